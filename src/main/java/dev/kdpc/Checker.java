@@ -1,0 +1,200 @@
+package dev.kdpc;
+
+import dev.kdpc.profile.Profile;
+import dev.kdpc.report.Finding;
+import dev.kdpc.report.Kind;
+import dev.kdpc.report.NearMiss;
+import dev.kdpc.report.Notice;
+import dev.kdpc.report.Outcome;
+import dev.kdpc.report.ProfileReport;
+import dev.kdpc.report.Report;
+import dev.kdpc.report.Status;
+import dev.kdpc.report.Test;
+import dev.kdpc.rules.Assessment;
+import dev.kdpc.rules.RegimeInfo;
+import dev.kdpc.rules.RuleCatalogue;
+import dev.kdpc.rules.RuleInfo;
+import dev.kdpc.rules.RuleSource;
+import dev.kdpc.rules.internal.CompiledRules;
+import dev.kdpc.rules.internal.Engine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The checker: compiles a rules folder once, then evaluates profiles against it. Thread-safe; build one
+ * and share it (a compile costs seconds, an evaluation microseconds).
+ *
+ * <pre>{@code
+ * Checker checker = Checker.withBundledRules();
+ * Profile profile = new ProfileReader().read(Path.of("samples/portal-search.yaml"));
+ * Report report = checker.check(profile, Options.inForce(LocalDate.of(2026, 6, 30)));
+ * for (Finding f : report.findings()) System.out.println(f.rule() + " " + f.outcome());
+ * }</pre>
+ */
+public final class Checker {
+  private final CompiledRules rules;
+  private final Engine engine;
+
+  private Checker(CompiledRules rules) {
+    this.rules = rules;
+    this.engine = new Engine(rules);
+  }
+
+  /** A checker with the rules bundled in kdpc. */
+  public static Checker withBundledRules() {
+    return new Checker(CompiledRules.compile(RuleSource.bundled()));
+  }
+
+  /** A checker with the rules of {@code dir} (e.g. a legal team's edited copy of {@code rules/}). */
+  public static Checker withRules(Path dir) {
+    return new Checker(CompiledRules.compile(RuleSource.folder(dir)));
+  }
+
+  /** A checker with rules already read into memory. */
+  public static Checker withRules(RuleSource source) {
+    return new Checker(CompiledRules.compile(source));
+  }
+
+  public RuleCatalogue catalogue() {
+    return rules.catalogue();
+  }
+
+  /** Evaluates one profile. */
+  public Report check(Profile profile, Options options) {
+    return check(List.of(profile), options);
+  }
+
+  /** Evaluates several profiles into one report, in the order given. */
+  public Report check(List<Profile> profiles, Options options) {
+    Selection sel = select(options);
+    List<ProfileReport> out = new ArrayList<>();
+    for (Profile p : profiles) out.add(evaluate(p, sel));
+    return report(options, sel, out);
+  }
+
+  /** Evaluates one profile into its part of a report (for callers that stream many profiles). */
+  public ProfileReport evaluate(Profile profile, Options options) {
+    return evaluate(profile, select(options));
+  }
+
+  /** Assembles a report from profile parts made with {@link #evaluate(Profile, Options)} or {@link ProfileReport#failed}. */
+  public Report report(Options options, List<ProfileReport> parts) {
+    return report(options, select(options), parts);
+  }
+
+  private Report report(Options options, Selection sel, List<ProfileReport> parts) {
+    return new Report(Version.tool(), options.asOf(), options.scenario().id(), sel.regimes, rules.catalogue().digest(), parts, sel.notices);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Which regimes and rules apply under the options, and what to tell the reader about the choice. */
+  private record Selection(List<String> regimes, Map<String, Status> status, List<Notice> notices, Predicate<RuleInfo> active) {}
+
+  private Selection select(Options o) {
+    RuleCatalogue cat = rules.catalogue();
+    List<String> chosen = new ArrayList<>();
+    Map<String, Status> status = new LinkedHashMap<>();
+    List<Notice> notices = new ArrayList<>();
+    Set<Status> allowed = o.scenario() == Scenario.IN_FORCE
+        ? EnumSet.of(Status.IN_FORCE)
+        : EnumSet.of(Status.IN_FORCE, Status.PROMULGATED, Status.PROPOSED);
+    if (!o.regimes().isEmpty()) {
+      for (String id : new LinkedHashSet<>(o.regimes())) {
+        RegimeInfo r = cat.regime(id).orElseThrow(() -> new InputException("unknown regime '" + id + "'; known regimes: "
+            + String.join(", ", cat.regimes().stream().map(RegimeInfo::id).toList())));
+        Status s = r.statusOn(o.asOf());
+        if (s == null) {
+          notices.add(new Notice(id, "not applied: not yet announced on " + o.asOf() + " (first appears " + r.since() + ")"));
+          continue;
+        }
+        if (s == Status.LAPSED) {
+          notices.add(new Notice(id, "lapsed on " + lapsedOn(r) + "; evaluated because it was asked for by name, findings are marked lapsed"));
+        } else if (!allowed.contains(s)) {
+          notices.add(new Notice(id, "status " + s.id() + " on " + o.asOf() + "; evaluated because it was asked for by name"));
+        }
+        chosen.add(id);
+        status.put(id, s);
+      }
+    } else {
+      for (RegimeInfo r : cat.regimes()) {
+        Status s = r.statusOn(o.asOf());
+        if (s != null && allowed.contains(s)) {
+          chosen.add(r.id());
+          status.put(r.id(), s);
+        }
+      }
+    }
+    boolean byName = !o.regimes().isEmpty();
+    Predicate<RuleInfo> active = rule -> {
+      Status regimeStatus = status.get(rule.regime());
+      if (regimeStatus == null || !rule.validOn(o.asOf())) return false;
+      Status s = rule.status() != null ? rule.status() : regimeStatus;
+      return byName || allowed.contains(s);
+    };
+    return new Selection(chosen, status, notices, active);
+  }
+
+  private static java.time.LocalDate lapsedOn(RegimeInfo r) {
+    return r.timeline().stream().filter(p -> p.status() == Status.LAPSED).map(RegimeInfo.Phase::from).reduce((a, b) -> b).orElse(null);
+  }
+
+  private ProfileReport evaluate(Profile profile, Selection sel) {
+    List<Assessment> assessments = engine.evaluate(profile, sel.active);
+    Map<String, Assessment> merged = new LinkedHashMap<>();
+    for (Assessment a : assessments) {
+      if (!a.isApplicable()) continue;
+      String key = a.getRule() + "\u0000" + a.getServiceId();
+      merged.merge(key, a, Checker::stronger);
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (Assessment a : merged.values()) findings.add(finding(a, sel));
+    findings.sort(ORDER);
+    return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null);
+  }
+
+  /** Of two assessments by the same rule for the same service (one per designation it rests on), the one on firmer ground. */
+  private static Assessment stronger(Assessment a, Assessment b) {
+    boolean aFirm = a.getOutcome() != Outcome.UNDETERMINED;
+    boolean bFirm = b.getOutcome() != Outcome.UNDETERMINED;
+    if (aFirm != bFirm) return aFirm ? a : b;
+    return String.join(",", a.getDependsOn()).compareTo(String.join(",", b.getDependsOn())) <= 0 ? a : b;
+  }
+
+  private Finding finding(Assessment a, Selection sel) {
+    RuleInfo info = rules.catalogue().rule(a.getRule())
+        .orElseThrow(() -> new IllegalStateException("assessment by unknown rule " + a.getRule()));
+    Status s = info.status() != null ? info.status() : sel.status.get(info.regime());
+    List<String> notes = new ArrayList<>(info.notes());
+    notes.addAll(a.getNotes());
+    return new Finding(info.id(), info.regime(), a.getKind(), a.getOutcome(), s, a.getServiceId(), info.citation(),
+        info.title(), info.titleKo(), a.getTests(), a.getMissing(), a.getSanction(), a.getDependsOn(),
+        a.getJustification(), a.getBurden(), notes);
+  }
+
+  private static List<NearMiss> nearMisses(List<Finding> findings) {
+    List<NearMiss> out = new ArrayList<>();
+    for (Finding f : findings) {
+      if (f.kind() != Kind.DESIGNATION || f.outcome() != Outcome.NOT_DESIGNATED) continue;
+      List<Test> failed = f.because().stream().filter(t -> Boolean.FALSE.equals(t.met())).toList();
+      boolean near = !failed.isEmpty() && failed.stream()
+          .allMatch(t -> t.margin() != null && t.margin() >= -ProfileReport.NEAR_MISS_MARGIN);
+      if (near) for (Test t : failed) out.add(new NearMiss(f.rule(), f.regime(), f.service(), t));
+    }
+    return out;
+  }
+
+  static final Comparator<Finding> ORDER = Comparator
+      .comparing(Finding::kind)
+      .thenComparing(Finding::regime)
+      .thenComparing(Finding::rule)
+      .thenComparing(f -> f.service() == null ? "" : f.service());
+}

@@ -1,0 +1,42 @@
+package dev.kdpc.cli;
+
+import dev.kdpc.Checker;
+import dev.kdpc.InputException;
+import dev.kdpc.Options;
+import dev.kdpc.Scenario;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that evaluate: date, scenario, regimes, rules folder. */
+final class CommonOptions {
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, YYYY-MM-DD (default: today).")
+  String asOf;
+
+  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "in-force",
+      description = "in-force (law in force only, the default) or with-proposals (adds promulgated law and live proposals).")
+  String scenario;
+
+  @Option(names = "--regimes", paramLabel = "ID", split = ",", description = "Evaluate these regimes (comma-separated ids), whatever their status.")
+  List<String> regimes = new ArrayList<>();
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "A rules folder to use instead of the bundled rules.")
+  Path rules;
+
+  Options options() {
+    LocalDate date;
+    try {
+      date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+    } catch (DateTimeParseException e) {
+      throw new InputException("--as-of '" + asOf + "' is not a date written YYYY-MM-DD");
+    }
+    return new Options(date, Scenario.parse(scenario), regimes);
+  }
+
+  Checker checker() {
+    return rules == null ? Checker.withBundledRules() : Checker.withRules(rules);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.kdpc.cli;
+
+import dev.kdpc.InputException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code kdpc} command. {@link #run} returns the exit code and never exits; only {@link #main}
+ * does. Input errors print one paragraph and return 2; a bug prints its stack trace and returns 3.
+ */
+@Command(
+    name = "kdpc",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Checks a company profile against Korean digital-platform regulation.",
+    subcommands = {CheckCommand.class, ValidateCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:evaluated, nothing at the --fail-on level",
+      "1:evaluated, something at the --fail-on level",
+      "2:usage or input error (profile, rules, options)",
+      "3:internal error"
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs kdpc with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(false);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("kdpc: " + ex.getMessage().replaceAll("\\s*\\R\\s*", " ")
+          + " (see 'kdpc " + (ex.getCommandLine().getCommandName().equals("kdpc") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help')");
+      return ExitCode.INPUT.code;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      if (ex instanceof InputException) {
+        err.println("kdpc: " + ex.getMessage());
+        return ExitCode.INPUT.code;
+      }
+      err.println("kdpc: internal error (please report it): " + ex);
+      ex.printStackTrace(err);
+      return ExitCode.INTERNAL.code;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {dev.kdpc.Version.tool()};
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.kdpc.cli;
+
+import dev.kdpc.InputException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a whole output to a file atomically: a temp file beside it, then a rename. A failure leaves the old file as it was. */
+final class Output {
+  private Output() {}
+
+  interface Body {
+    void write(Writer w) throws IOException;
+  }
+
+  static void atomically(Path target, Body body) {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    if (Files.isDirectory(abs)) throw new InputException("--output " + target + ": is a directory");
+    if (dir == null || !Files.isDirectory(dir)) throw new InputException("--output " + target + ": the directory " + dir + " does not exist");
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        body.write(w);
+      }
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new InputException("--output " + target + ": cannot write: " + e.getMessage());
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // the temp file is ours; nothing the user gave is touched
+        }
+      }
+    }
+  }
+}

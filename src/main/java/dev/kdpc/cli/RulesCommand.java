@@ -1,0 +1,138 @@
+package dev.kdpc.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kdpc.InputException;
+import dev.kdpc.report.Status;
+import dev.kdpc.rules.RegimeInfo;
+import dev.kdpc.rules.RuleCatalogue;
+import dev.kdpc.rules.RuleInfo;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rules", description = "List the regimes and rules with their status, articles and sources.", mixinStandardHelpOptions = true)
+final class RulesCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--format", paramLabel = "NAME", defaultValue = "text", description = "text, json or markdown.")
+  String format;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!java.util.List.of("text", "json", "markdown").contains(format)) {
+      throw new InputException("unknown --format '" + format + "' for rules; use text, json or markdown");
+    }
+    LocalDate date = common.options().asOf();
+    RuleCatalogue cat = common.checker().catalogue();
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(cat, date)));
+      case "markdown" -> markdown(out, cat, date);
+      default -> text(out, cat, date);
+    }
+    out.flush();
+    return ExitCode.OK.code;
+  }
+
+  private static String status(RegimeInfo r, LocalDate date) {
+    Status s = r.statusOn(date);
+    return s == null ? "not yet announced" : s.id();
+  }
+
+  private static void text(PrintWriter out, RuleCatalogue cat, LocalDate date) {
+    out.println("Regimes and rules (status as of " + date + "; rules digest " + cat.digest().substring(0, 12) + ")");
+    for (RegimeInfo r : cat.regimes()) {
+      out.println();
+      out.println(r.id() + "  [" + status(r, date) + (r.inForceFrom() != null ? ", in force from " + r.inForceFrom() : "") + "]");
+      out.println("  " + r.title() + " / " + (r.titleKo() == null ? "" : r.titleKo()));
+      out.println("  " + r.law() + " (" + r.lawKo() + ")");
+      out.println("  timeline: " + String.join("; ", r.timeline().stream().map(p -> p.from() + " " + p.status().id()).toList()));
+      out.println("  source: " + r.source());
+      for (String n : r.notes()) out.println("  note: " + n);
+      for (RuleInfo i : cat.rules()) {
+        if (!i.regime().equals(r.id())) continue;
+        out.println("    " + i.id() + "  " + i.kind().id() + "  " + i.citation().article() + validity(i)
+            + (i.status() != null ? "  [" + i.status().id() + "]" : ""));
+        out.println("      " + i.title());
+        out.println("      source: " + i.citation().source());
+        for (String n : i.notes()) out.println("      note: " + n);
+      }
+    }
+  }
+
+  private static String validity(RuleInfo i) {
+    if (i.validFrom() == null && i.validTo() == null) return "";
+    return "  (applies " + (i.validFrom() == null ? "" : "from " + i.validFrom()) + (i.validFrom() != null && i.validTo() != null ? " " : "")
+        + (i.validTo() == null ? "" : "until " + i.validTo()) + ")";
+  }
+
+  private static void markdown(PrintWriter out, RuleCatalogue cat, LocalDate date) {
+    out.println("# kdpc rules (status as of " + date + ")");
+    out.println();
+    out.println("| regime | status | in force from | law | source |");
+    out.println("|---|---|---|---|---|");
+    for (RegimeInfo r : cat.regimes()) {
+      out.println("| `" + r.id() + "` | " + status(r, date) + " | " + (r.inForceFrom() == null ? "" : r.inForceFrom()) + " | " + r.law() + " | " + r.source() + " |");
+    }
+    out.println();
+    out.println("| rule | regime | kind | article | applies | source |");
+    out.println("|---|---|---|---|---|---|");
+    for (RuleInfo i : cat.rules()) {
+      out.println("| `" + i.id() + "` | " + i.regime() + " | " + i.kind().id() + " | " + i.citation().article() + " | " + validity(i).strip() + " | " + i.citation().source() + " |");
+    }
+  }
+
+  private static ObjectNode json(RuleCatalogue cat, LocalDate date) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode o = f.objectNode();
+    o.put("as_of", date.toString());
+    o.put("rules_digest", cat.digest());
+    ArrayNode regimes = o.putArray("regimes");
+    for (RegimeInfo r : cat.regimes()) {
+      ObjectNode n = regimes.addObject();
+      n.put("id", r.id());
+      n.put("status", status(r, date));
+      n.put("in_force_from", r.inForceFrom() == null ? null : r.inForceFrom().toString());
+      n.put("title", r.title());
+      n.put("title_ko", r.titleKo());
+      n.put("law", r.law());
+      n.put("law_ko", r.lawKo());
+      n.put("source", r.source());
+      ArrayNode t = n.putArray("timeline");
+      for (RegimeInfo.Phase p : r.timeline()) t.addObject().put("from", p.from().toString()).put("status", p.status().id());
+      ArrayNode notes = n.putArray("notes");
+      r.notes().forEach(notes::add);
+    }
+    ArrayNode rules = o.putArray("rules");
+    for (RuleInfo i : cat.rules()) {
+      ObjectNode n = rules.addObject();
+      n.put("id", i.id());
+      n.put("regime", i.regime());
+      n.put("kind", i.kind().id());
+      n.put("title", i.title());
+      n.put("title_ko", i.titleKo());
+      n.put("law", i.citation().law());
+      n.put("law_ko", i.citation().lawKo());
+      n.put("article", i.citation().article());
+      n.put("source", i.citation().source());
+      n.put("status", i.status() == null ? null : i.status().id());
+      n.put("valid_from", i.validFrom() == null ? null : i.validFrom().toString());
+      n.put("valid_to", i.validTo() == null ? null : i.validTo().toString());
+      n.put("file", i.file());
+      n.put("line", i.line());
+      ArrayNode notes = n.putArray("notes");
+      i.notes().forEach(notes::add);
+    }
+    return o;
+  }
+}

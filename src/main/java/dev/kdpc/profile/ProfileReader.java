@@ -1,0 +1,520 @@
+package dev.kdpc.profile;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads profiles strictly: unknown keys, duplicate keys, anchors and aliases, wrong types, shares
+ * outside 0..1 and negative money are errors, each reported as one {@link ProfileException} naming file,
+ * line, column and field. Absent fields stay null (unknown), never false.
+ *
+ * <p>Thread-safe; build one and reuse it.
+ *
+ * <pre>{@code
+ * Profile p = new ProfileReader().read(Path.of("samples/portal.yaml"));
+ * }</pre>
+ */
+public final class ProfileReader {
+  /** The only profile format version this reader knows. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** Largest profile file accepted, in bytes. */
+  public static final int MAX_BYTES = 1_000_000;
+
+  /** Deepest nesting accepted. */
+  public static final int MAX_DEPTH = 32;
+
+  /** Longest text value accepted, in characters. */
+  public static final int MAX_STRING = 10_000;
+
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+  private static final Pattern SERVICE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+  private final YAMLFactory yaml;
+  private final ObjectMapper mapper;
+
+  public ProfileReader() {
+    LoaderOptions lo = new LoaderOptions();
+    lo.setCodePointLimit(MAX_BYTES);
+    lo.setAllowDuplicateKeys(true); // detected by this reader, with the first key's position
+    lo.setMaxAliasesForCollections(0);
+    yaml = YAMLFactory.builder()
+        .loaderOptions(lo)
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH + 2)
+            .maxStringLength(MAX_STRING)
+            .maxNumberLength(64)
+            .maxDocumentLength(MAX_BYTES)
+            .build())
+        .build();
+    SimpleModule strict = new SimpleModule("kdpc-strict");
+    strict.addDeserializer(Boolean.class, new StrictBoolean());
+    mapper = JsonMapper.builder()
+        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .addModule(strict)
+        .build();
+  }
+
+  /** Reads the profile at {@code file}; its name in messages and reports is the path as given. */
+  public Profile read(Path file) {
+    String name = file.toString();
+    try {
+      if (Files.isDirectory(file)) throw new ProfileException(name, null, null, "is a directory, not a profile file");
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new ProfileException(name, null, null,
+            "the file is " + size + " bytes; profiles are limited to " + MAX_BYTES + " bytes");
+      }
+      return read(name, Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new ProfileException(name, null, null, "no such file");
+    } catch (IOException e) {
+      throw new ProfileException(name, null, null, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Reads a profile from bytes; {@code name} is used in messages and in the report. */
+  public Profile read(String name, byte[] bytes) {
+    return read(name, bytes, Map.of());
+  }
+
+  /**
+   * Reads a profile and then replaces values before validation: {@code overrides} maps fact paths
+   * ({@code services.search.market.share}) to YAML scalars ({@code 0.61}, {@code "61%"}, {@code true}).
+   */
+  public Profile read(String name, byte[] bytes, Map<String, String> overrides) {
+    if (bytes.length > MAX_BYTES) {
+      throw new ProfileException(name, null, null,
+          "the input is " + bytes.length + " bytes; profiles are limited to " + MAX_BYTES + " bytes");
+    }
+    String text = decode(name, bytes);
+    Map<String, SourceLocation> pointers = new HashMap<>();
+    JsonNode tree = parse(name, text, pointers);
+    if (!overrides.isEmpty()) Overrides.apply(name, (ObjectNode) tree, overrides, this);
+    ProfileDocument doc = bind(name, tree, pointers);
+    return validate(name, sha256(bytes), doc, pointers);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Decoding and parsing
+
+  private static String decode(String name, byte[] bytes) {
+    int start = 0;
+    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+      start = 3; // a UTF-8 byte-order mark is harmless: skip it
+    }
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      return dec.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+    } catch (CharacterCodingException e) {
+      int bad = firstBadByte(bytes, start);
+      throw new ProfileException(name, positionOfByte(bytes, start, bad), null,
+          "the file is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[bad] & 0xff) + " at offset " + bad
+              + "); save it as UTF-8");
+    }
+  }
+
+  private static int firstBadByte(byte[] bytes, int start) {
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    var r = dec.decode(in, out, true);
+    return r.isError() ? in.position() : start;
+  }
+
+  private static SourceLocation positionOfByte(byte[] bytes, int start, int offset) {
+    int line = 1;
+    int col = 1;
+    for (int i = start; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        col = 1;
+      } else if ((bytes[i] & 0xC0) != 0x80) {
+        col++;
+      }
+    }
+    return new SourceLocation(line, col);
+  }
+
+  JsonNode parse(String name, String text, Map<String, SourceLocation> pointers) {
+    if (text.isBlank()) throw new ProfileException(name, null, null, "the file is empty; a profile starts with 'kdpc: 1'");
+    try (YAMLParser p = (YAMLParser) yaml.createParser(text)) {
+      JsonToken first = p.nextToken();
+      if (first == null) throw new ProfileException(name, null, null, "the file holds no YAML document; a profile starts with 'kdpc: 1'");
+      if (first != JsonToken.START_OBJECT) {
+        throw new ProfileException(name, here(p), null,
+            "the top level must be a mapping of keys (kdpc, company, services, ...), not "
+                + (first == JsonToken.START_ARRAY ? "a list" : "a single value"));
+      }
+      JsonNode root = value(name, p, "", 0, pointers);
+      JsonToken next = p.nextToken();
+      if (next != null) {
+        throw new ProfileException(name, here(p), null,
+            "the file holds more than one YAML document (a second one starts here); put one profile in each file");
+      }
+      return root;
+    } catch (ProfileException e) {
+      throw e;
+    } catch (StreamConstraintsException e) {
+      throw new ProfileException(name, location(e.getLocation()), null, "the document exceeds a size limit: " + e.getOriginalMessage()
+          + " (limits: " + MAX_BYTES + " bytes, nesting depth " + MAX_DEPTH + ", text values of " + MAX_STRING + " characters)");
+    } catch (JsonProcessingException e) {
+      throw yamlError(name, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ProfileException yamlError(String name, JsonProcessingException e) {
+    Throwable c = e.getCause();
+    if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      String problem = m.getProblem() == null ? "invalid YAML" : m.getProblem();
+      if (problem.contains("\\t") || problem.contains("'\t'") || problem.contains("TAB")) {
+        problem = "a tab character is not allowed here; indent YAML with spaces";
+      } else if (m.getContext() != null) {
+        problem = problem + " (" + m.getContext() + ")";
+      }
+      if (c.getClass().getSimpleName().equals("LimitException") || problem.contains("exceeds the limit")) {
+        problem = "the document is too large (profiles are limited to " + MAX_BYTES + " characters)";
+      }
+      return new ProfileException(name,
+          new SourceLocation(m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1), null,
+          "invalid YAML: " + problem);
+    }
+    String msg = e.getOriginalMessage();
+    if (msg != null && msg.contains("exceeds the limit")) {
+      msg = "the document is too large (profiles are limited to " + MAX_BYTES + " characters)";
+    }
+    return new ProfileException(name, location(e.getLocation()), null, "invalid YAML: " + msg);
+  }
+
+  private static SourceLocation location(JsonLocation l) {
+    return l == null || l.getLineNr() < 1 ? null : new SourceLocation(l.getLineNr(), Math.max(1, l.getColumnNr()));
+  }
+
+  private static SourceLocation here(JsonParser p) {
+    return location(p.currentTokenLocation());
+  }
+
+  @SuppressWarnings("deprecation")
+  private JsonNode value(String name, YAMLParser p, String pointer, int depth, Map<String, SourceLocation> pointers)
+      throws IOException {
+    if (p.isCurrentAlias()) {
+      throw new ProfileException(name, here(p), field(pointer),
+          "YAML aliases (*" + p.getText() + ") are not supported: write the value out in full");
+    }
+    if (p.getCurrentAnchor() != null) {
+      throw new ProfileException(name, here(p), field(pointer),
+          "YAML anchors (&" + p.getCurrentAnchor() + ") are not supported: write each value out in full");
+    }
+    if (p.getTypeId() != null) {
+      throw new ProfileException(name, here(p), field(pointer),
+          "YAML tags (!" + p.getTypeId() + ") are not supported");
+    }
+    if (depth > MAX_DEPTH) {
+      throw new ProfileException(name, here(p), field(pointer), "nesting is deeper than " + MAX_DEPTH + " levels");
+    }
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT: {
+        ObjectNode o = f.objectNode();
+        Map<String, SourceLocation> seen = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          SourceLocation at = here(p);
+          SourceLocation before = seen.putIfAbsent(key, at);
+          String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+          if (before != null) {
+            throw new ProfileException(name, at, field(child),
+                "duplicate key '" + key + "' (first given at line " + before.line() + ", column " + before.column() + ")");
+          }
+          pointers.put(child, at);
+          p.nextToken();
+          o.set(key, value(name, p, child, depth + 1, pointers));
+        }
+        return o;
+      }
+      case START_ARRAY: {
+        ArrayNode a = f.arrayNode();
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          String child = pointer + "/" + i++;
+          pointers.put(child, here(p));
+          a.add(value(name, p, child, depth + 1, pointers));
+        }
+        return a;
+      }
+      case VALUE_STRING:
+        return f.textNode(p.getText());
+      case VALUE_TRUE:
+      case VALUE_FALSE: {
+        String s = p.getText();
+        if (s.equals("true") || s.equals("false") || s.equals("True") || s.equals("False") || s.equals("TRUE") || s.equals("FALSE")) {
+          return f.booleanNode(t == JsonToken.VALUE_TRUE);
+        }
+        return f.textNode(s); // YAML 1.1 yes/no/on/off stay text: 'NO' is Norway, not false
+      }
+      case VALUE_NULL:
+        return f.nullNode();
+      case VALUE_NUMBER_INT: {
+        String s = p.getText().replace("_", "");
+        if (!DECIMAL.matcher(s).matches()) {
+          throw new ProfileException(name, here(p), field(pointer),
+              "write numbers in plain decimal (got " + p.getText() + "; leading zeros, octal and hex are not accepted)");
+        }
+        BigInteger v = new BigInteger(s.startsWith("+") ? s.substring(1) : s);
+        return v.bitLength() < 64 ? f.numberNode(v.longValue()) : f.numberNode(v);
+      }
+      case VALUE_NUMBER_FLOAT: {
+        String s = p.getText().replace("_", "");
+        double d;
+        try {
+          d = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+          d = Double.NaN;
+        }
+        if (!Double.isFinite(d)) {
+          throw new ProfileException(name, here(p), field(pointer),
+              "not a finite number: " + p.getText() + " (NaN and infinities are not accepted)");
+        }
+        return f.numberNode(d);
+      }
+      default:
+        throw new ProfileException(name, here(p), field(pointer), "unexpected YAML content: " + t);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Binding
+
+  private ProfileDocument bind(String name, JsonNode tree, Map<String, SourceLocation> pointers) {
+    try {
+      return mapper.treeToValue(tree, ProfileDocument.class);
+    } catch (JsonMappingException e) {
+      String pointer = pointerOf(e.getPath());
+      throw new ProfileException(name, pointers.get(pointer), field(pointer), explain(e));
+    } catch (JsonProcessingException e) {
+      throw new ProfileException(name, null, null, e.getOriginalMessage());
+    }
+  }
+
+  private static String pointerOf(List<JsonMappingException.Reference> path) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : path) {
+      b.append('/');
+      if (r.getFieldName() != null) b.append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+      else if (r.getIndex() >= 0) b.append(r.getIndex());
+    }
+    return b.toString();
+  }
+
+  private static String explain(JsonMappingException e) {
+    if (e instanceof UnrecognizedPropertyException u) {
+      List<String> known = new ArrayList<>();
+      for (Object o : u.getKnownPropertyIds()) known.add(String.valueOf(o));
+      known.sort(null);
+      String near = known.stream()
+          .filter(k -> Vocabulary.distance(k, u.getPropertyName()) <= 3)
+          .min((a, b) -> Vocabulary.distance(a, u.getPropertyName()) - Vocabulary.distance(b, u.getPropertyName()))
+          .map(k -> "; did you mean '" + k + "'?")
+          .orElse("");
+      return "unknown key '" + u.getPropertyName() + "'" + near + " Known keys here: " + String.join(", ", known) + ".";
+    }
+    if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+      Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+      String orig = e.getOriginalMessage();
+      if (target != null && orig != null && (orig.startsWith("Cannot") || orig.startsWith("Unexpected"))) {
+        return "expected " + describe(target) + "; " + shorten(orig);
+      }
+      return orig;
+    }
+    return e.getOriginalMessage();
+  }
+
+  private static String shorten(String jacksonMessage) {
+    String s = jacksonMessage.replaceAll("`[a-zA-Z0-9_.$]*\\.([A-Za-z0-9_]+)`", "$1").replaceAll("\\s*\\R.*", "");
+    int cut = s.indexOf(" (");
+    return (cut > 0 ? s.substring(0, cut) : s).replace("java.lang.", "");
+  }
+
+  private static String describe(Class<?> target) {
+    if (target == Boolean.class || target == boolean.class) return "true or false";
+    if (target == String.class) return "a text value";
+    if (target == Integer.class || target == Long.class) return "a whole number";
+    if (target == Double.class) return "a number";
+    if (List.class.isAssignableFrom(target)) return "a list";
+    if (target.isRecord()) return "a mapping of keys";
+    return target.getSimpleName();
+  }
+
+  static String field(String pointer) {
+    if (pointer == null || pointer.isEmpty()) return null;
+    StringBuilder b = new StringBuilder();
+    for (String part : pointer.substring(1).split("/", -1)) {
+      String key = part.replace("~1", "/").replace("~0", "~");
+      if (key.matches("[0-9]+")) b.append('[').append(key).append(']');
+      else {
+        if (b.length() > 0) b.append('.');
+        b.append(key);
+      }
+    }
+    return b.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Checks across fields, and the source map
+
+  private Profile validate(String name, String sha, ProfileDocument doc, Map<String, SourceLocation> pointers) {
+    if (doc.kdpc() == null) {
+      throw new ProfileException(name, new SourceLocation(1, 1), "kdpc",
+          "missing the format version: the profile must start with 'kdpc: " + FORMAT_VERSION + "'");
+    }
+    if (doc.kdpc() != FORMAT_VERSION) {
+      throw new ProfileException(name, pointers.get("/kdpc"), "kdpc",
+          "unsupported profile format version " + doc.kdpc() + "; this kdpc reads version " + FORMAT_VERSION);
+    }
+    List<Service> services = doc.services() == null ? List.of() : doc.services();
+    Set<String> ids = new HashSet<>();
+    Map<String, String> canonical = new LinkedHashMap<>();
+    canonical.put("/company", "company");
+    canonical.put("/cloud", "cloud");
+    canonical.put("/network", "network");
+    canonical.put("/location_data", "location_data");
+    for (int i = 0; i < services.size(); i++) {
+      Service s = services.get(i);
+      String at = "/services/" + i;
+      if (s == null) throw new ProfileException(name, pointers.get(at), field(at), "a service must be a mapping with at least an 'id'");
+      if (s.id() == null) {
+        throw new ProfileException(name, pointers.get(at), field(at) + ".id",
+            "every service needs an 'id' (lower-case letters, digits, '-' or '_'): findings refer to it");
+      }
+      if (!SERVICE_ID.matcher(s.id()).matches()) {
+        throw new ProfileException(name, pointers.get(at + "/id"), field(at) + ".id",
+            "service id '" + s.id() + "' must be lower-case letters, digits, '-' or '_' (at most 64), starting with a letter or digit");
+      }
+      if (!ids.add(s.id())) {
+        throw new ProfileException(name, pointers.get(at + "/id"), field(at) + ".id", "service id '" + s.id() + "' is used twice");
+      }
+      canonical.put(at, "services." + s.id());
+      if (s.market() != null && s.market().leaders() != null) {
+        List<Leader> leaders = s.market().leaders();
+        int selves = 0;
+        for (int j = 0; j < leaders.size(); j++) {
+          Leader l = leaders.get(j);
+          String lat = at + "/market/leaders/" + j;
+          if (l == null || l.share() == null) {
+            throw new ProfileException(name, pointers.get(lat), field(lat) + ".share", "every leading firm needs its market share");
+          }
+          if (Boolean.TRUE.equals(l.self())) selves++;
+          if (selves > 1) throw new ProfileException(name, pointers.get(lat + "/self"), field(lat) + ".self", "only one leading firm can be 'self: true'");
+        }
+        double total = leaders.stream().mapToDouble(Leader::share).sum();
+        if (total > 1.0 + 1e-9) {
+          throw new ProfileException(name, pointers.get(at + "/market/leaders"), field(at) + ".market.leaders",
+              "the leading firms' shares add up to " + String.format("%.1f%%", total * 100) + ", more than 100%");
+        }
+      }
+    }
+    Map<String, SourceLocation> paths = new HashMap<>();
+    for (Map.Entry<String, SourceLocation> e : pointers.entrySet()) {
+      String path = canonicalPath(e.getKey(), canonical);
+      if (path != null) paths.put(path, e.getValue());
+    }
+    return new Profile(name, sha, doc.company(), services, doc.cloud(), doc.network(), doc.locationData(), new SourceMap(paths));
+  }
+
+  private static String canonicalPath(String pointer, Map<String, String> canonical) {
+    String[] parts = pointer.substring(1).split("/", -1);
+    if (parts.length == 0) return null;
+    String head;
+    int from;
+    if (parts[0].equals("services") && parts.length >= 2) {
+      head = canonical.get("/services/" + parts[1]);
+      from = 2;
+    } else {
+      head = parts[0];
+      from = 1;
+    }
+    if (head == null) return null;
+    StringBuilder b = new StringBuilder(head);
+    for (int i = from; i < parts.length; i++) {
+      if (parts[i].matches("[0-9]+")) b.append('[').append(parts[i]).append(']');
+      else b.append('.').append(parts[i].replace("~1", "/").replace("~0", "~"));
+    }
+    return b.toString();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Booleans are {@code true} or {@code false}; YAML 1.1's yes/no/on/off are refused, not guessed. */
+  private static final class StrictBoolean extends JsonDeserializer<Boolean> {
+    @Override
+    public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken t = p.currentToken();
+      if (t == JsonToken.VALUE_TRUE) return Boolean.TRUE;
+      if (t == JsonToken.VALUE_FALSE) return Boolean.FALSE;
+      throw JsonMappingException.from(p, "expected true or false, got " + ValueDeserializers.describe(p));
+    }
+  }
+}

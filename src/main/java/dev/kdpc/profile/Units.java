@@ -1,0 +1,71 @@
+package dev.kdpc.profile;
+
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The units of profile values. Each annotation both checks the value when the profile is read and tells
+ * the report how to print it.
+ */
+public final class Units {
+  private Units() {}
+
+  /** A share: a fraction 0..1 ({@code 0.573}) or a percent string ({@code "57.3%"}). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+  @JacksonAnnotationsInside
+  @JsonDeserialize(using = ValueDeserializers.ShareDeserializer.class)
+  public @interface Share {}
+
+  /** Money: whole Korean won, not negative. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+  @JacksonAnnotationsInside
+  @JsonDeserialize(using = ValueDeserializers.MoneyDeserializer.class)
+  public @interface Krw {}
+
+  /** A count (users, data subjects, days, a scale denominator): a whole number, not negative. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+  @JacksonAnnotationsInside
+  @JsonDeserialize(using = ValueDeserializers.CountDeserializer.class)
+  public @interface Count {}
+
+  /** A non-negative finite real number (e.g. training compute in FLOPs). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+  @JacksonAnnotationsInside
+  @JsonDeserialize(using = ValueDeserializers.QuantityDeserializer.class)
+  public @interface Quantity {}
+
+  /** A calendar date written as YYYY-MM-DD. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+  @JacksonAnnotationsInside
+  @JsonDeserialize(using = ValueDeserializers.DateDeserializer.class)
+  public @interface Date {}
+
+  /** One word from a fixed vocabulary (see {@link Vocabulary}). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+  @JacksonAnnotationsInside
+  @JsonDeserialize(using = ValueDeserializers.WordDeserializer.class)
+  public @interface Word {
+    Vocabulary value();
+  }
+
+  /** The unit of a value, as the report names it. */
+  public static String unitOf(java.lang.reflect.RecordComponent c) {
+    if (c.isAnnotationPresent(Share.class)) return "share";
+    if (c.isAnnotationPresent(Krw.class)) return "krw";
+    if (c.isAnnotationPresent(Count.class)) return "count";
+    if (c.isAnnotationPresent(Quantity.class)) return "quantity";
+    if (c.isAnnotationPresent(Date.class)) return "date";
+    if (c.getType() == Boolean.class) return "bool";
+    return "text";
+  }
+}

@@ -1,0 +1,53 @@
+package dev.kdpc.render;
+
+import dev.kdpc.report.Test;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** How values are written for people: shares as percents, won with separators. */
+public final class Format {
+  private Format() {}
+
+  public static String value(Object v, String unit) {
+    if (v == null) return "not stated";
+    if (v instanceof Number n) {
+      return switch (unit == null ? "" : unit) {
+        case "share" -> percent(n.doubleValue());
+        case "krw" -> String.format(Locale.ROOT, "%,d won", n.longValue());
+        case "count" -> String.format(Locale.ROOT, "%,d", n.longValue());
+        default -> plain(n);
+      };
+    }
+    return String.valueOf(v);
+  }
+
+  public static String plain(Number n) {
+    if (n instanceof Long || n instanceof Integer) return String.format(Locale.ROOT, "%,d", n.longValue());
+    double d = n.doubleValue();
+    if (Math.abs(d) >= 1e15 || (Math.abs(d) < 1e-3 && d != 0)) return String.format(Locale.ROOT, "%.3g", d);
+    return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  public static String percent(double share) {
+    BigDecimal pct = BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(100)).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+    return pct.toPlainString() + "%";
+  }
+
+  /** A signed relative margin, e.g. {@code +44%} or {@code -0.0001%}. */
+  public static String margin(Double m) {
+    if (m == null) return "";
+    BigDecimal pct = BigDecimal.valueOf(m).multiply(BigDecimal.valueOf(100)).round(new java.math.MathContext(3)).stripTrailingZeros();
+    return (m >= 0 ? "+" : "") + pct.toPlainString() + "%";
+  }
+
+  /** One test in words: {@code services.tube.users.daily_average_kr = 999,999 >= 1,000,000}. */
+  public static String test(Test t) {
+    String subject = t.label() != null ? t.label() + " [" + t.fact() + "]" : t.fact();
+    String thresholdUnit = "share".equals(t.unit()) || "krw".equals(t.unit()) || "count".equals(t.unit()) ? t.unit() : null;
+    String threshold = t.threshold() instanceof Number ? value(t.threshold(), thresholdUnit) : String.valueOf(t.threshold());
+    String s = subject + " = " + value(t.value(), t.unit()) + " " + t.op() + " " + threshold;
+    if (t.margin() != null) s += " (margin " + margin(t.margin()) + ")";
+    return s;
+  }
+}

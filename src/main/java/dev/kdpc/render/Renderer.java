@@ -1,0 +1,13 @@
+package dev.kdpc.render;
+
+import dev.kdpc.report.Report;
+import java.io.IOException;
+import java.io.Writer;
+
+/** Writes a report in one format. Implementations are stateless and thread-safe. */
+public interface Renderer {
+  /** The format's name, as given to {@code --format}. */
+  String name();
+
+  void render(Report report, Writer out) throws IOException;
+}

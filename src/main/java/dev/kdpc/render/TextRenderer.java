@@ -1,0 +1,100 @@
+package dev.kdpc.render;
+
+import dev.kdpc.report.Finding;
+import dev.kdpc.report.Kind;
+import dev.kdpc.report.NearMiss;
+import dev.kdpc.report.Notice;
+import dev.kdpc.report.Outcome;
+import dev.kdpc.report.ProfileReport;
+import dev.kdpc.report.Report;
+import dev.kdpc.report.Sanction;
+import dev.kdpc.report.Test;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** A readable report for a terminal: designations first, then obligations and prohibitions, each with its article. */
+public final class TextRenderer implements Renderer {
+  public static final String NAME = "text";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void render(Report r, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder();
+    b.append(r.tool()).append(" | as of ").append(r.asOf()).append(" | scenario ").append(r.scenario())
+        .append(" | rules ").append(r.rulesDigest(), 0, 12).append('\n');
+    b.append("Regimes evaluated: ").append(r.regimes().isEmpty() ? "none" : String.join(", ", r.regimes())).append('\n');
+    for (Notice n : r.notices()) b.append("Note: ").append(n.regime()).append(": ").append(n.message()).append('\n');
+    for (ProfileReport p : r.profiles()) profile(b, p);
+    out.write(b.toString());
+  }
+
+  private static void profile(StringBuilder b, ProfileReport p) {
+    b.append('\n').append("== ").append(p.source());
+    if (p.company() != null) b.append(" (").append(p.company()).append(')');
+    b.append(" ==\n");
+    if (p.error() != null) {
+      b.append("  ERROR: ").append(p.error()).append('\n');
+      return;
+    }
+    for (Kind k : Kind.values()) {
+      List<Finding> of = p.findings().stream().filter(f -> f.kind() == k).toList();
+      if (of.isEmpty()) continue;
+      b.append('\n').append(switch (k) {
+        case DESIGNATION -> "DESIGNATIONS";
+        case OBLIGATION -> "OBLIGATIONS";
+        case PROHIBITION -> "PROHIBITIONS";
+      }).append('\n');
+      for (Finding f : of) finding(b, f);
+    }
+    if (p.findings().isEmpty()) b.append("  No findings under the regimes evaluated.\n");
+    if (!p.nearMisses().isEmpty()) {
+      b.append("\nNEAR MISSES (designation tests failed by less than ")
+          .append(Format.percent(ProfileReport.NEAR_MISS_MARGIN)).append(")\n");
+      for (NearMiss n : p.nearMisses()) {
+        b.append("  ").append(n.rule()).append(n.service() == null ? "" : " [" + n.service() + "]").append(": ")
+            .append(Format.test(n.test())).append('\n');
+      }
+    }
+    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    for (Finding f : p.findings()) counts.merge(f.outcome(), 1, Integer::sum);
+    b.append("\nSummary: ");
+    StringBuilder s = new StringBuilder();
+    counts.forEach((o, n) -> s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(o.id().replace('_', ' ')));
+    b.append(s.length() == 0 ? "no findings" : s).append('\n');
+  }
+
+  private static void finding(StringBuilder b, Finding f) {
+    b.append("  [").append(f.outcome().id().toUpperCase(Locale.ROOT).replace('_', ' ')).append("] ")
+        .append(f.rule()).append(f.service() == null ? " (company)" : " [" + f.service() + "]")
+        .append(" ").append(f.title()).append('\n');
+    b.append("      ").append(f.citation().law()).append(", ").append(f.citation().article())
+        .append(" (").append(f.status().id().replace('_', ' ')).append(")\n");
+    for (Test t : f.because()) {
+      String mark = t.met() == null ? "?" : t.met() ? "+" : "-";
+      b.append("      ").append(mark).append(' ').append(Format.test(t)).append('\n');
+    }
+    if (!f.missing().isEmpty()) b.append("      missing: ").append(String.join(", ", f.missing())).append('\n');
+    if (!f.dependsOn().isEmpty()) b.append("      rests on: ").append(String.join(", ", f.dependsOn())).append('\n');
+    if (f.justification() != null) {
+      b.append("      justification claimed: ").append(f.justification());
+      if (f.burden() != null) b.append(" (burden of proof: ").append(f.burden()).append(')');
+      b.append('\n');
+    }
+    if (f.sanction() != null && (f.outcome().adverse() || f.outcome() == Outcome.UNDETERMINED || f.outcome() == Outcome.JUSTIFICATION_CLAIMED)) {
+      Sanction s = f.sanction();
+      b.append("      sanction ceiling: ").append(s.text());
+      if (s.maxKrw() != null) b.append("; on the profile's figures at most ").append(Format.value(s.maxKrw(), "krw"));
+      b.append(" (").append(Sanction.CEILING_NOTE).append(")\n");
+    }
+    for (String n : f.notes()) b.append("      note: ").append(n).append('\n');
+    b.append("      source: ").append(f.citation().source()).append('\n');
+  }
+}

@@ -1,0 +1,440 @@
+package dev.kdpc.rules;
+
+import dev.kdpc.profile.ConductFact;
+import dev.kdpc.profile.Leader;
+import dev.kdpc.profile.Profile;
+import dev.kdpc.profile.Service;
+import dev.kdpc.profile.SourceLocation;
+import dev.kdpc.report.Kind;
+import dev.kdpc.report.Outcome;
+import dev.kdpc.report.Sanction;
+import dev.kdpc.report.Test;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * What a rule found, built in the rule's consequence and inserted as a fact. The rule states the tests
+ * and their lines; this class records each test with the profile's value, works out the three-valued
+ * outcome (a missing fact makes it undetermined, never false) and keeps the reasons for the report.
+ *
+ * <pre>
+ * rule "TBA-22-7"
+ *   &#64;id("TBA-22-7") &#64;regime("tba-service-stability") &#64;kind("designation") ...
+ * when
+ *   $s : ServiceFact()
+ * then
+ *   insert(Assessment.designation(kcontext, $s)
+ *       .atLeast("users.daily_average_kr", 1_000_000)
+ *       .atLeast("traffic_share_kr", 0.01));
+ * end
+ * </pre>
+ *
+ * Paths are relative to the service in hand unless they start with {@code company.}, {@code cloud.},
+ * {@code network.} or {@code location_data.} (see {@link FactPaths}).
+ */
+public final class Assessment {
+  private final String rule;
+  private final String regime;
+  private final Kind kind;
+  private final Profile profile;
+  private final Service service;
+  private final List<Test> tests = new ArrayList<>();
+  private final Set<String> missing = new LinkedHashSet<>();
+  private final List<String> dependsOn = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+  private Boolean applicable = Boolean.TRUE;
+  private boolean dependsUndetermined;
+  private Sanction sanction;
+  private Boolean conductPresent;
+  private boolean conductStated;
+  private String justification;
+  private String burden;
+
+  private Assessment(RuleContext ctx, Kind kind, Object subject) {
+    Map<String, Object> meta = ctx.getRule().getMetaData();
+    this.rule = String.valueOf(meta.getOrDefault("id", ctx.getRule().getName()));
+    this.regime = (String) meta.get("regime");
+    this.kind = kind;
+    if (subject instanceof ServiceFact s) {
+      this.profile = s.getProfile();
+      this.service = s.getService();
+    } else if (subject instanceof CompanyFact c) {
+      this.profile = c.getProfile();
+      this.service = null;
+    } else {
+      throw new IllegalArgumentException("an assessment is about a ServiceFact or a CompanyFact, got " + subject);
+    }
+  }
+
+  /** A layer-1 finding: is the service (or company) designated under the regime? */
+  public static Assessment designation(RuleContext ctx, Object subject) {
+    return new Assessment(ctx, Kind.DESIGNATION, subject);
+  }
+
+  /** A duty: met when every test holds. */
+  public static Assessment obligation(RuleContext ctx, Object subject) {
+    return new Assessment(ctx, Kind.OBLIGATION, subject);
+  }
+
+  /** A ban on a practice: see {@link #conduct(String)}. */
+  public static Assessment prohibition(RuleContext ctx, Object subject) {
+    return new Assessment(ctx, Kind.PROHIBITION, subject);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tests
+
+  /** The fact at {@code path} must be at least {@code line}. */
+  public Assessment atLeast(String path, Number line) {
+    return compare(path, ">=", line);
+  }
+
+  /** The fact at {@code path} must be at most {@code line}. */
+  public Assessment atMost(String path, Number line) {
+    return compare(path, "<=", line);
+  }
+
+  /** The fact at {@code path} must be below {@code line}. */
+  public Assessment below(String path, Number line) {
+    return compare(path, "<", line);
+  }
+
+  /** The fact at {@code path} must be above {@code line}. */
+  public Assessment above(String path, Number line) {
+    return compare(path, ">", line);
+  }
+
+  /** The fact at {@code path} must be true. */
+  public Assessment isTrue(String path) {
+    return equalTo(path, Boolean.TRUE);
+  }
+
+  /** The fact at {@code path} must be false. */
+  public Assessment isFalse(String path) {
+    return equalTo(path, Boolean.FALSE);
+  }
+
+  /** The fact at {@code path} must equal {@code expected}. */
+  public Assessment equalTo(String path, Object expected) {
+    FactPaths.Fact f = resolve(path);
+    Boolean met = f.value() == null ? null : Objects.equals(f.value(), expected);
+    add(f, null, f.value(), "==", expected, met, null);
+    return this;
+  }
+
+  /** The fact at {@code path} must be one of {@code allowed}. */
+  public Assessment oneOf(String path, String... allowed) {
+    FactPaths.Fact f = resolve(path);
+    Boolean met = f.value() == null ? null : List.of(allowed).contains(String.valueOf(f.value()));
+    add(f, null, f.value(), "in", String.join(", ", allowed), met, null);
+    return this;
+  }
+
+  /** The list at {@code path} must have at least one entry. */
+  public Assessment notEmpty(String path) {
+    FactPaths.Fact f = resolve(path);
+    Integer n = f.value() instanceof List<?> l ? l.size() : null;
+    add(f, "number of entries", n, ">=", 1, n == null ? null : n >= 1, null);
+    return this;
+  }
+
+  /**
+   * The oligopoly test: among the market's leading firms with a share of at least {@code minShareEach}
+   * and at least {@code minUsersEach} monthly users in Korea, the top {@code maxFirms} by share must
+   * include this company and hold at least {@code combinedAtLeast} together. Pass 0 to skip a filter.
+   */
+  public Assessment topFirms(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast) {
+    FactPaths.Fact leadersFact = resolve("market.leaders");
+    @SuppressWarnings("unchecked")
+    List<Leader> given = (List<Leader>) leadersFact.value();
+    String criteria = "top " + maxFirms + " firms" + (minShareEach > 0 ? " with a share ≥ " + pct(minShareEach) : "")
+        + (minUsersEach > 0 ? (minShareEach > 0 ? " and" : " with") + " ≥ " + String.format("%,d", minUsersEach) + " monthly users each" : "");
+    if (given == null || given.isEmpty()) {
+      missing.add(leadersFact.path());
+      add(leadersFact, "this firm among the " + criteria, null, "in top", maxFirms, null, null);
+      add(leadersFact, "combined share of the " + criteria, null, ">=", combinedAtLeast, null, null);
+      return this;
+    }
+    List<Leader> leaders = new ArrayList<>(given);
+    if (leaders.stream().noneMatch(l -> Boolean.TRUE.equals(l.self()))) {
+      FactPaths.Fact own = resolve("market.share");
+      FactPaths.Fact users = resolve("users.monthly_active_kr");
+      if (own.value() == null) {
+        missing.add(own.path());
+      } else {
+        leaders.add(new Leader(profile.displayName(), (Double) own.value(), (Long) users.value(), true));
+      }
+    }
+    Group optimistic = group(leaders, maxFirms, minShareEach, minUsersEach, true);
+    Group pessimistic = group(leaders, maxFirms, minShareEach, minUsersEach, false);
+    boolean known = optimistic.equals(pessimistic) && leaders.stream().anyMatch(l -> Boolean.TRUE.equals(l.self()));
+    if (!known) {
+      for (int i = 0; i < given.size(); i++) {
+        if (minUsersEach > 0 && given.get(i).monthlyUsersKr() == null && given.get(i).share() >= minShareEach) {
+          missing.add(leadersFact.path() + "[" + i + "].monthly_users_kr");
+        }
+      }
+    }
+    Group g = pessimistic;
+    Boolean selfIn = known ? g.selfIncluded : null;
+    add(leadersFact, "this firm among the " + criteria + " (" + String.join(", ", g.names) + ")",
+        known ? (g.selfIncluded ? "included" : "not included") : null, "in top", maxFirms, selfIn, null);
+    Boolean combinedMet = known ? g.combined.compareTo(BigDecimal.valueOf(combinedAtLeast)) >= 0 : null;
+    add(leadersFact, "combined share of the " + criteria, known ? g.combined.doubleValue() : null, ">=", combinedAtLeast,
+        combinedMet, known ? margin(g.combined.doubleValue(), combinedAtLeast, ">=") : null, "share");
+    return this;
+  }
+
+  private record Group(List<String> names, BigDecimal combined, boolean selfIncluded) {}
+
+  private static Group group(List<Leader> leaders, int maxFirms, double minShare, long minUsers, boolean unknownUsersEligible) {
+    List<Leader> top = leaders.stream()
+        .filter(l -> l.share() >= minShare)
+        .filter(l -> minUsers <= 0 || (l.monthlyUsersKr() == null ? unknownUsersEligible : l.monthlyUsersKr() >= minUsers))
+        .sorted(Comparator.comparing(Leader::share).reversed().thenComparing(l -> String.valueOf(l.name())))
+        .limit(maxFirms)
+        .toList();
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Leader l : top) sum = sum.add(BigDecimal.valueOf(l.share()));
+    return new Group(top.stream().map(l -> String.valueOf(l.name())).toList(), sum,
+        top.stream().anyMatch(l -> Boolean.TRUE.equals(l.self())));
+  }
+
+  /**
+   * The finding applies only where the fact at {@code path} equals {@code expected}; where it does
+   * not, the rule's finding is dropped, and where the profile does not say, the finding is undetermined.
+   */
+  public Assessment onlyIf(String path, Object expected) {
+    FactPaths.Fact f = resolve(path);
+    if (f.value() == null) {
+      if (applicable != Boolean.FALSE) applicable = null;
+      missing.add(f.path());
+      add(f, "applies only if", null, "==", expected, null, null);
+    } else if (!Objects.equals(f.value(), expected)) {
+      applicable = Boolean.FALSE;
+    } else {
+      add(f, "applies only if", f.value(), "==", expected, true, null);
+    }
+    return this;
+  }
+
+  /** This finding rests on a designation; an undetermined designation makes it undetermined too. */
+  public Assessment given(Assessment designation) {
+    dependsOn.add(designation.rule);
+    Outcome o = designation.getOutcome();
+    if (o == Outcome.UNDETERMINED) {
+      dependsUndetermined = true;
+      missing.addAll(designation.missing);
+    } else if (o != Outcome.DESIGNATED) {
+      applicable = Boolean.FALSE;
+    }
+    return this;
+  }
+
+  /**
+   * For a prohibition: the practice at {@code path} (a conduct entry such as
+   * {@code conduct.self_preferencing}). Present without a justification is a violation; with one,
+   * a justification to review; absent, clear; not stated, undetermined.
+   */
+  public Assessment conduct(String path) {
+    FactPaths.Fact f = resolve(path);
+    FactPaths.Fact present = resolve(path + ".present");
+    conductStated = true;
+    ConductFact c = (ConductFact) f.value();
+    conductPresent = c == null ? null : c.present();
+    if (conductPresent == null) missing.add(present.path());
+    if (c != null && c.justification() != null && !c.justification().isBlank()) justification = c.justification().strip();
+    add(present, null, conductPresent, "==", false, conductPresent == null ? null : !conductPresent, null);
+    return this;
+  }
+
+  /** Who must prove a legitimate reason for the conduct (e.g. "the platform"). */
+  public Assessment burdenOn(String who) {
+    this.burden = who;
+    return this;
+  }
+
+  /** A caveat shown beside the finding. */
+  public Assessment note(String text) {
+    notes.add(text);
+    return this;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sanctions: statutory ceilings
+
+  /** A ceiling stated in words only. */
+  public Assessment sanction(String text) {
+    sanction = new Sanction(text, null, null, null, null, null);
+    return this;
+  }
+
+  /** A flat ceiling in won (e.g. an administrative fine). */
+  public Assessment sanctionFlat(long capKrw, String text) {
+    sanction = new Sanction(text, null, null, null, null, capKrw);
+    return this;
+  }
+
+  /** A ceiling of {@code rate} × the revenue at {@code basePath}. */
+  public Assessment sanctionRate(double rate, String basePath, String text) {
+    return sanctionRate(rate, basePath, 0, text);
+  }
+
+  /** A ceiling of {@code rate} × the revenue at {@code basePath}, or {@code flatCapKrw} where there is none. */
+  public Assessment sanctionRate(double rate, String basePath, long flatCapKrw, String text) {
+    FactPaths.Fact base = resolve(basePath);
+    Long baseKrw = base.value() == null ? null : ((Number) base.value()).longValue();
+    Long max = baseKrw == null ? null : BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(baseKrw)).longValue();
+    sanction = new Sanction(text, rate, base.path(), baseKrw, max, flatCapKrw > 0 ? flatCapKrw : null);
+    return this;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading the result (also from rule patterns)
+
+  public String getRule() {
+    return rule;
+  }
+
+  public String getRegime() {
+    return regime;
+  }
+
+  public Kind getKind() {
+    return kind;
+  }
+
+  /** The service id, or null for a company-level finding. */
+  public String getServiceId() {
+    return service == null ? null : service.id();
+  }
+
+  /** False when an {@link #onlyIf} condition does not hold: such an assessment is not reported. */
+  public boolean isApplicable() {
+    return applicable != Boolean.FALSE;
+  }
+
+  public boolean isDesignated() {
+    return getOutcome() == Outcome.DESIGNATED;
+  }
+
+  /** Designated, or undetermined: the duties that rest on it are then reported as undetermined. */
+  public boolean isPossiblyDesignated() {
+    Outcome o = getOutcome();
+    return kind == Kind.DESIGNATION && (o == Outcome.DESIGNATED || o == Outcome.UNDETERMINED);
+  }
+
+  public Outcome getOutcome() {
+    boolean anyFalse = false;
+    boolean anyUnknown = applicable == null || dependsUndetermined;
+    if (kind == Kind.PROHIBITION) {
+      if (!conductStated) throw new IllegalStateException("rule " + rule + ": a prohibition needs .conduct(path)");
+      if (Boolean.FALSE.equals(conductPresent)) return Outcome.CLEAR;
+      for (Test t : tests) if (t.met() == null && !t.fact().endsWith(".present")) anyUnknown = true;
+      if (conductPresent == null || anyUnknown) return Outcome.UNDETERMINED;
+      return justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.VIOLATION;
+    }
+    for (Test t : tests) {
+      if (t.met() == null) anyUnknown = true;
+      else if (!t.met() && !"applies only if".equals(t.label())) anyFalse = true;
+    }
+    if (kind == Kind.DESIGNATION) {
+      return anyFalse ? Outcome.NOT_DESIGNATED : anyUnknown ? Outcome.UNDETERMINED : Outcome.DESIGNATED;
+    }
+    return anyFalse ? Outcome.UNMET : anyUnknown ? Outcome.UNDETERMINED : Outcome.MET;
+  }
+
+  public List<Test> getTests() {
+    return List.copyOf(tests);
+  }
+
+  public List<String> getMissing() {
+    return List.copyOf(missing);
+  }
+
+  public List<String> getDependsOn() {
+    return List.copyOf(dependsOn);
+  }
+
+  public List<String> getNotes() {
+    return List.copyOf(notes);
+  }
+
+  public Sanction getSanction() {
+    return sanction;
+  }
+
+  public String getJustification() {
+    return justification;
+  }
+
+  public String getBurden() {
+    return burden;
+  }
+
+  @Override
+  public String toString() {
+    return "Assessment(" + rule + ", " + (service == null ? "company" : service.id()) + ", " + getOutcome() + ")";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private FactPaths.Fact resolve(String path) {
+    return FactPaths.resolve(profile, service, path);
+  }
+
+  private Assessment compare(String path, String op, Number line) {
+    FactPaths.Fact f = resolve(path);
+    Object v = f.value();
+    if (v != null && !(v instanceof Number)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a number");
+    Boolean met = null;
+    Double margin = null;
+    if (v != null) {
+      int c = new BigDecimal(v.toString()).compareTo(new BigDecimal(line.toString()));
+      met = switch (op) {
+        case ">=" -> c >= 0;
+        case ">" -> c > 0;
+        case "<=" -> c <= 0;
+        default -> c < 0;
+      };
+      margin = margin(((Number) v).doubleValue(), line.doubleValue(), op);
+    } else {
+      missing.add(f.path());
+    }
+    add(f, null, v, op, normalise(line, f.unit()), met, margin);
+    return this;
+  }
+
+  private static Double margin(double value, double line, String op) {
+    if (line == 0) return null;
+    double m = (value - line) / Math.abs(line);
+    return op.startsWith(">") ? m : -m;
+  }
+
+  private static Object normalise(Number line, String unit) {
+    double d = line.doubleValue();
+    if (!"share".equals(unit) && d == Math.rint(d) && Math.abs(d) < 9.0e18) return (long) d;
+    return line;
+  }
+
+  private static String pct(double share) {
+    return BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString() + "%";
+  }
+
+  private void add(FactPaths.Fact f, String label, Object value, String op, Object threshold, Boolean met, Double margin) {
+    add(f, label, value, op, threshold, met, margin, f.unit());
+  }
+
+  private void add(FactPaths.Fact f, String label, Object value, String op, Object threshold, Boolean met, Double margin, String unit) {
+    SourceLocation at = profile.sourceMap().locate(f.path());
+    tests.add(new Test(f.path(), label, value, op, threshold, met, margin, unit,
+        at == null ? 0 : at.line(), at == null ? 0 : at.column()));
+  }
+}

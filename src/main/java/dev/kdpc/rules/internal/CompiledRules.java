@@ -1,0 +1,284 @@
+package dev.kdpc.rules.internal;
+
+import dev.kdpc.report.Citation;
+import dev.kdpc.report.Kind;
+import dev.kdpc.report.Status;
+import dev.kdpc.rules.RegimeInfo;
+import dev.kdpc.rules.RuleCatalogue;
+import dev.kdpc.rules.RuleInfo;
+import dev.kdpc.rules.RuleSource;
+import dev.kdpc.rules.RulesException;
+import dev.kdpc.rules.RulesException.Problem;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * A rules folder compiled once into a shared, thread-safe {@link KieBase}, with its catalogue. Every
+ * problem (a DRL error, missing metadata, a duplicate id, an unknown regime) fails the whole load:
+ * nothing is ever evaluated with some rules silently missing.
+ */
+public final class CompiledRules {
+  /** Metadata every rule must carry, after inheriting what its regime declares. */
+  static final List<String> REQUIRED = List.of("id", "regime", "kind", "title", "law", "law_ko", "article", "source");
+  /** Metadata every regime declaration must carry. */
+  static final List<String> REGIME_REQUIRED = List.of("regime", "title", "law", "law_ko", "source", "timeline");
+  /** Metadata a rule inherits from its regime when it does not state it. */
+  static final List<String> INHERITED = List.of("law", "law_ko", "source");
+
+  private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
+  private final KieBase kieBase;
+  private final RuleCatalogue catalogue;
+  private final Map<String, RuleInfo> byRuleKey;
+
+  private CompiledRules(KieBase kieBase, RuleCatalogue catalogue, Map<String, RuleInfo> byRuleKey) {
+    this.kieBase = kieBase;
+    this.catalogue = catalogue;
+    this.byRuleKey = byRuleKey;
+  }
+
+  public KieBase kieBase() {
+    return kieBase;
+  }
+
+  public RuleCatalogue catalogue() {
+    return catalogue;
+  }
+
+  /** The catalogue entry of a compiled rule, or null for a regime declaration. */
+  public RuleInfo info(Rule rule) {
+    return byRuleKey.get(key(rule));
+  }
+
+  static String key(Rule rule) {
+    return rule.getPackageName() + "/" + rule.getName();
+  }
+
+  /** Compiles {@code source}; throws {@link RulesException} listing every problem. */
+  public static CompiledRules compile(RuleSource source) {
+    ClassLoader own = CompiledRules.class.getClassLoader();
+    Thread t = Thread.currentThread();
+    ClassLoader before = t.getContextClassLoader();
+    t.setContextClassLoader(own); // KieServices caches a failed look-up for the whole JVM
+    try {
+      return doCompile(source, own);
+    } finally {
+      t.setContextClassLoader(before);
+    }
+  }
+
+  private static CompiledRules doCompile(RuleSource source, ClassLoader loader) {
+    KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(
+        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
+    Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
+    for (Map.Entry<String, String> f : source.files().entrySet()) {
+      ruleLines.put(f.getKey(), ruleLines(f.getValue()));
+      kb.add(ResourceFactory.newByteArrayResource(f.getValue().getBytes(StandardCharsets.UTF_8)).setSourcePath(f.getKey()),
+          ResourceType.DRL);
+    }
+    List<Problem> problems = new ArrayList<>();
+    if (kb.hasErrors()) {
+      for (KnowledgeBuilderError e : kb.getErrors()) {
+        String msg = e.getMessage() == null ? "error" : e.getMessage().replaceAll("\\s*\\R\\s*", " ").strip();
+        if (msg.startsWith("Parser returned a null Package")) continue;
+        String file = e.getResource() == null ? source.name() : e.getResource().getSourcePath();
+        int line = e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0];
+        problems.add(new Problem(file, line, msg));
+      }
+      throw new RulesException(source.name(), sorted(problems));
+    }
+    InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
+    kbase.addPackages(kb.getKnowledgePackages());
+
+    // Regimes first (rules inherit from them), then rules.
+    List<Rule> all = new ArrayList<>();
+    for (KiePackage p : kbase.getKiePackages()) all.addAll(p.getRules());
+    all.sort(Comparator.comparing(CompiledRules::key));
+    Map<String, RegimeInfo> regimes = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> regimeMeta = new HashMap<>();
+    for (Rule r : all) {
+      if (isQuery(r) || !"regime".equals(r.getMetaData().get("kind"))) continue;
+      String file = fileOf(r, source);
+      int line = ruleLines.getOrDefault(file, Map.of()).getOrDefault(r.getName(), 0);
+      RegimeInfo regime = regime(r, file, line, problems);
+      if (regime == null) continue;
+      if (regimes.containsKey(regime.id())) {
+        RegimeInfo first = regimes.get(regime.id());
+        problems.add(new Problem(file, line, "regime '" + regime.id() + "' is declared twice (first at " + first.file() + ":" + first.line() + ")"));
+        continue;
+      }
+      regimes.put(regime.id(), regime);
+      regimeMeta.put(regime.id(), r.getMetaData());
+    }
+    Map<String, RuleInfo> rules = new LinkedHashMap<>();
+    Map<String, RuleInfo> byKey = new HashMap<>();
+    for (Rule r : all) {
+      if (isQuery(r) || "regime".equals(r.getMetaData().get("kind"))) continue;
+      String file = fileOf(r, source);
+      int line = ruleLines.getOrDefault(file, Map.of()).getOrDefault(r.getName(), 0);
+      RuleInfo info = rule(r, file, line, regimes, regimeMeta, problems);
+      if (info == null) continue;
+      RuleInfo first = rules.putIfAbsent(info.id(), info);
+      if (first != null) {
+        problems.add(new Problem(file, line, "rule id '" + info.id() + "' is used twice (first at " + first.file() + ":" + first.line() + ")"));
+        continue;
+      }
+      byKey.put(key(r), info);
+    }
+    if (!problems.isEmpty()) throw new RulesException(source.name(), sorted(problems));
+    List<RuleInfo> ruleList = new ArrayList<>(rules.values());
+    ruleList.sort(Comparator.comparing(RuleInfo::id));
+    List<RegimeInfo> regimeList = new ArrayList<>(regimes.values());
+    regimeList.sort(Comparator.comparing(RegimeInfo::id));
+    return new CompiledRules(kbase, new RuleCatalogue(regimeList, ruleList, source.digest()), byKey);
+  }
+
+  private static boolean isQuery(Rule r) {
+    return r instanceof RuleImpl impl && impl.isQuery();
+  }
+
+  private static String fileOf(Rule r, RuleSource source) {
+    if (r instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+      return impl.getResource().getSourcePath();
+    }
+    return source.name();
+  }
+
+  private static Map<String, Integer> ruleLines(String text) {
+    Map<String, Integer> lines = new HashMap<>();
+    String[] all = text.split("\\R", -1);
+    for (int i = 0; i < all.length; i++) {
+      Matcher m = RULE_LINE.matcher(all[i]);
+      if (m.find()) {
+        String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        lines.putIfAbsent(name, i + 1);
+      }
+    }
+    return lines;
+  }
+
+  private static List<Problem> sorted(List<Problem> problems) {
+    List<Problem> out = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+    out.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line));
+    return out;
+  }
+
+  private static String text(Map<String, Object> meta, String key) {
+    Object v = meta.get(key);
+    if (v == null) return null;
+    String s = String.valueOf(v).strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  private static RegimeInfo regime(Rule r, String file, int line, List<Problem> problems) {
+    Map<String, Object> m = r.getMetaData();
+    List<String> lacking = REGIME_REQUIRED.stream().filter(k -> text(m, k) == null).toList();
+    if (!lacking.isEmpty()) {
+      problems.add(new Problem(file, line, "regime declaration '" + r.getName() + "' lacks metadata " + at(lacking)));
+      return null;
+    }
+    List<RegimeInfo.Phase> timeline = new ArrayList<>();
+    for (String part : text(m, "timeline").split(";")) {
+      String[] words = part.strip().split("\\s+");
+      try {
+        if (words.length != 2) throw new IllegalArgumentException("each entry reads 'YYYY-MM-DD status'");
+        timeline.add(new RegimeInfo.Phase(LocalDate.parse(words[0]), Status.parse(words[1])));
+      } catch (DateTimeParseException | IllegalArgumentException e) {
+        problems.add(new Problem(file, line, "regime '" + text(m, "regime") + "': bad @timeline entry '" + part.strip() + "': "
+            + (e instanceof DateTimeParseException ? "not a date YYYY-MM-DD" : e.getMessage())));
+        return null;
+      }
+    }
+    for (int i = 1; i < timeline.size(); i++) {
+      if (!timeline.get(i).from().isAfter(timeline.get(i - 1).from())) {
+        problems.add(new Problem(file, line, "regime '" + text(m, "regime") + "': @timeline dates must increase"));
+        return null;
+      }
+    }
+    return new RegimeInfo(text(m, "regime"), text(m, "title"), text(m, "title_ko"), text(m, "law"), text(m, "law_ko"),
+        text(m, "source"), timeline, notes(m), file, line);
+  }
+
+  private static RuleInfo rule(Rule r, String file, int line, Map<String, RegimeInfo> regimes,
+      Map<String, Map<String, Object>> regimeMeta, List<Problem> problems) {
+    Map<String, Object> own = r.getMetaData();
+    Map<String, Object> m = new HashMap<>(own);
+    String regimeId = text(own, "regime");
+    if (regimeId != null && regimeMeta.containsKey(regimeId)) {
+      for (String k : INHERITED) if (text(m, k) == null) m.put(k, regimeMeta.get(regimeId).get(k));
+    }
+    List<String> lacking = REQUIRED.stream().filter(k -> text(m, k) == null).toList();
+    if (!lacking.isEmpty()) {
+      problems.add(new Problem(file, line, "rule '" + r.getName() + "' lacks metadata " + at(lacking)));
+      return null;
+    }
+    if (!regimes.containsKey(regimeId)) {
+      problems.add(new Problem(file, line, "rule '" + r.getName() + "' names regime '" + regimeId
+          + "', which no rule declares (a rule with @kind(\"regime\") and @regime(\"" + regimeId + "\"))"));
+      return null;
+    }
+    Kind kind;
+    try {
+      kind = Kind.valueOf(text(m, "kind").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(file, line, "rule '" + r.getName() + "': @kind must be designation, obligation, prohibition or regime, got '" + text(m, "kind") + "'"));
+      return null;
+    }
+    Status status = null;
+    LocalDate from = null;
+    LocalDate to = null;
+    try {
+      if (text(m, "status") != null) status = Status.parse(text(m, "status"));
+      if (text(m, "valid_from") != null) from = LocalDate.parse(text(m, "valid_from"));
+      if (text(m, "valid_to") != null) to = LocalDate.parse(text(m, "valid_to"));
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      problems.add(new Problem(file, line, "rule '" + r.getName() + "': " + (e instanceof DateTimeParseException
+          ? "@valid_from and @valid_to are dates YYYY-MM-DD" : e.getMessage())));
+      return null;
+    }
+    if (from != null && to != null && to.isBefore(from)) {
+      problems.add(new Problem(file, line, "rule '" + r.getName() + "': @valid_to is before @valid_from"));
+      return null;
+    }
+    return new RuleInfo(text(m, "id"), regimeId, kind, text(m, "title"), text(m, "title_ko"),
+        new Citation(text(m, "law"), text(m, "law_ko"), text(m, "article"), text(m, "source")),
+        status, from, to, notes(m), file, line);
+  }
+
+  private static List<String> notes(Map<String, Object> m) {
+    List<String> notes = new ArrayList<>();
+    String confidence = text(m, "confidence");
+    if (confidence != null) {
+      notes.add("recalled".equals(confidence) || "secondary".equals(confidence) || "press".equals(confidence)
+          ? "figure not confirmed in a primary source (" + confidence + ")" : "confidence: " + confidence);
+    }
+    if (text(m, "variant") != null) notes.add("variant: " + text(m, "variant"));
+    if (text(m, "note") != null) notes.add(text(m, "note"));
+    return notes;
+  }
+
+  private static String at(List<String> keys) {
+    return String.join(", ", keys.stream().map(k -> "@" + k).toList());
+  }
+}

@@ -1,0 +1,67 @@
+package dev.kdpc.rules.internal;
+
+import dev.kdpc.profile.Profile;
+import dev.kdpc.profile.Service;
+import dev.kdpc.rules.Assessment;
+import dev.kdpc.rules.CompanyFact;
+import dev.kdpc.rules.RuleInfo;
+import dev.kdpc.rules.RulesException;
+import dev.kdpc.rules.ServiceFact;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.function.Predicate;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.Match;
+
+/** Runs compiled rules over one profile in a session of its own. Thread-safe: nothing is shared but the KieBase. */
+public final class Engine {
+  /** More firings than this for one profile means a rule loops. */
+  static final int MAX_FIRINGS = 100_000;
+
+  private final CompiledRules rules;
+
+  public Engine(CompiledRules rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * Evaluates {@code profile} with the rules whose id {@code active} accepts, and returns what they
+   * assessed (applicable or not; the caller decides what to report).
+   */
+  public List<Assessment> evaluate(Profile profile, Predicate<RuleInfo> active) {
+    Thread t = Thread.currentThread();
+    ClassLoader before = t.getContextClassLoader();
+    t.setContextClassLoader(Engine.class.getClassLoader());
+    KieSession session = rules.kieBase().newKieSession();
+    try {
+      session.insert(new CompanyFact(profile));
+      for (Service s : profile.services()) session.insert(new ServiceFact(profile, s));
+      int fired = session.fireAllRules(m -> accept(m, active), MAX_FIRINGS);
+      if (fired >= MAX_FIRINGS) {
+        throw new RulesException("the rules", List.of(new RulesException.Problem("the rules", 0,
+            "evaluation of " + profile.source() + " stopped after " + MAX_FIRINGS + " rule firings: a rule loops")));
+      }
+      List<Assessment> out = new ArrayList<>();
+      for (Object o : session.getObjects(o -> o instanceof Assessment)) out.add((Assessment) o);
+      return out;
+    } catch (ConsequenceException e) {
+      RuleInfo info = rules.info(e.getMatch().getRule());
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String file = info == null ? "the rules" : info.file();
+      int line = info == null ? 0 : info.line();
+      throw new RulesException(file, List.of(new RulesException.Problem(file, line,
+          "rule '" + e.getMatch().getRule().getName() + "' failed on " + profile.source() + ": " + cause.getMessage())));
+    } finally {
+      session.dispose();
+      t.setContextClassLoader(before);
+    }
+  }
+
+  private boolean accept(Match m, Predicate<RuleInfo> active) {
+    RuleInfo info = rules.info(m.getRule());
+    return info != null && active.test(info);
+  }
+
+}
