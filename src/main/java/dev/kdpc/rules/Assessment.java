@@ -125,6 +125,7 @@ public final class Assessment {
   public Assessment equalTo(String path, Object expected) {
     FactPaths.Fact f = resolve(path);
     Boolean met = f.value() == null ? null : Objects.equals(f.value(), expected);
+    if (met == null) missing.add(f.path());
     add(f, null, f.value(), "==", expected, met, null);
     return this;
   }
@@ -133,6 +134,7 @@ public final class Assessment {
   public Assessment oneOf(String path, String... allowed) {
     FactPaths.Fact f = resolve(path);
     Boolean met = f.value() == null ? null : List.of(allowed).contains(String.valueOf(f.value()));
+    if (met == null) missing.add(f.path());
     add(f, null, f.value(), "in", String.join(", ", allowed), met, null);
     return this;
   }
@@ -141,6 +143,7 @@ public final class Assessment {
   public Assessment notEmpty(String path) {
     FactPaths.Fact f = resolve(path);
     Integer n = f.value() instanceof List<?> l ? l.size() : null;
+    if (n == null) missing.add(f.path());
     add(f, "number of entries", n, ">=", 1, n == null ? null : n >= 1, null);
     return this;
   }
@@ -159,7 +162,7 @@ public final class Assessment {
     if (given == null || given.isEmpty()) {
       missing.add(leadersFact.path());
       add(leadersFact, "this firm among the " + criteria, null, "in top", maxFirms, null, null);
-      add(leadersFact, "combined share of the " + criteria, null, ">=", combinedAtLeast, null, null);
+      add(leadersFact, "combined share of the " + criteria, null, ">=", combinedAtLeast, null, null, "share");
       return this;
     }
     List<Leader> leaders = new ArrayList<>(given);
@@ -184,7 +187,7 @@ public final class Assessment {
     }
     Group g = pessimistic;
     Boolean selfIn = known ? g.selfIncluded : null;
-    add(leadersFact, "this firm among the " + criteria + " (" + String.join(", ", g.names) + ")",
+    add(leadersFact, "this firm among the " + criteria + " (" + (g.names.isEmpty() ? "none" : String.join(", ", g.names)) + ")",
         known ? (g.selfIncluded ? "included" : "not included") : null, "in top", maxFirms, selfIn, null);
     Boolean combinedMet = known ? g.combined.compareTo(BigDecimal.valueOf(combinedAtLeast)) >= 0 : null;
     add(leadersFact, "combined share of the " + criteria, known ? g.combined.doubleValue() : null, ">=", combinedAtLeast,
