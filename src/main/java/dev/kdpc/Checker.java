@@ -97,7 +97,7 @@ public final class Checker {
   // ---------------------------------------------------------------------------------------------
 
   /** Which regimes and rules apply under the options, and what to tell the reader about the choice. */
-  private record Selection(List<String> regimes, Map<String, Status> status, List<Notice> notices, Predicate<RuleInfo> active) {}
+  private record Selection(java.time.LocalDate asOf, List<String> regimes, Map<String, Status> status, List<Notice> notices, Predicate<RuleInfo> active) {}
 
   private Selection select(Options o) {
     RuleCatalogue cat = rules.catalogue();
@@ -140,7 +140,7 @@ public final class Checker {
       Status s = rule.status() != null ? rule.status() : regimeStatus;
       return byName || allowed.contains(s);
     };
-    return new Selection(chosen, status, notices, active);
+    return new Selection(o.asOf(), chosen, status, notices, active);
   }
 
   private static java.time.LocalDate lapsedOn(RegimeInfo r) {
@@ -148,7 +148,7 @@ public final class Checker {
   }
 
   private ProfileReport evaluate(Profile profile, Selection sel) {
-    List<Assessment> assessments = engine.evaluate(profile, sel.active);
+    List<Assessment> assessments = engine.evaluate(profile, sel.asOf, sel.active);
     Map<String, Assessment> merged = new LinkedHashMap<>();
     for (Assessment a : assessments) {
       if (!a.isApplicable()) continue;

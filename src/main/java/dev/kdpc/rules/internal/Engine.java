@@ -30,12 +30,13 @@ public final class Engine {
    * Evaluates {@code profile} with the rules whose id {@code active} accepts, and returns what they
    * assessed (applicable or not; the caller decides what to report).
    */
-  public List<Assessment> evaluate(Profile profile, Predicate<RuleInfo> active) {
+  public List<Assessment> evaluate(Profile profile, java.time.LocalDate asOf, Predicate<RuleInfo> active) {
     Thread t = Thread.currentThread();
     ClassLoader before = t.getContextClassLoader();
     t.setContextClassLoader(Engine.class.getClassLoader());
     KieSession session = rules.kieBase().newKieSession();
     try {
+      session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
       session.insert(new CompanyFact(profile));
       for (Service s : profile.services()) session.insert(new ServiceFact(profile, s));
       int fired = session.fireAllRules(m -> accept(m, active), MAX_FIRINGS);
