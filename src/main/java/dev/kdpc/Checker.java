@@ -17,6 +17,7 @@ import dev.kdpc.rules.RuleInfo;
 import dev.kdpc.rules.RuleSource;
 import dev.kdpc.rules.internal.CompiledRules;
 import dev.kdpc.rules.internal.Engine;
+import dev.kdpc.rules.internal.RulesCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,14 +49,18 @@ public final class Checker {
     this.engine = new Engine(rules);
   }
 
-  /** A checker with the rules bundled in kdpc. */
+  /** A checker with the rules bundled in kdpc (loaded from their build-time compiled form when it matches them). */
   public static Checker withBundledRules() {
-    return new Checker(CompiledRules.compile(RuleSource.bundled()));
+    return new Checker(RulesCache.bundled());
   }
 
-  /** A checker with the rules of {@code dir} (e.g. a legal team's edited copy of {@code rules/}). */
+  /**
+   * A checker with the rules of {@code dir} (e.g. a legal team's edited copy of {@code rules/}). The
+   * compiled rules are cached in the user's cache directory, keyed by the rules' content (see
+   * {@link RulesCache}; {@code -Dkdpc.cache=off} turns it off).
+   */
   public static Checker withRules(Path dir) {
-    return new Checker(CompiledRules.compile(RuleSource.folder(dir)));
+    return new Checker(RulesCache.folder(dir));
   }
 
   /** A checker with rules already read into memory. */
@@ -161,12 +166,22 @@ public final class Checker {
     return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null);
   }
 
-  /** Of two assessments by the same rule for the same service (one per designation it rests on), the one on firmer ground. */
+  /**
+   * Of two assessments by the same rule for the same service (one per designation it rests on), the one
+   * on firmer ground; between equals, the first by content, so the report never depends on the order
+   * the rules fired in (which differs between a DRL compile and the rules cache).
+   */
   private static Assessment stronger(Assessment a, Assessment b) {
     boolean aFirm = a.getOutcome() != Outcome.UNDETERMINED;
     boolean bFirm = b.getOutcome() != Outcome.UNDETERMINED;
     if (aFirm != bFirm) return aFirm ? a : b;
-    return String.join(",", a.getDependsOn()).compareTo(String.join(",", b.getDependsOn())) <= 0 ? a : b;
+    return tieKey(a).compareTo(tieKey(b)) <= 0 ? a : b;
+  }
+
+  private static String tieKey(Assessment a) {
+    return String.join("\u0000", String.join(",", a.getDependsOn()), String.join(",", a.getMissing()),
+        String.valueOf(a.getTests()), String.valueOf(a.getOutcome()), String.valueOf(a.getNotes()),
+        String.valueOf(a.getSanction()), String.valueOf(a.getJustification()), String.valueOf(a.getBurden()));
   }
 
   private Finding finding(Assessment a, Selection sel) {

@@ -1,17 +1,12 @@
 package dev.kdpc.cli;
 
-import dev.kdpc.Checker;
 import dev.kdpc.InputException;
 import dev.kdpc.Options;
-import dev.kdpc.profile.Profile;
-import dev.kdpc.profile.ProfileException;
 import dev.kdpc.profile.ProfileReader;
 import dev.kdpc.render.Renderer;
 import dev.kdpc.render.Renderers;
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.Outcome;
-import dev.kdpc.report.ProfileReport;
-import dev.kdpc.report.Report;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,54 +48,16 @@ final class CheckCommand implements Callable<Integer> {
     }
     Options options = common.options();
     List<Path> files = Inputs.expand(inputs);
+    // Streamed in input order across the cores. The rules start loading now, while the reader is made
+    // and the first profiles are read; a run whose every profile is bad ends without waiting for them.
+    StreamingCheck run = new StreamingCheck(files, common::checker, options, renderer, this::failing, err);
     ProfileReader reader = new ProfileReader();
-    List<Object> read = new ArrayList<>(); // Profile or ProfileException, in input order
-    int failures = 0;
-    for (Path f : files) {
-      try {
-        read.add(reader.read(f));
-      } catch (ProfileException e) {
-        read.add(e);
-        failures++;
-      }
-    }
-    if (failures == files.size()) {
-      for (Object o : read) err.println("kdpc: " + ((ProfileException) o).getMessage());
-      return ExitCode.INPUT.code; // nothing to evaluate: fail fast, before the rules are compiled
-    }
-    Checker checker = common.checker();
-    List<ProfileReport> parts = new ArrayList<>();
-    for (Object o : read) {
-      if (o instanceof Profile p) {
-        parts.add(checker.evaluate(p, options));
-      } else {
-        ProfileException e = (ProfileException) o;
-        err.println("kdpc: " + e.getMessage());
-        parts.add(ProfileReport.failed(e.file(), e.getMessage()));
-      }
-    }
-    Report report = checker.report(options, parts);
-    if (output != null) {
-      Output.atomically(output, w -> renderer.render(report, w));
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      try {
-        renderer.render(report, out);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      out.flush();
-    }
-    if (failures > 0) return ExitCode.INPUT.code;
-    return failing(report) ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+    return run.run(reader::read, output, spec.commandLine().getOut());
   }
 
-  private boolean failing(Report report) {
-    for (Finding f : report.findings()) {
-      if (failOn.equals("violation") && f.outcome() == Outcome.VIOLATION) return true;
-      if (failOn.equals("unmet") && f.outcome().adverse()) return true;
-    }
-    return false;
+  private boolean failing(Finding f) {
+    if (failOn.equals("violation")) return f.outcome() == Outcome.VIOLATION;
+    return failOn.equals("unmet") && f.outcome().adverse();
   }
 
   static final class FormatNames extends ArrayList<String> {

@@ -51,11 +51,18 @@ public final class CompiledRules {
   private final KieBase kieBase;
   private final RuleCatalogue catalogue;
   private final Map<String, RuleInfo> byRuleKey;
+  private final boolean fromCache;
 
-  private CompiledRules(KieBase kieBase, RuleCatalogue catalogue, Map<String, RuleInfo> byRuleKey) {
+  private CompiledRules(KieBase kieBase, RuleCatalogue catalogue, Map<String, RuleInfo> byRuleKey, boolean fromCache) {
     this.kieBase = kieBase;
     this.catalogue = catalogue;
     this.byRuleKey = byRuleKey;
+    this.fromCache = fromCache;
+  }
+
+  /** Whether the packages were read from the rules cache ({@link RulesCache}) rather than compiled from DRL in this run. */
+  public boolean fromCache() {
+    return fromCache;
   }
 
   public KieBase kieBase() {
@@ -77,23 +84,30 @@ public final class CompiledRules {
 
   /** Compiles {@code source}; throws {@link RulesException} listing every problem. */
   public static CompiledRules compile(RuleSource source) {
+    return withOwnLoader(() -> assemble(source, build(source, CompiledRules.class.getClassLoader()), false));
+  }
+
+  /** Runs {@code body} with kdpc's class loader as the context class loader (Drools looks classes up there). */
+  static <T> T withOwnLoader(java.util.function.Supplier<T> body) {
     ClassLoader own = CompiledRules.class.getClassLoader();
     Thread t = Thread.currentThread();
     ClassLoader before = t.getContextClassLoader();
     t.setContextClassLoader(own); // KieServices caches a failed look-up for the whole JVM
     try {
-      return doCompile(source, own);
+      return body.get();
     } finally {
       t.setContextClassLoader(before);
     }
   }
 
-  private static CompiledRules doCompile(RuleSource source, ClassLoader loader) {
+  /**
+   * Compiles the DRL of {@code source} into packages, not yet in a KieBase (the rules cache serializes
+   * them as they come out of the builder). Throws {@link RulesException} on a DRL error.
+   */
+  static java.util.Collection<KiePackage> build(RuleSource source, ClassLoader loader) {
     KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(
         KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
-    Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
     for (Map.Entry<String, String> f : source.files().entrySet()) {
-      ruleLines.put(f.getKey(), ruleLines(f.getValue()));
       kb.add(ResourceFactory.newByteArrayResource(f.getValue().getBytes(StandardCharsets.UTF_8)).setSourcePath(f.getKey()),
           ResourceType.DRL);
     }
@@ -108,8 +122,20 @@ public final class CompiledRules {
       }
       throw new RulesException(source.name(), sorted(problems));
     }
+    return new ArrayList<>(kb.getKnowledgePackages());
+  }
+
+  /**
+   * Puts compiled packages (fresh from {@link #build} or read back from the rules cache) into a KieBase
+   * and reads the catalogue from their rules' metadata. Throws {@link RulesException} listing every
+   * metadata problem. Call with the context class loader set to kdpc's own.
+   */
+  static CompiledRules assemble(RuleSource source, java.util.Collection<KiePackage> packages, boolean fromCache) {
+    Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
+    for (Map.Entry<String, String> f : source.files().entrySet()) ruleLines.put(f.getKey(), ruleLines(f.getValue()));
+    List<Problem> problems = new ArrayList<>();
     InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
-    kbase.addPackages(kb.getKnowledgePackages());
+    kbase.addPackages(packages);
 
     // Regimes first (rules inherit from them), then rules.
     List<Rule> all = new ArrayList<>();
@@ -151,7 +177,7 @@ public final class CompiledRules {
     ruleList.sort(Comparator.comparing(RuleInfo::id));
     List<RegimeInfo> regimeList = new ArrayList<>(regimes.values());
     regimeList.sort(Comparator.comparing(RegimeInfo::id));
-    return new CompiledRules(kbase, new RuleCatalogue(regimeList, ruleList, source.digest()), byKey);
+    return new CompiledRules(kbase, new RuleCatalogue(regimeList, ruleList, source.digest()), byKey, fromCache);
   }
 
   private static boolean isQuery(Rule r) {

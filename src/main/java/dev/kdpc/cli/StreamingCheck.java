@@ -1,0 +1,309 @@
+package dev.kdpc.cli;
+
+import dev.kdpc.Checker;
+import dev.kdpc.InputException;
+import dev.kdpc.Options;
+import dev.kdpc.profile.Profile;
+import dev.kdpc.profile.ProfileException;
+import dev.kdpc.render.Renderer;
+import dev.kdpc.report.Finding;
+import dev.kdpc.report.ProfileReport;
+import dev.kdpc.report.Report;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The {@code check} run over one or many profiles, streamed.
+ *
+ * <ul>
+ *   <li>The rules load on a thread of their own while the first profiles are read, so a cold run pays
+ *       for the YAML reader and the rules side by side rather than one after the other; a run whose
+ *       every profile is bad prints their errors and ends without waiting for the rules.
+ *   <li>Profiles are read, evaluated and rendered on a pool of one thread per core, all sharing the
+ *       one thread-safe KieBase (a session of its own per profile).
+ *   <li>The report is written in input order as profiles finish. At most {@link #WINDOW} per thread
+ *       are in flight (read, evaluated or waiting for their turn): memory holds that window, never the
+ *       whole folder, so it stays flat however many profiles there are (only the list of paths grows).
+ * </ul>
+ *
+ * <p>Streaming needs no help from the renderers: a report of several profiles must render as a prefix,
+ * the profiles' own parts joined by a separator, and a suffix. Both the text and the JSON report do;
+ * {@link Splice} finds those pieces by rendering the report with no, one and two profiles, and checks
+ * them on every profile. A format that does not split that way is rendered whole at the end, as before.
+ */
+final class StreamingCheck {
+  /** Profiles in flight per thread. */
+  static final int WINDOW = 8;
+
+  private final List<Path> files;
+  private final CompletableFuture<Checker> checker = new CompletableFuture<>();
+  private final Options options;
+  private final Renderer renderer;
+  private final Predicate<Finding> failing;
+  private final PrintWriter err;
+
+  /** The report's pieces, once known (set by the consumer; read by the workers). */
+  private volatile Splice splice;
+  private volatile Report header;
+
+  /**
+   * Starts loading the rules at once, on a thread of their own.
+   *
+   * @param rules compiles or loads the rules (called once)
+   * @param failing whether a finding makes the run exit 1
+   */
+  StreamingCheck(List<Path> files, Supplier<Checker> rules, Options options, Renderer renderer, Predicate<Finding> failing,
+      PrintWriter err) {
+    this.files = List.copyOf(files);
+    this.options = options;
+    this.renderer = renderer;
+    this.failing = failing;
+    this.err = err;
+    Thread loader = new Thread(() -> {
+      try {
+        checker.complete(rules.get());
+      } catch (Throwable t) {
+        checker.completeExceptionally(t);
+      }
+    }, "kdpc-rules");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  /** One profile's outcome: its part of the report, its rendered piece when already known, its input error. */
+  private record Result(ProfileReport part, String piece, String error, boolean failing) {}
+
+  /**
+   * Runs the check; writes the report to {@code output} (atomically) or to {@code out}. Returns the exit code.
+   *
+   * @param reader reads and validates one profile; throws {@link ProfileException} for a bad one
+   */
+  int run(Function<Path, Profile> reader, Path output, PrintWriter out) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
+    ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemons());
+    try {
+      Ordered results = new Ordered(pool, threads * WINDOW, i -> work(reader, i));
+      // Phase 1: up to the first profile that reads. Until then nothing is written: a run whose every
+      // profile is bad prints only their errors, as a run that never reached the rules.
+      List<Result> before = new ArrayList<>();
+      Result first = null;
+      while (results.hasNext()) {
+        Result r = results.next();
+        if (r.error != null) err.println("kdpc: " + r.error);
+        before.add(r);
+        if (r.error == null) {
+          first = r;
+          break;
+        }
+      }
+      if (first == null) return ExitCode.INPUT.code;
+      Checker c = join(checker);
+      Report head = c.report(options, List.of());
+      header = head;
+      splice = Splice.of(renderer, head, first.part);
+
+      AtomicInteger failures = new AtomicInteger();
+      boolean[] adverse = {false};
+      Body body = w -> {
+        Splice s = splice;
+        List<ProfileReport> whole = s == null ? new ArrayList<>() : null;
+        int n = 0;
+        if (s != null) w.write(s.prefix);
+        for (Result r : before) n = emit(w, s, whole, r, n, failures, adverse);
+        while (results.hasNext()) {
+          Result r = results.next();
+          if (r.error != null) err.println("kdpc: " + r.error);
+          n = emit(w, s, whole, r, n, failures, adverse);
+        }
+        if (s != null) w.write(s.suffix);
+        else renderer.render(c.report(options, whole), w);
+      };
+      if (output != null) {
+        Output.atomically(output, body::write);
+      } else {
+        try {
+          body.write(out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        out.flush();
+      }
+      if (failures.get() > 0) return ExitCode.INPUT.code;
+      return adverse[0] ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+    } finally {
+      if (pool != null) pool.shutdownNow();
+    }
+  }
+
+  private int emit(Writer w, Splice s, List<ProfileReport> whole, Result r, int n, AtomicInteger failures, boolean[] adverse)
+      throws IOException {
+    if (r.error != null) failures.incrementAndGet();
+    if (r.failing) adverse[0] = true;
+    if (s == null) {
+      whole.add(r.part);
+    } else {
+      if (n > 0) w.write(s.separator);
+      w.write(r.piece != null ? r.piece : s.piece(renderer, header, r.part));
+    }
+    return n + 1;
+  }
+
+  private interface Body {
+    void write(Writer w) throws IOException;
+  }
+
+  /** Reads, evaluates and (once the report's pieces are known) renders profile {@code i}. */
+  private Result work(Function<Path, Profile> reader, int i) {
+    Path f = files.get(i);
+    Profile p;
+    try {
+      p = reader.apply(f);
+    } catch (ProfileException e) {
+      return new Result(ProfileReport.failed(e.file(), e.getMessage()), null, e.getMessage(), false);
+    }
+    ProfileReport part = join(checker).evaluate(p, options);
+    boolean bad = part.findings().stream().anyMatch(failing);
+    Splice s = splice;
+    return new Result(part, s == null ? null : s.piece(renderer, header, part), null, bad);
+  }
+
+  private static Checker join(CompletableFuture<Checker> checker) {
+    try {
+      return checker.join();
+    } catch (CompletionException e) {
+      throw rethrow(e.getCause());
+    }
+  }
+
+  private static RuntimeException rethrow(Throwable t) {
+    if (t instanceof RuntimeException r) throw r;
+    if (t instanceof Error e) throw e;
+    throw new IllegalStateException(t);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemons() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "kdpc-check-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The results in input order, computed ahead on the pool within a bounded window. */
+  private final class Ordered {
+    private final ExecutorService pool;
+    private final int window;
+    private final java.util.function.IntFunction<Result> work;
+    private final Deque<Future<Result>> ahead = new ArrayDeque<>();
+    private int submitted;
+
+    Ordered(ExecutorService pool, int window, java.util.function.IntFunction<Result> work) {
+      this.pool = pool;
+      this.window = window;
+      this.work = work;
+      fill();
+    }
+
+    private void fill() {
+      if (pool == null) return;
+      while (ahead.size() < window && submitted < files.size()) {
+        int i = submitted++;
+        ahead.add(pool.submit(() -> work.apply(i)));
+      }
+    }
+
+    boolean hasNext() {
+      return pool == null ? submitted < files.size() : !ahead.isEmpty();
+    }
+
+    Result next() {
+      if (pool == null) return work.apply(submitted++);
+      Future<Result> f = ahead.poll();
+      try {
+        Result r = f.get();
+        fill();
+        return r;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InputException("interrupted");
+      } catch (ExecutionException e) {
+        throw rethrow(e.getCause());
+      }
+    }
+  }
+
+  /**
+   * How a renderer's report splits: {@code prefix + piece(1) + separator + ... + piece(n) + suffix},
+   * where {@code piece(i)} is what profile i adds (a report of no profiles is rendered whole).
+   */
+  static final class Splice {
+    final String prefix;
+    final String separator;
+    final String suffix;
+
+    private Splice(String prefix, String separator, String suffix) {
+      this.prefix = prefix;
+      this.separator = separator;
+      this.suffix = suffix;
+    }
+
+    /** The pieces of {@code renderer}'s reports with {@code header}, found with {@code sample}; null when it does not split so. */
+    static Splice of(Renderer renderer, Report header, ProfileReport sample) {
+      String none = render(renderer, header, List.of());
+      String one = render(renderer, header, List.of(sample));
+      String two = render(renderer, header, List.of(sample, sample));
+      int pre = 0;
+      while (pre < none.length() && pre < one.length() && none.charAt(pre) == one.charAt(pre)) pre++;
+      int suf = 0;
+      while (suf < none.length() && pre + suf < one.length()
+          && none.charAt(none.length() - 1 - suf) == one.charAt(one.length() - 1 - suf)) suf++;
+      String prefix = one.substring(0, pre);
+      String suffix = one.substring(one.length() - suf);
+      String piece = one.substring(pre, one.length() - suf);
+      if (piece.isEmpty() || !two.startsWith(prefix) || !two.endsWith(suffix) || two.length() < pre + suf + 2 * piece.length()) return null;
+      String middle = two.substring(pre, two.length() - suf);
+      if (!middle.startsWith(piece) || !middle.endsWith(piece)) return null;
+      String separator = middle.substring(piece.length(), middle.length() - piece.length());
+      return new Splice(prefix, separator, suffix);
+    }
+
+    /** What {@code part} adds to a report with {@code header}. */
+    String piece(Renderer renderer, Report header, ProfileReport part) {
+      String one = render(renderer, header, List.of(part));
+      if (!one.startsWith(prefix) || !one.endsWith(suffix) || one.length() < prefix.length() + suffix.length()) {
+        throw new IllegalStateException("the " + renderer.name() + " report of " + part.source() + " does not split like the first profile's");
+      }
+      return one.substring(prefix.length(), one.length() - suffix.length());
+    }
+
+    private static String render(Renderer renderer, Report header, List<ProfileReport> parts) {
+      Report r = new Report(header.tool(), header.asOf(), header.scenario(), header.regimes(), header.rulesDigest(), parts, header.notices());
+      StringWriter w = new StringWriter();
+      try {
+        renderer.render(r, w);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return w.toString();
+    }
+  }
+}

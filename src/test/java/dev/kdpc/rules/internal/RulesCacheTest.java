@@ -1,0 +1,190 @@
+package dev.kdpc.rules.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kdpc.rules.RuleSource;
+import dev.kdpc.rules.RulesException;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules cache of a {@code --rules} folder: written on the first run, read on the next, and ignored
+ * (then rebuilt) whenever it is stale, corrupt or not safely the user's own. Uses a one-rule folder so
+ * each compile is cheap.
+ */
+class RulesCacheTest {
+  @TempDir Path tmp;
+
+  private static final String REGIME = """
+      package kdpc.rules.tiny;
+      import dev.kdpc.rules.Assessment;
+      import dev.kdpc.rules.ServiceFact;
+      rule "REGIME tiny"
+        @kind("regime") @regime("tiny") @title("Tiny") @title_ko("작은") @law("A law") @law_ko("법")
+        @source("https://example.org/law") @timeline("2020-01-01 in_force")
+      when
+      then
+      end
+      rule "TINY-1"
+        @id("TINY-1") @regime("tiny") @kind("designation") @title("Tiny designation") @article("Art. 1")
+      when
+        $s : ServiceFact()
+      then
+        insert(Assessment.designation(kcontext, $s).atLeast("market.share", %s));
+      end
+      """;
+
+  private static RuleSource tiny(String line) {
+    return new RuleSource("tiny", Map.of("tiny.drl", REGIME.formatted(line)));
+  }
+
+  private Path cacheDir() {
+    return tmp.resolve("cache");
+  }
+
+  private List<Path> entries() throws IOException {
+    if (!Files.isDirectory(cacheDir())) return List.of();
+    try (Stream<Path> s = Files.list(cacheDir())) {
+      return s.sorted().toList();
+    }
+  }
+
+  private Path onlyEntry() throws IOException {
+    List<Path> e = entries();
+    assertThat(e).hasSize(1);
+    assertThat(e.get(0).getFileName().toString()).matches("[0-9a-f]{64}\\.bin");
+    return e.get(0);
+  }
+
+  @Test
+  void firstRunCompilesAndStoresTheNextLoads() throws IOException {
+    CompiledRules first = RulesCache.cached(tiny("0.5"), cacheDir());
+    assertThat(first.fromCache()).isFalse();
+    Path entry = onlyEntry();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir()))).isEqualTo("rwx------");
+
+    CompiledRules second = RulesCache.cached(tiny("0.5"), cacheDir());
+    assertThat(second.fromCache()).isTrue();
+    assertThat(second.catalogue().rules()).isEqualTo(first.catalogue().rules()).hasSize(1);
+    assertThat(second.catalogue().regimes()).isEqualTo(first.catalogue().regimes());
+    assertThat(second.catalogue().digest()).isEqualTo(first.catalogue().digest());
+    assertThat(second.catalogue().rules().get(0).line()).as("line numbers are read from the DRL, not the cache").isPositive();
+  }
+
+  @Test
+  void editedRulesMissTheCacheAndGetAnEntryOfTheirOwn() throws IOException {
+    RulesCache.cached(tiny("0.5"), cacheDir());
+    CompiledRules edited = RulesCache.cached(tiny("0.6"), cacheDir());
+    assertThat(edited.fromCache()).isFalse();
+    assertThat(entries()).hasSize(2);
+    assertThat(RulesCache.key(tiny("0.5"))).isNotEqualTo(RulesCache.key(tiny("0.6")));
+  }
+
+  @Test
+  void corruptOrTruncatedEntryIsIgnoredAndRebuilt() throws IOException {
+    RulesCache.cached(tiny("0.5"), cacheDir());
+    Path entry = onlyEntry();
+    byte[] good = Files.readAllBytes(entry);
+
+    byte[] flipped = good.clone();
+    flipped[flipped.length / 2] ^= 0x20;
+    Files.write(entry, flipped);
+    assertThat(RulesCache.cached(tiny("0.5"), cacheDir()).fromCache()).isFalse();
+    assertThat(Files.readAllBytes(onlyEntry())).as("rebuilt").isEqualTo(good);
+    assertThat(RulesCache.cached(tiny("0.5"), cacheDir()).fromCache()).isTrue();
+
+    Files.write(entry, java.util.Arrays.copyOf(good, good.length - 100));
+    assertThat(RulesCache.cached(tiny("0.5"), cacheDir()).fromCache()).isFalse();
+    Files.write(entry, new byte[0]);
+    assertThat(RulesCache.cached(tiny("0.5"), cacheDir()).fromCache()).isFalse();
+    assertThat(RulesCache.cached(tiny("0.5"), cacheDir()).fromCache()).isTrue();
+  }
+
+  @Test
+  void entryMadeForOtherRulesIsNotTakenForThese() throws IOException {
+    RulesCache.cached(tiny("0.5"), cacheDir());
+    Path other = onlyEntry();
+    // The 0.6 rules' file name, holding the 0.5 rules' entry (e.g. copied by hand): its header names another key.
+    Files.copy(other, cacheDir().resolve(RulesCache.key(tiny("0.6")) + ".bin"));
+    CompiledRules r = RulesCache.cached(tiny("0.6"), cacheDir());
+    assertThat(r.fromCache()).isFalse();
+    assertThat(r.catalogue().digest()).isEqualTo(tiny("0.6").digest());
+  }
+
+  @Test
+  void entryOthersCouldWriteIsNotRead() throws IOException {
+    RulesCache.cached(tiny("0.5"), cacheDir());
+    Path entry = onlyEntry();
+    Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
+    assertThat(RulesCache.cached(tiny("0.5"), cacheDir()).fromCache()).isFalse();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(onlyEntry()))).as("replaced by a private one").isEqualTo("rw-------");
+  }
+
+  @Test
+  void directoryOthersCouldWriteIsNeitherReadNorWritten() throws IOException {
+    RulesCache.cached(tiny("0.5"), cacheDir());
+    Files.setPosixFilePermissions(cacheDir(), PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertThat(RulesCache.cached(tiny("0.5"), cacheDir()).fromCache()).isFalse();
+    RulesCache.cached(tiny("0.7"), cacheDir());
+    assertThat(entries()).hasSize(1);
+  }
+
+  @Test
+  void symbolicLinkIsNotFollowed() throws IOException {
+    RulesCache.cached(tiny("0.5"), cacheDir());
+    Path entry = onlyEntry();
+    Path elsewhere = Files.move(entry, tmp.resolve("elsewhere.bin"));
+    Files.createSymbolicLink(entry, elsewhere);
+    assertThat(RulesCache.cached(tiny("0.5"), cacheDir()).fromCache()).isFalse();
+    assertThat(Files.isSymbolicLink(entry)).as("the link was replaced by a file").isFalse();
+  }
+
+  @Test
+  void rulesThatDoNotCompileAreNotStored() {
+    RuleSource broken = new RuleSource("broken", Map.of("b.drl", "package x;\nrule \"R\" when Nope() then end\n"));
+    assertThatThrownBy(() -> RulesCache.cached(broken, cacheDir())).isInstanceOf(RulesException.class);
+    assertThat(cacheDir().resolve(RulesCache.key(broken) + ".bin")).doesNotExist();
+  }
+
+  @Test
+  void onlyTheUsersNewestEntriesAreKept() throws IOException {
+    for (int i = 0; i < RulesCache.MAX_ENTRIES + 2; i++) RulesCache.cached(tiny("0." + (10 + i)), cacheDir());
+    assertThat(entries()).hasSize(RulesCache.MAX_ENTRIES);
+  }
+
+  @Test
+  void deserializationAdmitsOnlyDroolsKdpcAndJdkClasses() {
+    assertThat(RulesCache.filter(info(org.drools.base.definitions.impl.KnowledgePackageImpl.class))).isEqualTo(ObjectInputFilter.Status.ALLOWED);
+    assertThat(RulesCache.filter(info(java.util.HashMap.class))).isEqualTo(ObjectInputFilter.Status.ALLOWED);
+    assertThat(RulesCache.filter(info(byte[].class))).isEqualTo(ObjectInputFilter.Status.ALLOWED);
+    assertThat(RulesCache.filter(info(javax.management.BadAttributeValueExpException.class))).isEqualTo(ObjectInputFilter.Status.REJECTED);
+    assertThat(RulesCache.filter(info(java.net.URL.class))).isEqualTo(ObjectInputFilter.Status.REJECTED);
+    assertThat(RulesCache.filter(info(com.fasterxml.jackson.databind.ObjectMapper.class))).isEqualTo(ObjectInputFilter.Status.REJECTED);
+  }
+
+  @Test
+  void keyCoversKdpcsFactClasses() {
+    assertThat(RulesCache.factClasses()).matches("[0-9a-f]{64}");
+    assertThat(RulesCache.key(tiny("0.5"))).matches("[0-9a-f]{64}").isEqualTo(RulesCache.key(tiny("0.5")));
+  }
+
+  private static ObjectInputFilter.FilterInfo info(Class<?> c) {
+    return new ObjectInputFilter.FilterInfo() {
+      @Override public Class<?> serialClass() { return c; }
+      @Override public long arrayLength() { return -1; }
+      @Override public long depth() { return 1; }
+      @Override public long references() { return 1; }
+      @Override public long streamBytes() { return 1; }
+    };
+  }
+}
