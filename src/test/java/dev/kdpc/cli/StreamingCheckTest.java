@@ -1,0 +1,154 @@
+package dev.kdpc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kdpc.Options;
+import dev.kdpc.TestSupport;
+import dev.kdpc.profile.ProfileException;
+import dev.kdpc.render.JsonRenderer;
+import dev.kdpc.render.Renderer;
+import dev.kdpc.render.TextRenderer;
+import dev.kdpc.report.Outcome;
+import dev.kdpc.report.ProfileReport;
+import dev.kdpc.report.Report;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A folder run streams, in input order, exactly the report the library assembles for the same
+ * profiles, whatever the number of threads and profiles in flight.
+ */
+class StreamingCheckTest {
+  @TempDir Path tmp;
+  private final List<Path> files = new ArrayList<>();
+  private static final Options OPTIONS = Options.withProposals(LocalDate.of(2026, 6, 30));
+
+  /** Many copies of the samples (more than the window holds), one bad profile in the middle. */
+  @BeforeEach
+  void folder() throws IOException {
+    List<Path> samples;
+    try (Stream<Path> s = Files.list(TestSupport.root().resolve("samples"))) {
+      samples = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    int n = Runtime.getRuntime().availableProcessors() * StreamingCheck.WINDOW * 2 + 7;
+    for (int i = 0; i < n; i++) {
+      Path f = tmp.resolve(String.format("p%04d.yaml", i));
+      if (i == n / 2) Files.writeString(f, "kdpc: 1\nservices: 7\n");
+      else Files.copy(samples.get(i % samples.size()), f);
+      files.add(f);
+    }
+  }
+
+  /** The report as the library makes it, profile by profile in order, rendered whole. */
+  private String expected(Renderer renderer, List<Path> in) throws IOException {
+    List<ProfileReport> parts = new ArrayList<>();
+    for (Path f : in) {
+      try {
+        parts.add(TestSupport.checker().evaluate(TestSupport.reader().read(f), OPTIONS));
+      } catch (ProfileException e) {
+        parts.add(ProfileReport.failed(e.file(), e.getMessage()));
+      }
+    }
+    StringWriter w = new StringWriter();
+    renderer.render(TestSupport.checker().report(OPTIONS, parts), w);
+    return w.toString();
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run stream(Renderer renderer, List<Path> in) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    StreamingCheck check = new StreamingCheck(in, TestSupport::checker, OPTIONS, renderer, f -> f.outcome() == Outcome.VIOLATION,
+        new PrintWriter(err, true));
+    int code = check.run(TestSupport.reader()::read, null, new PrintWriter(out));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void jsonFolderIsByteIdenticalToTheWholeReport() throws IOException {
+    Run r = stream(new JsonRenderer(), files);
+    assertThat(r.code()).as("one bad profile").isEqualTo(ExitCode.INPUT.code);
+    assertThat(r.err()).contains("p" + String.format("%04d", files.size() / 2) + ".yaml:2:11");
+    assertThat(r.out()).isEqualTo(expected(new JsonRenderer(), files));
+  }
+
+  @Test
+  void textFolderIsByteIdenticalToTheWholeReport() throws IOException {
+    Run r = stream(new TextRenderer(), files);
+    assertThat(r.out()).isEqualTo(expected(new TextRenderer(), files)).contains("== " + files.get(files.size() - 1));
+  }
+
+  @Test
+  void singleProfileIsByteIdentical() throws IOException {
+    List<Path> one = files.subList(0, 1);
+    Run r = stream(new JsonRenderer(), one);
+    assertThat(r.out()).isEqualTo(expected(new JsonRenderer(), one));
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void exitCodeReflectsFindingsAcrossTheFolder() throws IOException {
+    List<Path> good = new ArrayList<>(files);
+    good.remove(files.size() / 2);
+    Run r = stream(new JsonRenderer(), good);
+    Report whole = TestSupport.checker().report(OPTIONS,
+        good.stream().map(f -> TestSupport.checker().evaluate(TestSupport.reader().read(f), OPTIONS)).toList());
+    boolean violation = whole.findings().stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION);
+    assertThat(r.code()).isEqualTo(violation ? ExitCode.FINDINGS.code : ExitCode.OK.code);
+    assertThat(r.out()).isEqualTo(expected(new JsonRenderer(), good));
+  }
+
+  @Test
+  void allBadProfilesFailWithTheirErrorsAndNoReport() throws IOException {
+    Path a = Files.writeString(tmp.resolve("zz-a.yaml"), "kdpc: 2\n");
+    Path b = Files.writeString(tmp.resolve("zz-b.yaml"), "nope: 1\n");
+    Run r = stream(new JsonRenderer(), List.of(a, b));
+    assertThat(r.code()).isEqualTo(ExitCode.INPUT.code);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("zz-a.yaml").contains("zz-b.yaml");
+    assertThat(r.err().indexOf("zz-a.yaml")).isLessThan(r.err().indexOf("zz-b.yaml"));
+  }
+
+  /** A format whose report is not prefix + pieces + suffix (here: a count up front) is rendered whole, still right. */
+  @Test
+  void formatThatDoesNotSplitIsRenderedWhole() throws IOException {
+    Renderer counting = new Renderer() {
+      @Override
+      public String name() {
+        return "counting";
+      }
+
+      @Override
+      public void render(Report report, Writer out) throws IOException {
+        out.write(report.profiles().size() + " profiles\n");
+        for (ProfileReport p : report.profiles()) out.write(p.source() + " " + p.findings().size() + "\n");
+      }
+    };
+    assertThat(StreamingCheck.Splice.of(counting, TestSupport.checker().report(OPTIONS, List.of()),
+        TestSupport.checker().evaluate(TestSupport.reader().read(files.get(0)), OPTIONS))).isNull();
+    Run r = stream(counting, files);
+    assertThat(r.out()).isEqualTo(expected(counting, files)).startsWith(files.size() + " profiles\n");
+  }
+
+  @Test
+  void cliWritesTheFolderReportToAFile() throws IOException {
+    Path out = tmp.resolve("report.json");
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"check", "--format", "json", "--as-of", "2026-06-30", "--scenario", "with-proposals",
+        "--output", out.toString(), tmp.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    assertThat(code).isEqualTo(ExitCode.INPUT.code);
+    assertThat(Files.readString(out)).isEqualTo(expected(new JsonRenderer(), files));
+  }
+}
