@@ -3,9 +3,11 @@ package dev.kdpc.rules;
 import dev.kdpc.profile.Profile;
 import dev.kdpc.profile.Service;
 import dev.kdpc.profile.Units;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,30 +36,73 @@ public final class FactPaths {
 
   /** Resolves {@code path} for {@code service} (may be null for absolute paths). */
   public static Fact resolve(Profile profile, Service service, String path) {
+    Plan plan = PLANS.get(path);
+    if (plan == null) {
+      plan = plan(path); // throws for a path the profile model does not have: never cached
+      PLANS.putIfAbsent(path, plan);
+    }
     Object node;
     String canonical;
+    if (plan.absolute) {
+      node = profile;
+      canonical = path;
+    } else {
+      if (service == null) throw new IllegalArgumentException("fact path '" + path + "' is relative to a service, but the rule has none in hand; start it with company., cloud., network. or location_data.");
+      node = service;
+      canonical = "services." + service.id() + "." + path;
+    }
+    for (Step step : plan.steps) {
+      node = node == null ? null : step.get(node);
+      if (step.index >= 0) {
+        List<?> list = (List<?>) node;
+        node = list == null || step.index >= list.size() ? null : list.get(step.index);
+      }
+    }
+    if (plan.headOnly) return new Fact(canonical, node, "text");
+    return new Fact(canonical, node, node instanceof List ? "list" : plan.unit);
+  }
+
+  /**
+   * How to walk one path, worked out once per path (paths come from the rules, so there are few):
+   * the accessors to call and list indexes to take, and the unit of the value at the end.
+   */
+  private record Plan(boolean absolute, boolean headOnly, List<Step> steps, String unit) {}
+
+  private record Step(MethodHandle getter, int index) {
+    Object get(Object target) {
+      try {
+        return (Object) getter.invokeExact(target);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException(t);
+      }
+    }
+  }
+
+  private static final Map<String, Plan> PLANS = new ConcurrentHashMap<>();
+
+  private static Plan plan(String path) {
+    List<Step> steps = new ArrayList<>();
     Class<?> type;
     String rest;
-    if (isAbsolute(path)) {
+    boolean absolute = isAbsolute(path);
+    if (absolute) {
       int dot = path.indexOf('.');
       String head = dot < 0 ? path : path.substring(0, dot);
       rest = dot < 0 ? "" : path.substring(dot + 1);
       RecordComponent c = component(Profile.class, head, path);
-      node = get(c, profile);
+      steps.add(new Step(getter(c), -1));
       type = c.getType();
-      canonical = head;
-      if (rest.isEmpty()) return new Fact(canonical, node, "text");
+      if (rest.isEmpty()) return new Plan(true, true, List.copyOf(steps), "text");
     } else {
-      if (service == null) throw new IllegalArgumentException("fact path '" + path + "' is relative to a service, but the rule has none in hand; start it with company., cloud., network. or location_data.");
-      node = service;
       type = Service.class;
-      canonical = "services." + service.id();
       rest = path;
     }
     String unit = "text";
     for (String seg : rest.split("\\.")) {
       String name = seg;
-      Integer index = null;
+      int index = -1;
       int br = seg.indexOf('[');
       if (br >= 0) {
         name = seg.substring(0, br);
@@ -65,19 +110,23 @@ public final class FactPaths {
       }
       if (!type.isRecord()) throw new IllegalArgumentException("fact path '" + path + "': '" + name + "' is below a value, not a section");
       RecordComponent c = component(type, name, path);
-      canonical = canonical + "." + seg;
       unit = Units.unitOf(c);
-      node = node == null ? null : get(c, node);
       type = c.getType();
-      if (index != null) {
+      if (index >= 0) {
         if (!List.class.isAssignableFrom(type)) throw new IllegalArgumentException("fact path '" + path + "': '" + name + "' is not a list");
-        List<?> list = (List<?>) node;
-        node = list == null || index >= list.size() ? null : list.get(index);
         type = elementType(c);
       }
+      steps.add(new Step(getter(c), index));
     }
-    if (node instanceof List) unit = "list";
-    return new Fact(canonical, node, unit);
+    return new Plan(absolute, false, List.copyOf(steps), unit);
+  }
+
+  private static MethodHandle getter(RecordComponent c) {
+    try {
+      return MethodHandles.publicLookup().unreflect(c.getAccessor()).asType(MethodType.methodType(Object.class, Object.class));
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Class<?> elementType(RecordComponent c) {
@@ -114,14 +163,5 @@ public final class FactPaths {
       }
     }
     return b.toString();
-  }
-
-  private static Object get(RecordComponent c, Object target) {
-    try {
-      Method m = c.getAccessor();
-      return m.invoke(target);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

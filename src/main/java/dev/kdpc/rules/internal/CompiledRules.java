@@ -51,6 +51,8 @@ public final class CompiledRules {
   private final KieBase kieBase;
   private final RuleCatalogue catalogue;
   private final Map<String, RuleInfo> byRuleKey;
+  /** The same by the KieBase's own rule objects (identity; read-only once built, so safe to share). */
+  private final Map<Rule, RuleInfo> byRule = new java.util.IdentityHashMap<>();
   private final boolean fromCache;
 
   private CompiledRules(KieBase kieBase, RuleCatalogue catalogue, Map<String, RuleInfo> byRuleKey, boolean fromCache) {
@@ -58,6 +60,9 @@ public final class CompiledRules {
     this.catalogue = catalogue;
     this.byRuleKey = byRuleKey;
     this.fromCache = fromCache;
+    for (KiePackage p : kieBase.getKiePackages()) {
+      for (Rule r : p.getRules()) byRule.put(r, byRuleKey.get(key(r)));
+    }
   }
 
   /** Whether the packages were read from the rules cache ({@link RulesCache}) rather than compiled from DRL in this run. */
@@ -75,6 +80,8 @@ public final class CompiledRules {
 
   /** The catalogue entry of a compiled rule, or null for a regime declaration. */
   public RuleInfo info(Rule rule) {
+    RuleInfo info = byRule.get(rule); // asked for every match: no string building on the way
+    if (info != null || byRule.containsKey(rule)) return info;
     return byRuleKey.get(key(rule));
   }
 
