@@ -27,12 +27,20 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("check") && !names("--rules", args)) {
+      dev.kdpc.rules.internal.RulesCache.preloadBundled(); // loads beside the command-line parsing
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  private static boolean names(String option, String[] args) {
+    for (String a : args) if (a.equals(option) || a.startsWith(option + "=")) return true;
+    return false;
   }
 
   /** Runs kdpc with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */

@@ -1,8 +1,10 @@
 package dev.kdpc.rules;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +45,11 @@ public record RuleSource(String name, Map<String, String> files) {
     if (marker == null) throw new IllegalStateException("the bundled rules are missing from the class path (" + BUNDLED + "/)");
     try {
       URI uri = marker.toURI();
+      if ("jar".equals(uri.getScheme()) && marker.openConnection() instanceof JarURLConnection c) {
+        // Read straight from the jar the class loader already has open: mounting it as a zip file
+        // system costs more than the rest of loading the precompiled rules.
+        return fromJar("bundled rules", c.getJarFile(), BUNDLED + "/");
+      }
       if ("jar".equals(uri.getScheme())) {
         FileSystem fs;
         try {
@@ -69,6 +78,27 @@ public record RuleSource(String name, Map<String, String> files) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static RuleSource fromJar(String name, JarFile jar, String prefix) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try {
+      for (var en = jar.entries(); en.hasMoreElements(); ) {
+        JarEntry e = en.nextElement();
+        String n = e.getName();
+        if (e.isDirectory() || !n.startsWith(prefix) || !n.endsWith(".drl")) continue;
+        try (InputStream in = jar.getInputStream(e)) {
+          byte[] bytes = in.readAllBytes();
+          files.put(n.substring(prefix.length()), StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+        }
+      }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new RulesException(name, List.of(new RulesException.Problem(name, 0, "a rules file is not valid UTF-8")));
+    }
+    if (files.isEmpty()) {
+      throw new RulesException(name, List.of(new RulesException.Problem(name, 0, "no .drl files found")));
+    }
+    return new RuleSource(name, files);
   }
 
   private static RuleSource read(String name, Path dir) throws IOException {

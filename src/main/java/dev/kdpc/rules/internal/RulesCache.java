@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.OutputStream;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
@@ -34,6 +35,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -87,8 +90,44 @@ public final class RulesCache {
   // ---------------------------------------------------------------------------------------------
   // Entry points
 
+  private static volatile CompletableFuture<CompiledRules> preloaded;
+
+  /**
+   * Starts loading the bundled rules on a daemon thread, for a process that is about to ask for them
+   * ({@code kdpc check} without {@code --rules}): they load while the command line is parsed and the
+   * profiles are read. {@link #bundled()} then returns them (the same instance to every caller).
+   */
+  public static synchronized void preloadBundled() {
+    if (preloaded != null) return;
+    CompletableFuture<CompiledRules> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(loadBundled());
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "kdpc-rules-preload");
+    t.setDaemon(true);
+    t.start();
+    preloaded = f;
+  }
+
   /** The bundled rules: their build-time compiled form when it matches them, else a compile. */
   public static CompiledRules bundled() {
+    CompletableFuture<CompiledRules> p = preloaded;
+    if (p != null) {
+      try {
+        return p.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) throw r;
+        if (e.getCause() instanceof Error r) throw r;
+        throw e;
+      }
+    }
+    return loadBundled();
+  }
+
+  private static CompiledRules loadBundled() {
     RuleSource source = RuleSource.bundled();
     if (enabled()) {
       String key = key(source);
@@ -184,14 +223,12 @@ public final class RulesCache {
           }
         }
       } else {
-        try (ZipFile z = new ZipFile(where.toFile())) {
-          for (var en = z.entries(); en.hasMoreElements(); ) {
-            ZipEntry e = en.nextElement();
-            if (inFactPackage(e.getName())) {
-              try (InputStream in = z.getInputStream(e)) {
-                classes.put(e.getName(), in.readAllBytes());
-              }
-            }
+        URL self = RulesCache.class.getResource("RulesCache.class");
+        if (self != null && self.openConnection() instanceof JarURLConnection c) {
+          readFactClasses(c.getJarFile(), classes); // the jar the class loader has open (cached: not closed)
+        } else {
+          try (ZipFile z = new ZipFile(where.toFile())) {
+            readFactClasses(z, classes);
           }
         }
       }
@@ -208,6 +245,17 @@ public final class RulesCache {
     }
     factClasses = d;
     return d.isEmpty() ? null : d;
+  }
+
+  private static void readFactClasses(ZipFile z, Map<String, byte[]> classes) throws IOException {
+    for (var en = z.entries(); en.hasMoreElements(); ) {
+      ZipEntry e = en.nextElement();
+      if (inFactPackage(e.getName())) {
+        try (InputStream in = z.getInputStream(e)) {
+          classes.put(e.getName(), in.readAllBytes());
+        }
+      }
+    }
   }
 
   private static boolean inFactPackage(String entry) {
