@@ -54,4 +54,65 @@ class PackagedJarIT {
     assertThat(r[2]).contains(":4:23").doesNotContain("Exception");
     Files.delete(bad);
   }
+
+  /** The jar loads its bundled rules from their build-time compiled form: no DRL compiler class is ever loaded. */
+  @Test
+  void jarLoadsPrecompiledRulesWithoutTheDrlCompiler() throws Exception {
+    Path log = Files.createTempFile("kdpc-classes", ".log");
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString(),
+        "check", "--format", "json", "--as-of", "2026-06-30", "samples/portal-search.yaml");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(0);
+    String classes = Files.readString(log);
+    assertThat(classes).contains("org.drools.base.common.DroolsObjectInputStream").contains("dev.kdpc.rules.internal.RulesCache");
+    assertThat(classes).doesNotContain("org.eclipse.jdt.internal.compiler.Compiler ").doesNotContain("org.drools.drl.parser.DrlParser ");
+    Files.delete(log);
+  }
+
+  /** bin/kdpc: the first check makes an AppCDS archive, later runs use it, and the report is the plain jar's. */
+  @Test
+  void launcherMakesItsArchiveOnTheFirstCheckAndGivesTheSameReport() throws Exception {
+    Path cache = Files.createTempDirectory("kdpc-xdg");
+    String[] args = {"check", "--format", "json", "--as-of", "2026-06-30", "samples/portal-search.yaml"};
+    String[] plain = run(args);
+    String[] first = launch(cache, args);
+    assertThat(first[0]).as(first[2]).isEqualTo("0");
+    Path cds = cache.resolve("kdpc/cds");
+    try (var s = Files.list(cds)) {
+      assertThat(s.map(x -> x.getFileName().toString()).toList()).singleElement().asString().matches("kdpc-\\d+\\.jsa");
+    }
+    String[] second = launch(cache, args);
+    assertThat(second[0]).isEqualTo("0");
+    assertThat(first[1]).isEqualTo(plain[1]);
+    assertThat(second[1]).isEqualTo(plain[1]);
+    assertThat(second[2]).isEmpty();
+    // A --rules folder: compiled on its first run into the user's cache, loaded from it afterwards.
+    String[] withRules = {"check", "--format", "json", "--as-of", "2026-06-30", "--rules", "rules", "samples/portal-search.yaml"};
+    assertThat(launch(cache, withRules)[1]).isEqualTo(plain[1]);
+    try (var s = Files.list(cache.resolve("kdpc/rules"))) {
+      assertThat(s.map(x -> x.getFileName().toString()).toList()).singleElement().asString().matches("[0-9a-f]{64}\\.bin");
+    }
+    assertThat(launch(cache, withRules)[1]).isEqualTo(plain[1]);
+    // A bad profile fails fast with exit 2, and a failed first run leaves no archive behind.
+    Path other = Files.createTempDirectory("kdpc-xdg");
+    String[] bad = launch(other, "check", "no-such-profile.yaml");
+    assertThat(bad[0]).isEqualTo("2");
+    assertThat(other.resolve("kdpc/cds")).isEmptyDirectory();
+  }
+
+  private static String[] launch(Path cache, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new java.util.ArrayList<>(List.of("sh", "bin/kdpc"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("XDG_CACHE_HOME", cache.toString());
+    pb.environment().put("KDPC_JAR", JAR.toAbsolutePath().toString());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new String[] {String.valueOf(p.exitValue()), out, err};
+  }
 }
