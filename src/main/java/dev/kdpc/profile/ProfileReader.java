@@ -74,6 +74,7 @@ public final class ProfileReader {
   public static final int MAX_STRING = 10_000;
 
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final Pattern SERVICE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
   private final YAMLFactory yaml;
@@ -506,7 +507,7 @@ public final class ProfileReader {
     if (head == null) return null;
     StringBuilder b = new StringBuilder(head);
     for (int i = from; i < parts.length; i++) {
-      if (parts[i].matches("[0-9]+")) b.append('[').append(parts[i]).append(']');
+      if (DIGITS.matcher(parts[i]).matches()) b.append('[').append(parts[i]).append(']'); // compiled once: this runs for every value
       else b.append('.').append(parts[i].replace("~1", "/").replace("~0", "~"));
     }
     return b.toString();

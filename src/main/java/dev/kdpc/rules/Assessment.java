@@ -157,8 +157,9 @@ public final class Assessment {
     FactPaths.Fact leadersFact = resolve("market.leaders");
     @SuppressWarnings("unchecked")
     List<Leader> given = (List<Leader>) leadersFact.value();
-    String criteria = "top " + maxFirms + " firms" + (minShareEach > 0 ? " with a share ≥ " + pct(minShareEach) : "")
-        + (minUsersEach > 0 ? (minShareEach > 0 ? " and" : " with") + " ≥ " + String.format("%,d", minUsersEach) + " monthly users each" : "");
+    String criteria = CRITERIA.computeIfAbsent(new Criteria(maxFirms, minShareEach, minUsersEach), c -> "top " + maxFirms + " firms"
+        + (minShareEach > 0 ? " with a share ≥ " + pct(minShareEach) : "")
+        + (minUsersEach > 0 ? (minShareEach > 0 ? " and" : " with") + " ≥ " + String.format("%,d", minUsersEach) + " monthly users each" : ""));
     if (given == null || given.isEmpty()) {
       missing.add(leadersFact.path());
       add(leadersFact, "this firm among the " + criteria, null, "in top", maxFirms, null, null);
@@ -197,17 +198,34 @@ public final class Assessment {
 
   private record Group(List<String> names, BigDecimal combined, boolean selfIncluded) {}
 
+  /** The wording of a topFirms test, made once per distinct test (rules call it for every service). */
+  private record Criteria(int maxFirms, double minShareEach, long minUsersEach) {}
+
+  private static final Map<Criteria, String> CRITERIA = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final Comparator<Leader> BY_SHARE = Comparator.comparing(Leader::share).reversed()
+      .thenComparing(l -> String.valueOf(l.name()));
+
   private static Group group(List<Leader> leaders, int maxFirms, double minShare, long minUsers, boolean unknownUsersEligible) {
-    List<Leader> top = leaders.stream()
-        .filter(l -> l.share() >= minShare)
-        .filter(l -> minUsers <= 0 || (l.monthlyUsersKr() == null ? unknownUsersEligible : l.monthlyUsersKr() >= minUsers))
-        .sorted(Comparator.comparing(Leader::share).reversed().thenComparing(l -> String.valueOf(l.name())))
-        .limit(maxFirms)
-        .toList();
+    // Plain loops rather than streams: this runs for every service the oligopoly rules see.
+    List<Leader> top = new ArrayList<>(leaders.size());
+    for (Leader l : leaders) {
+      if (l.share() >= minShare
+          && (minUsers <= 0 || (l.monthlyUsersKr() == null ? unknownUsersEligible : l.monthlyUsersKr() >= minUsers))) {
+        top.add(l);
+      }
+    }
+    top.sort(BY_SHARE);
+    if (top.size() > maxFirms) top = top.subList(0, Math.max(0, maxFirms));
     BigDecimal sum = BigDecimal.ZERO;
-    for (Leader l : top) sum = sum.add(BigDecimal.valueOf(l.share()));
-    return new Group(top.stream().map(l -> String.valueOf(l.name())).toList(), sum,
-        top.stream().anyMatch(l -> Boolean.TRUE.equals(l.self())));
+    List<String> names = new ArrayList<>(top.size());
+    boolean self = false;
+    for (Leader l : top) {
+      sum = sum.add(BigDecimal.valueOf(l.share()));
+      names.add(String.valueOf(l.name()));
+      self |= Boolean.TRUE.equals(l.self());
+    }
+    return new Group(List.copyOf(names), sum, self);
   }
 
   /**
