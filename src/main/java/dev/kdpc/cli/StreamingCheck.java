@@ -89,7 +89,7 @@ final class StreamingCheck {
   }
 
   /** One profile's outcome: its part of the report, its rendered piece when already known, its input error. */
-  private record Result(ProfileReport part, String piece, String error, boolean failing) {}
+  private record Result(ProfileReport part, Splice.Piece piece, String error, boolean failing) {}
 
   /**
    * Runs the check; writes the report to {@code output} (atomically) or to {@code out}. Returns the exit code.
@@ -161,7 +161,7 @@ final class StreamingCheck {
       whole.add(r.part);
     } else {
       if (n > 0) w.write(s.separator);
-      w.write(r.piece != null ? r.piece : s.piece(renderer, header, r.part));
+      (r.piece != null ? r.piece : s.piece(renderer, header, r.part)).writeTo(w);
     }
     return n + 1;
   }
@@ -287,12 +287,19 @@ final class StreamingCheck {
     }
 
     /** What {@code part} adds to a report with {@code header}. */
-    String piece(Renderer renderer, Report header, ProfileReport part) {
+    Piece piece(Renderer renderer, Report header, ProfileReport part) {
       String one = render(renderer, header, List.of(part));
       if (!one.startsWith(prefix) || !one.endsWith(suffix) || one.length() < prefix.length() + suffix.length()) {
         throw new IllegalStateException("the " + renderer.name() + " report of " + part.source() + " does not split like the first profile's");
       }
-      return one.substring(prefix.length(), one.length() - suffix.length());
+      return new Piece(one, prefix.length(), one.length() - suffix.length());
+    }
+
+    /** {@code text} from {@code from} to {@code to}: a profile's piece, not copied out of its rendering. */
+    record Piece(String text, int from, int to) {
+      void writeTo(Writer w) throws IOException {
+        w.write(text, from, to - from);
+      }
     }
 
     private static String render(Renderer renderer, Report header, List<ProfileReport> parts) {
