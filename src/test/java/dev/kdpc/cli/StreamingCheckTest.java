@@ -151,4 +151,17 @@ class StreamingCheckTest {
     assertThat(code).isEqualTo(ExitCode.INPUT.code);
     assertThat(Files.readString(out)).isEqualTo(expected(new JsonRenderer(), files));
   }
+
+  @Test
+  void brokenRulesFolderIsAnInputErrorNamingItsFile() throws IOException {
+    Path rules = Files.createDirectories(tmp.resolve("rules-broken"));
+    Files.writeString(rules.resolve("bad.drl"), "package x;\nrule \"R\" when Nope() then end\n");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"check", "--rules", rules.toString(), files.get(0).toString()},
+        new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(ExitCode.INPUT.code);
+    assertThat(err.toString()).contains("bad.drl").doesNotContain("Exception");
+    assertThat(out.toString()).isEmpty();
+  }
 }
