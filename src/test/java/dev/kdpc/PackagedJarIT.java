@@ -60,7 +60,7 @@ class PackagedJarIT {
   void jarLoadsPrecompiledRulesWithoutTheDrlCompiler() throws Exception {
     Path log = Files.createTempFile("kdpc-classes", ".log");
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString(),
+        "-Xlog:class+load=info:file=" + log + "::filecount=0", "-jar", JAR.toString(),
         "check", "--format", "json", "--as-of", "2026-06-30", "samples/portal-search.yaml");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -100,6 +100,14 @@ class PackagedJarIT {
     String[] bad = launch(other, "check", "no-such-profile.yaml");
     assertThat(bad[0]).isEqualTo("2");
     assertThat(other.resolve("kdpc/cds")).isEmptyDirectory();
+    deleteTree(cache);
+    deleteTree(other);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
   }
 
   private static String[] launch(Path cache, String... args) throws IOException, InterruptedException {
