@@ -62,8 +62,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *   <li>{@value #MAX_BYTES} bytes per file: a larger file is refused from its size, and the read
  *       stops after {@value #MAX_BYTES} + 1 bytes whatever the file system says (pipes, devices);
  *   <li>nesting depth {@value #MAX_DEPTH}; {@value #MAX_ITEMS} items in a list; {@value #MAX_SERVICES}
- *       services; text values of {@value #MAX_STRING} characters; numbers of {@value #MAX_NUMBER}
- *       characters;
+ *       services; text values and keys of {@value #MAX_STRING} characters; numbers of
+ *       {@value #MAX_NUMBER} characters; lines of {@value #MAX_LINE} characters (SnakeYAML scans a
+ *       long token in quadratic time);
  *   <li>no anchors, aliases or tags (Jackson does not resolve aliases, so a billion-laughs file is
  *       refused at its first anchor, before anything is expanded);
  *   <li>UTF-8 only. A UTF-8 byte-order mark at the very start is accepted and skipped (YAML 1.2 allows
@@ -97,6 +98,13 @@ public final class ProfileReader {
 
   /** Longest number accepted, in characters (underscores included). */
   public static final int MAX_NUMBER = 64;
+
+  /**
+   * Longest line accepted, in characters. SnakeYAML's scanner takes time quadratic in the length of one
+   * token or comment (about 3 s for a 1 MB quoted string on our 2-core machine); this bound keeps the
+   * worst case near 0.2 s. A profile written as one line of minified JSON must stay below it too.
+   */
+  public static final int MAX_LINE = 100_000;
 
   /** Most items accepted in one list. */
   public static final int MAX_ITEMS = 1_000;
@@ -303,7 +311,10 @@ public final class ProfileReader {
         line++;
         col = 1;
       } else if (cp != '\r') {
-        col++;
+        if (col++ == MAX_LINE) {
+          throw new ProfileException(name, new SourceLocation(line, col), null,
+              "line " + line + " is longer than " + MAX_LINE + " characters; break it up (one key or list item per line)");
+        }
       }
     }
   }
@@ -326,7 +337,7 @@ public final class ProfileReader {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       String why = forbidden(cp);
-      if (why != null && cp != '\t' && cp != '\n' && cp != '\r') return why;
+      if (why != null) return why;
     }
     return null;
   }
