@@ -11,6 +11,7 @@ import dev.kdpc.report.Report;
 import dev.kdpc.report.Status;
 import dev.kdpc.report.Test;
 import dev.kdpc.rules.Assessment;
+import dev.kdpc.rules.DrlAllowList;
 import dev.kdpc.rules.RegimeInfo;
 import dev.kdpc.rules.RuleCatalogue;
 import dev.kdpc.rules.RuleInfo;
@@ -53,8 +54,19 @@ public final class Checker {
     return new Checker(CompiledRules.compile(RuleSource.bundled()));
   }
 
-  /** A checker with the rules of {@code dir} (e.g. a legal team's edited copy of {@code rules/}). */
+  /**
+   * A checker with the rules of {@code dir} (e.g. a legal team's edited copy of {@code rules/}), after
+   * the allow-list check of {@link DrlAllowList}: rules are code, and this refuses a folder that does
+   * more than kdpc's own rules do, before anything of it is compiled.
+   */
   public static Checker withRules(Path dir) {
+    RuleSource source = RuleSource.folder(dir);
+    DrlAllowList.require(source);
+    return new Checker(CompiledRules.compile(source));
+  }
+
+  /** A checker with the rules of {@code dir}, without the allow-list check: for a folder you trust as you trust kdpc. */
+  public static Checker withTrustedRules(Path dir) {
     return new Checker(CompiledRules.compile(RuleSource.folder(dir)));
   }
 

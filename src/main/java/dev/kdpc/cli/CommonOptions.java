@@ -23,8 +23,12 @@ final class CommonOptions {
   @Option(names = "--regimes", paramLabel = "ID", split = ",", description = "Evaluate these regimes (comma-separated ids), whatever their status.")
   List<String> regimes = new ArrayList<>();
 
-  @Option(names = "--rules", paramLabel = "DIR", description = "A rules folder to use instead of the bundled rules.")
+  @Option(names = "--rules", paramLabel = "DIR", description = "A rules folder to use instead of the bundled rules."
+      + " Rules are code: the folder must pass an allow-list check first (see README-security.md).")
   Path rules;
+
+  @Option(names = "--trust-rules", description = "Skip the allow-list check of the --rules folder: for a folder you trust like kdpc itself.")
+  boolean trustRules;
 
   Options options() {
     LocalDate date;
@@ -37,6 +41,7 @@ final class CommonOptions {
   }
 
   Checker checker() {
-    return rules == null ? Checker.withBundledRules() : Checker.withRules(rules);
+    if (rules == null) return Checker.withBundledRules();
+    return trustRules ? Checker.withTrustedRules(rules) : Checker.withRules(rules);
   }
 }
