@@ -173,13 +173,27 @@ public final class Checker {
     return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null);
   }
 
-  /** Of two assessments by the same rule for the same service (one per designation it rests on), the one on firmer ground. */
+  /**
+   * Of two assessments by the same rule for the same service (one per designation it rests on), the one
+   * on firmer ground; ties are broken on content, never on the order the engine hands them over (which
+   * varies from run to run: a company-wide duty resting on two services' designations gave two
+   * different reports for one input before this order was total).
+   */
   private static Assessment stronger(Assessment a, Assessment b) {
     boolean aFirm = a.getOutcome() != Outcome.UNDETERMINED;
     boolean bFirm = b.getOutcome() != Outcome.UNDETERMINED;
     if (aFirm != bFirm) return aFirm ? a : b;
-    return String.join(",", a.getDependsOn()).compareTo(String.join(",", b.getDependsOn())) <= 0 ? a : b;
+    return TIE.compare(a, b) <= 0 ? a : b;
   }
+
+  private static final Comparator<Assessment> TIE = Comparator
+      .comparing((Assessment x) -> String.join(",", x.getDependsOn()))
+      .thenComparing(x -> String.join(",", x.getMissing()))
+      .thenComparing(Assessment::getOutcome)
+      .thenComparing(x -> String.valueOf(x.getTests()))
+      .thenComparing(x -> String.valueOf(x.getNotes()))
+      .thenComparing(x -> String.valueOf(x.getSanction()))
+      .thenComparing(x -> String.valueOf(x.getJustification()) + "/" + x.getBurden());
 
   private Finding finding(Assessment a, Selection sel) {
     RuleInfo info = rules.catalogue().rule(a.getRule())
