@@ -61,8 +61,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * <ul>
  *   <li>{@value #MAX_BYTES} bytes per file: a larger file is refused from its size, and the read
  *       stops after {@value #MAX_BYTES} + 1 bytes whatever the file system says (pipes, devices);
- *   <li>nesting depth {@value #MAX_DEPTH}; {@value #MAX_ITEMS} items in a list; {@value #MAX_SERVICES}
- *       services; text values and keys of {@value #MAX_STRING} characters; numbers of
+ *   <li>nesting depth {@value #MAX_DEPTH}; {@value #MAX_ITEMS} items in a list; {@value #MAX_NODES} values
+ *       in all; {@value #MAX_SERVICES} services; text values and keys of {@value #MAX_STRING} characters; numbers of
  *       {@value #MAX_NUMBER} characters; lines of {@value #MAX_LINE} characters (SnakeYAML scans a
  *       long token in quadratic time);
  *   <li>no anchors, aliases or tags (Jackson does not resolve aliases, so a billion-laughs file is
@@ -110,7 +110,14 @@ public final class ProfileReader {
   public static final int MAX_ITEMS = 1_000;
 
   /** Most services accepted in one profile. */
-  public static final int MAX_SERVICES = 500;
+  public static final int MAX_SERVICES = 200;
+
+  /**
+   * Most values (mappings, lists and scalars together) accepted in one profile: about 100 per fully
+   * described service. Without it a 1 MB file of 80,000 keys or 500,000 list items builds a tree of
+   * 50 to 100 MB before binding refuses it.
+   */
+  public static final int MAX_NODES = 25_000;
 
   /** Earliest and latest fiscal year accepted (the same range as dates). */
   static final int MIN_YEAR = 1900;
@@ -271,7 +278,7 @@ public final class ProfileReader {
             "the top level must be a mapping of keys (kdpc, company, services, ...), not "
                 + (first == JsonToken.START_ARRAY ? "a list" : "a single value"));
       }
-      JsonNode root = value(name, p, "", 0, pointers);
+      JsonNode root = value(name, p, "", 0, pointers, new int[1]);
       JsonToken next = p.nextToken();
       if (next != null) {
         throw new ProfileException(name, here(p), null,
@@ -381,8 +388,12 @@ public final class ProfileReader {
   }
 
   @SuppressWarnings("deprecation")
-  private JsonNode value(String name, YAMLParser p, String pointer, int depth, Map<String, SourceLocation> pointers)
+  private JsonNode value(String name, YAMLParser p, String pointer, int depth, Map<String, SourceLocation> pointers, int[] nodes)
       throws IOException {
+    if (++nodes[0] > MAX_NODES) {
+      throw new ProfileException(name, here(p), field(pointer),
+          "the profile holds more than " + MAX_NODES + " values (mappings, lists and scalars); no valid profile needs that many");
+    }
     if (p.isCurrentAlias()) {
       throw new ProfileException(name, here(p), field(pointer),
           "YAML aliases (*" + p.getText() + ") are not supported: write the value out in full");
@@ -417,7 +428,7 @@ public final class ProfileReader {
           pointers.put("k" + child, at);
           p.nextToken();
           pointers.put(child, here(p));
-          o.set(key, value(name, p, child, depth + 1, pointers));
+          o.set(key, value(name, p, child, depth + 1, pointers, nodes));
         }
         return o;
       }
@@ -430,7 +441,7 @@ public final class ProfileReader {
           }
           String child = pointer + "/" + i++;
           pointers.put(child, here(p));
-          a.add(value(name, p, child, depth + 1, pointers));
+          a.add(value(name, p, child, depth + 1, pointers, nodes));
         }
         return a;
       }

@@ -133,6 +133,23 @@ class HostileInputTest {
   }
 
   @Test
+  void eightyThousandKeysOrHalfAMillionListItemsStopAtTheValueLimit() throws IOException {
+    // Under 1 MB each, but a tree of 50 to 100 MB if built whole: the reader stops at value 25,001.
+    StringBuilder keys = new StringBuilder("kdpc: 1\ncompany:\n");
+    for (int i = 0; keys.length() < 990_000; i++) keys.append("  k").append(i).append(": 1\n");
+    ProfileException wide = refused(new ProfileReader(), Files.writeString(tmp.resolve("keys.yaml"), keys));
+    assertThat(wide.problem()).isEqualTo("the profile holds more than 25000 values (mappings, lists and scalars); no valid profile needs that many");
+    assertThat(wide.location().line()).isEqualTo(3 + ProfileReader.MAX_NODES - 3);
+
+    String row = "[" + "1,".repeat(999) + "1]";
+    String items = "kdpc: 1\nx: [\n" + (row + ",\n").repeat(490) + row + "]\n";
+    assertThat(items.length()).isLessThan(ProfileReader.MAX_BYTES);
+    ProfileException many = refused(new ProfileReader(), Files.writeString(tmp.resolve("items.yaml"), items));
+    assertThat(many.problem()).startsWith("the profile holds more than 25000 values");
+    assertThat(many.field()).startsWith("x[");
+  }
+
+  @Test
   void aLeadingUtf8ByteOrderMarkIsAcceptedAndChangesOnlyTheHash() {
     String yaml = "kdpc: 1\ncompany: { name: Bom Co. }\nservices:\n  - id: s\n    market: { share: 0.4 }\n";
     byte[] plain = yaml.getBytes(StandardCharsets.UTF_8);
