@@ -222,6 +222,7 @@ public final class Assessment {
       add(f, "applies only if", null, "==", expected, null, null);
     } else if (!Objects.equals(f.value(), expected)) {
       applicable = Boolean.FALSE;
+      add(f, "applies only if", f.value(), "==", expected, false, null); // kept for explanations; never reported
     } else {
       add(f, "applies only if", f.value(), "==", expected, true, null);
     }

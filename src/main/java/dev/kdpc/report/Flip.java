@@ -1,0 +1,28 @@
+package dev.kdpc.report;
+
+/**
+ * The one fact change that would flip a designation not met into a designation met, where a single
+ * fact suffices. kdpc names a flip only after re-evaluating the profile with the change and seeing the
+ * designation met.
+ *
+ * @param fact the fact path, as {@code --set} takes it ({@code services.comics.users.daily_average_kr})
+ * @param from the profile's value
+ * @param to the value that meets the line (the threshold itself where the test is inclusive)
+ * @param unit the fact's unit, as in {@link Test#unit()}
+ * @param line the line of the fact in the profile, or 0
+ * @param column its column, or 0
+ */
+public record Flip(String fact, Object from, Object to, String unit, int line, int column) {
+  /** The {@code --set} argument that makes this change: {@code services.comics.users.daily_average_kr=1000000}. */
+  public String setArgument() {
+    return fact + "=" + scalar(to);
+  }
+
+  /** A value written so that {@code --set} (a YAML scalar) reads it back as the same value. */
+  public static String scalar(Object v) {
+    if (v instanceof Boolean || v instanceof Long || v instanceof Integer) return String.valueOf(v);
+    if (v instanceof Number n) return java.math.BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString();
+    String s = String.valueOf(v);
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}
