@@ -204,7 +204,7 @@ public final class Compare {
       String db = designation(b.report(), dep, f.service());
       if (!Objects.equals(da, db)) {
         out.add("rests on " + dep + (f.service() == null ? "" : " [" + f.service() + "]") + ", which went from "
-            + (da == null ? "no finding" : da) + " to " + (db == null ? "no finding" : db));
+            + (da == null ? "no finding" : da.replace('_', ' ')) + " to " + (db == null ? "no finding" : db.replace('_', ' ')));
       }
     }
     // the law: regime selected, rule dates

@@ -207,4 +207,107 @@ public final class Review {
     }
     return out;
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Explain one rule for one profile
+
+  /**
+   * What one rule found for one profile ({@code kdpc explain RULE-ID --profile P}).
+   *
+   * @param evaluated false when the rule does not apply on the date at all (see {@code note})
+   * @param note a remark on how the rule was evaluated (e.g. a proposal evaluated by name), or null
+   * @param items one per subject (service or company) the rule made a finding for, or would have
+   */
+  public record Explanation(String rule, boolean evaluated, String note, List<Item> items) {}
+
+  /**
+   * One subject of an explanation.
+   *
+   * @param service the service id, or null for the company (or the profile as a whole)
+   * @param finding the rule's finding, or null when it made none
+   * @param applicable false when an {@code onlyIf} condition failed (the finding is then not reported)
+   * @param reason in words, why there is no finding, or null
+   * @param restsOn for a duty or ban without a finding: the regime's designations for the subject
+   */
+  public record Item(String service, Finding finding, boolean applicable, String reason, List<Finding> restsOn) {
+    public Item {
+      restsOn = List.copyOf(restsOn);
+    }
+  }
+
+  /**
+   * Explains one rule for one profile: every test with its value, line, margin and profile line, and
+   * for a rule that did not fire or did not designate, what failed. The rule is evaluated whatever its
+   * status (as if its regime were named with {@code --regimes}), together with every regime announced
+   * on the date, so that the designations it rests on are there.
+   */
+  public Explanation explain(Source source, Options options, Map<String, String> set, String ruleId) {
+    RuleInfo info = checker.catalogue().rule(ruleId)
+        .orElseThrow(() -> new InputException("unknown rule '" + ruleId + "'; 'kdpc rules' lists the rule ids"));
+    var regime = checker.catalogue().regime(info.regime()).orElseThrow();
+    if (regime.statusOn(options.asOf()) == null) {
+      return new Explanation(ruleId, false, "regime " + regime.id() + " was not yet announced on " + options.asOf()
+          + " (first appears " + regime.since() + ")", List.of());
+    }
+    if (!info.validOn(options.asOf())) {
+      return new Explanation(ruleId, false, "this version of the rule applies" + (info.validFrom() == null ? "" : " from " + info.validFrom())
+          + (info.validTo() == null ? "" : " until " + info.validTo()) + ", not on " + options.asOf(), List.of());
+    }
+    List<String> regimes = new ArrayList<>();
+    for (var r : checker.catalogue().regimes()) {
+      var st = r.statusOn(options.asOf());
+      if (r.id().equals(info.regime()) || (st != null && st != dev.kdpc.report.Status.LAPSED)) regimes.add(r.id());
+    }
+    Options all = new Options(options.asOf(), Scenario.WITH_PROPOSALS, regimes);
+    String note = checker.evaluates(ruleId, options) ? null
+        : "not applied under " + (options.regimes().isEmpty() ? "--scenario " + options.scenario().id() : "--regimes " + String.join(",", options.regimes()))
+            + " (status " + (info.status() != null ? info.status() : regime.statusOn(options.asOf())).id() + " on " + options.asOf()
+            + "); explained as if its regime were named with --regimes";
+    Profile profile = source.read(set);
+    List<Checker.Traced> trace = checker.trace(profile, all);
+    List<Checker.Traced> mine = trace.stream().filter(t -> t.finding().rule().equals(ruleId)).toList();
+    List<Item> items = new ArrayList<>();
+    boolean companyLevel = mine.stream().anyMatch(t -> t.finding().service() == null);
+    for (Checker.Traced t : mine) {
+      Finding f = t.finding();
+      if (t.applicable() && f.kind() == Kind.DESIGNATION && f.outcome() == Outcome.NOT_DESIGNATED) {
+        Flip flip = flip(source, set, all, f);
+        if (flip != null) f = f.withFlip(flip);
+      }
+      items.add(new Item(f.service(), f, t.applicable(), null, List.of()));
+    }
+    if (!companyLevel) {
+      for (Service s : profile.services()) {
+        if (mine.stream().anyMatch(t -> s.id().equals(t.finding().service()))) continue;
+        if (info.kind() == Kind.DESIGNATION) {
+          items.add(new Item(s.id(), null, false, "the rule's conditions do not cover this service (category "
+              + (s.category() == null ? "not stated" : s.category()) + ")", List.of()));
+        } else {
+          List<Finding> designations = designations(trace, info.regime(), s.id(), source, set, all);
+          items.add(new Item(s.id(), null, false, designations.isEmpty()
+              ? "no designation under " + info.regime() + " was assessed for this service, and the rule rests on one"
+              : "the rule rests on a designation under " + info.regime() + ", and none is met or undetermined for this service", designations));
+        }
+      }
+      if (mine.isEmpty() && profile.services().isEmpty()) {
+        items.add(new Item(null, null, false, info.kind() == Kind.DESIGNATION ? "the rule's conditions match nothing in this profile"
+            : "the rule rests on a designation under " + info.regime() + ", and none is met or undetermined",
+            designations(trace, info.regime(), null, source, set, all)));
+      }
+    }
+    return new Explanation(ruleId, true, note, items);
+  }
+
+  private List<Finding> designations(List<Checker.Traced> trace, String regime, String service, Source source, Map<String, String> set, Options options) {
+    List<Finding> out = new ArrayList<>();
+    for (Checker.Traced t : trace) {
+      Finding d = t.finding();
+      if (!t.applicable() || d.kind() != Kind.DESIGNATION || !d.regime().equals(regime)) continue;
+      if (service != null && !service.equals(d.service())) continue;
+      if (out.stream().anyMatch(o -> o.rule().equals(d.rule()) && Objects.equals(o.service(), d.service()))) continue;
+      Flip flip = d.outcome() == Outcome.NOT_DESIGNATED ? flip(source, set, options, d) : null;
+      out.add(flip == null ? d : d.withFlip(flip));
+    }
+    return out;
+  }
 }

@@ -37,6 +37,20 @@ final class CommonOptions {
   }
 
   Checker checker() {
-    return rules == null ? Checker.withBundledRules() : Checker.withRules(rules);
+    return rules == null ? bundled() : Checker.withRules(rules);
+  }
+
+  private static volatile Checker bundled;
+
+  /** The bundled rules, compiled once per JVM (a Checker is immutable and thread-safe). */
+  private static Checker bundled() {
+    Checker c = bundled;
+    if (c == null) {
+      synchronized (CommonOptions.class) {
+        c = bundled;
+        if (c == null) bundled = c = Checker.withBundledRules();
+      }
+    }
+    return c;
   }
 }

@@ -176,11 +176,16 @@ public final class JsonRenderer implements Renderer {
 
   /** Writes a comparison as JSON, in the same fixed form as reports. */
   public static void render(Comparison c, Writer out) throws IOException {
+    write(tree(c), out);
+  }
+
+  /** Writes a tree in the fixed form of kdpc's JSON outputs: two-space indent, keys in insertion order, a final newline. */
+  static void write(com.fasterxml.jackson.databind.JsonNode tree, Writer out) throws IOException {
     DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setPrettyPrinter(pp);
-      MAPPER.writeTree(g, tree(c));
+      MAPPER.writeTree(g, tree);
     }
     out.write("\n");
   }
