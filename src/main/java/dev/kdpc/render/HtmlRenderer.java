@@ -32,7 +32,7 @@ public final class HtmlRenderer implements Renderer {
       table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
       th, td { border: 1px solid #999; padding: .25rem .45rem; text-align: left; vertical-align: top; font-size: .92em; }
       th { background: #eee; } table.meta th { width: 12rem; }
-      code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .88em; }
+      code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .88em; } td code { white-space: nowrap; }
       section.finding { border-left: 4px solid #888; padding: .3rem .9rem; margin: 1rem 0; }
       section.finding.adverse { border-left-color: #b00; } section.finding.open { border-left-color: #c80; }
       .outcome { font-weight: bold; } .adverse .outcome, td.adverse { color: #b00; }
