@@ -21,7 +21,13 @@ public record Flip(String fact, Object from, Object to, String unit, int line, i
   /** A value written so that {@code --set} (a YAML scalar) reads it back as the same value. */
   public static String scalar(Object v) {
     if (v instanceof Boolean || v instanceof Long || v instanceof Integer) return String.valueOf(v);
-    if (v instanceof Number n) return java.math.BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros().toPlainString();
+    if (v instanceof Number n) {
+      java.math.BigDecimal d = java.math.BigDecimal.valueOf(n.doubleValue()).stripTrailingZeros();
+      if (d.abs().compareTo(java.math.BigDecimal.valueOf(1e15)) < 0) return d.toPlainString();
+      // YAML reads a float in exponent form only with a dot and a signed exponent: 1.0e+26
+      String[] parts = d.toString().toLowerCase(java.util.Locale.ROOT).split("e");
+      return (parts[0].contains(".") ? parts[0] : parts[0] + ".0") + "e" + (parts[1].startsWith("-") ? parts[1] : "+" + parts[1].replace("+", ""));
+    }
     String s = String.valueOf(v);
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
