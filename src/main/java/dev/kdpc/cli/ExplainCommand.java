@@ -124,7 +124,9 @@ final class ExplainCommand implements Callable<Integer> {
     String outcome = t.met() == null ? "unknown (not stated)" : t.met() ? "met" : "FAILED" + Format.shortfall(t).replaceFirst("^; ", ": ");
     return subject + ": value " + Format.value(t.value(), t.unit()) + "; line " + t.op() + " " + threshold
         + (t.margin() == null ? "" : "; margin " + Format.margin(t.margin()))
-        + "; profile " + (t.line() > 0 ? "line " + t.line() + ":" + t.column() : "does not state it")
+        + "; profile " + (t.value() == null
+            ? "does not state it" + (t.line() > 0 ? " (it belongs in the section at line " + t.line() + ":" + t.column() + ")" : "")
+            : t.line() > 0 ? "line " + t.line() + ":" + t.column() : "does not give its line")
         + "; " + outcome;
   }
 

@@ -62,6 +62,14 @@ class ExplainAndFormatsCliTest {
   }
 
   @Test
+  void explainOfAnUndeterminedDutyNamesTheFactsNotStatedAndWhereTheyBelong() {
+    Run r = run("explain", "TBA-22-8", "--profile", "samples/sns-missing-facts.yaml");
+    assertThat(r.out()).contains("company: UNDETERMINED (in force), resting on TBA-22-7",
+        "- company.domestic_agent.designated: value not stated; line == true; profile does not state it (it belongs in the section at line 4:1); unknown (not stated)",
+        "not stated in the profile: services.orbit.traffic_share_kr, company.korean_office");
+  }
+
+  @Test
   void explainOfADutyOutOfScopeNamesTheScopeCondition() {
     Run r = run("explain", "TBA-22-8", "--profile", "samples/portal-search.yaml");
     assertThat(r.code()).isZero();
