@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that evaluate: date, scenario, regimes, rules folder. */
 final class CommonOptions {
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, YYYY-MM-DD (default: today).")
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, YYYY-MM-DD (default: today in Korea, Asia/Seoul).")
   String asOf;
 
   @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "in-force",
@@ -29,7 +29,7 @@ final class CommonOptions {
   Options options() {
     LocalDate date;
     try {
-      date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+      date = asOf == null ? LocalDate.now(java.time.ZoneId.of("Asia/Seoul")) : LocalDate.parse(asOf);
     } catch (DateTimeParseException e) {
       throw new InputException("--as-of '" + asOf + "' is not a date written YYYY-MM-DD");
     }

@@ -145,6 +145,12 @@ public final class ProfileReader {
     return validate(name, sha256(bytes), doc, pointers);
   }
 
+  /** Key positions are stored under "k" + pointer, value positions under the pointer itself. */
+  private static SourceLocation keyAt(Map<String, SourceLocation> pointers, String pointer) {
+    SourceLocation k = pointers.get("k" + pointer);
+    return k != null ? k : pointers.get(pointer);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Decoding and parsing
 
@@ -283,8 +289,9 @@ public final class ProfileReader {
             throw new ProfileException(name, at, field(child),
                 "duplicate key '" + key + "' (first given at line " + before.line() + ", column " + before.column() + ")");
           }
-          pointers.put(child, at);
+          pointers.put("k" + child, at);
           p.nextToken();
+          pointers.put(child, here(p));
           o.set(key, value(name, p, child, depth + 1, pointers));
         }
         return o;
@@ -347,7 +354,8 @@ public final class ProfileReader {
       return mapper.treeToValue(tree, ProfileDocument.class);
     } catch (JsonMappingException e) {
       String pointer = pointerOf(e.getPath());
-      throw new ProfileException(name, pointers.get(pointer), field(pointer), explain(e));
+      SourceLocation at = e instanceof UnrecognizedPropertyException ? keyAt(pointers, pointer) : pointers.get(pointer);
+      throw new ProfileException(name, at, field(pointer), explain(e, tree.at(pointer)));
     } catch (JsonProcessingException e) {
       throw new ProfileException(name, null, null, e.getOriginalMessage());
     }
@@ -363,7 +371,7 @@ public final class ProfileReader {
     return b.toString();
   }
 
-  private static String explain(JsonMappingException e) {
+  private static String explain(JsonMappingException e, JsonNode node) {
     if (e instanceof UnrecognizedPropertyException u) {
       List<String> known = new ArrayList<>();
       for (Object o : u.getKnownPropertyIds()) known.add(String.valueOf(o));
@@ -379,17 +387,21 @@ public final class ProfileReader {
       Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
       String orig = e.getOriginalMessage();
       if (target != null && orig != null && (orig.startsWith("Cannot") || orig.startsWith("Unexpected"))) {
-        return "expected " + describe(target) + "; " + shorten(orig);
+        return "expected " + describe(target) + ", got " + describe(node);
       }
       return orig;
     }
     return e.getOriginalMessage();
   }
 
-  private static String shorten(String jacksonMessage) {
-    String s = jacksonMessage.replaceAll("`[a-zA-Z0-9_.$]*\\.([A-Za-z0-9_]+)`", "$1").replaceAll("\\s*\\R.*", "");
-    int cut = s.indexOf(" (");
-    return (cut > 0 ? s.substring(0, cut) : s).replace("java.lang.", "");
+  private static String describe(JsonNode node) {
+    if (node == null || node.isMissingNode()) return "nothing";
+    if (node.isObject()) return "a mapping";
+    if (node.isArray()) return "a list";
+    if (node.isTextual()) return "the text \"" + node.asText() + "\"";
+    if (node.isBoolean()) return "the boolean " + node.asText();
+    if (node.isNull()) return "null";
+    return "the number " + node.asText();
   }
 
   private static String describe(Class<?> target) {
@@ -471,9 +483,10 @@ public final class ProfileReader {
       }
     }
     Map<String, SourceLocation> paths = new HashMap<>();
-    for (Map.Entry<String, SourceLocation> e : pointers.entrySet()) {
-      String path = canonicalPath(e.getKey(), canonical);
-      if (path != null) paths.put(path, e.getValue());
+    for (String pointer : pointers.keySet()) {
+      if (pointer.startsWith("k")) continue;
+      String path = canonicalPath(pointer, canonical);
+      if (path != null) paths.put(path, keyAt(pointers, pointer));
     }
     return new Profile(name, sha, doc.company(), services, doc.cloud(), doc.network(), doc.locationData(), new SourceMap(paths));
   }
