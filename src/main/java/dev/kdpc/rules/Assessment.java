@@ -317,6 +317,7 @@ public final class Assessment {
       add(f, "applies only if", null, op, threshold, null, null);
     } else if (!holds) {
       applicable = Boolean.FALSE;
+      add(f, "applies only if", f.value(), op, threshold, false, null); // kept for explanations; never reported
     } else {
       add(f, "applies only if", f.value(), op, threshold, true, null);
     }

@@ -20,14 +20,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden files for every output format on four samples (as of 2026-06-30, with proposals, as
+ * Golden files for every output format on five samples (as of 2026-06-30, with proposals, as
  * {@code kdpc check} makes them: flips included), plus a what-if and why-not variant and a Korean
  * variant, in {@code src/test/resources/golden-formats/}. After an intended change, regenerate them
  * with {@code mvn -B -q test -Dtest=FormatsGoldenTest -Dkdpc.updateGolden=true} and read the diff.
  */
 class FormatsGoldenTest {
   static final Path GOLDEN = TestSupport.root().resolve("src/test/resources/golden-formats");
-  static final List<String> SAMPLES = List.of("portal-search", "webtoon-near-miss", "sns-missing-facts", "video-foreign");
+  static final List<String> SAMPLES = List.of("portal-search", "webtoon-near-miss", "sns-missing-facts", "video-foreign", "marketplace-selfpref");
   static final Map<String, String> EXT = Map.of(
       "text", "txt", "json", "json", "markdown", "md", "html", "html", "sarif", "sarif", "junit", "junit.xml");
 
