@@ -242,10 +242,14 @@ public final class Compare {
     if (regime != null) {
       var sOn = info != null && info.status() != null ? info.status() : regime.statusOn(on.asOf());
       var sOff = info != null && info.status() != null ? info.status() : regime.statusOn(off.asOf());
+      String onStatus = sOn == null ? "not yet announced" : sOn.id();
       String offStatus = sOff == null ? "not yet announced" : sOff.id();
-      if (on.scenario() != off.scenario() || !on.asOf().equals(off.asOf())) {
-        return f.regime() + " is " + (sOn == null ? "not yet announced" : sOn.id()) + " as of " + on.asOf() + " and evaluated under "
-            + on.scenario().id() + "; " + side + " (" + offStatus + " as of " + off.asOf() + ", scenario " + off.scenario().id() + ")";
+      if (on.asOf().equals(off.asOf()) && on.scenario() != off.scenario()) {
+        return f.regime() + " is " + onStatus + " on " + on.asOf() + ": evaluated under " + on.scenario().id() + ", not under " + off.scenario().id();
+      }
+      if (!on.asOf().equals(off.asOf())) {
+        return f.regime() + " is " + onStatus + " on " + on.asOf() + " (evaluated under " + on.scenario().id() + ") and " + offStatus
+            + " on " + off.asOf() + " (not evaluated under " + off.scenario().id() + ")";
       }
     }
     return "regime " + f.regime() + " evaluated " + side;
