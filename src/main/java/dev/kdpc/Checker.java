@@ -106,6 +106,27 @@ public final class Checker {
     return new Report(Version.tool(), options.asOf(), options.scenario().id(), sel.regimes, rules.catalogue().digest(), parts, sel.notices);
   }
 
+  /** One assessment a rule made: {@code applicable} is false when an {@code onlyIf} condition failed (such findings are not reported). */
+  public record Traced(Finding finding, boolean applicable) {}
+
+  /**
+   * Every assessment the active rules made for {@code profile}, including those not reported because an
+   * {@code onlyIf} condition failed, unmerged, in report order. For explanations
+   * ({@code kdpc explain RULE-ID --profile P}); {@link #check} is what reports use.
+   */
+  public List<Traced> trace(Profile profile, Options options) {
+    Selection sel = select(options);
+    List<Traced> out = new ArrayList<>();
+    for (Assessment a : engine.evaluate(profile, sel.asOf, sel.active)) out.add(new Traced(finding(a, sel), a.isApplicable()));
+    out.sort(Comparator.comparing(Traced::finding, ORDER).thenComparing(t -> String.join(",", t.finding().dependsOn())));
+    return out;
+  }
+
+  /** Whether the rule {@code ruleId} is evaluated under {@code options} (its regime selected, its dates covering the as-of date). */
+  public boolean evaluates(String ruleId, Options options) {
+    return rules.catalogue().rule(ruleId).map(select(options).active::test).orElse(false);
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   /** Which regimes and rules apply under the options, and what to tell the reader about the choice. */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that evaluate: date, scenario, regimes, rules folder. */
 final class CommonOptions {
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, YYYY-MM-DD (default: today).")
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, YYYY-MM-DD (default: today in Korea, Asia/Seoul).")
   String asOf;
 
   @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "in-force",
@@ -33,7 +33,7 @@ final class CommonOptions {
   Options options() {
     LocalDate date;
     try {
-      date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+      date = asOf == null ? LocalDate.now(java.time.ZoneId.of("Asia/Seoul")) : LocalDate.parse(asOf);
     } catch (DateTimeParseException e) {
       throw new InputException("--as-of '" + asOf + "' is not a date written YYYY-MM-DD");
     }
@@ -41,7 +41,21 @@ final class CommonOptions {
   }
 
   Checker checker() {
-    if (rules == null) return Checker.withBundledRules();
+    if (rules == null) return bundled();
     return trustRules ? Checker.withTrustedRules(rules) : Checker.withRules(rules);
+  }
+
+  private static volatile Checker bundled;
+
+  /** The bundled rules, compiled once per JVM (a Checker is immutable and thread-safe). */
+  private static Checker bundled() {
+    Checker c = bundled;
+    if (c == null) {
+      synchronized (CommonOptions.class) {
+        c = bundled;
+        if (c == null) bundled = c = Checker.withBundledRules();
+      }
+    }
+    return c;
   }
 }

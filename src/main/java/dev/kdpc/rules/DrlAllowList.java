@@ -215,6 +215,7 @@ public final class DrlAllowList {
    */
   private static Set<String> allowedMethodNames() {
     Set<String> names = new HashSet<>(BARE_CALLS);
+    names.remove("delete"); // drools.delete(...) is never needed, java.io.File.delete() must not pass by name
     names.addAll(COLLECTION_CALLS);
     Deque<Class<?>> todo = new ArrayDeque<>();
     todo.addAll(FACTS);
@@ -413,6 +414,7 @@ public final class DrlAllowList {
       for (AnnotationDescr a : p.getAnnotations()) {
         problem(p.getLine(), "the pattern annotation @" + a.getName() + " is not allowed");
       }
+      if (!p.getBehaviors().isEmpty()) problem(p.getLine(), "'over window' is not allowed");
     }
 
     /**

@@ -80,7 +80,7 @@ class ProfileReaderFuzzTest {
     return b.toString();
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 3000)
   void onlyProfilesOrProfileExceptionsComeOut(@ForAll("inputs") byte[] input) {
     Profile p;
     try {
