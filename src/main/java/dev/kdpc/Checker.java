@@ -11,6 +11,7 @@ import dev.kdpc.report.Report;
 import dev.kdpc.report.Status;
 import dev.kdpc.report.Test;
 import dev.kdpc.rules.Assessment;
+import dev.kdpc.rules.DrlAllowList;
 import dev.kdpc.rules.RegimeInfo;
 import dev.kdpc.rules.RuleCatalogue;
 import dev.kdpc.rules.RuleInfo;
@@ -55,12 +56,21 @@ public final class Checker {
   }
 
   /**
-   * A checker with the rules of {@code dir} (e.g. a legal team's edited copy of {@code rules/}). The
+   * A checker with the rules of {@code dir} (e.g. a legal team's edited copy of {@code rules/}), after
+   * the allow-list check of {@link DrlAllowList}: rules are code, and this refuses a folder that does
+   * more than kdpc's own rules do, before anything of it is compiled or taken from the rules cache. The
    * compiled rules are cached in the user's cache directory, keyed by the rules' content (see
    * {@link RulesCache}; {@code -Dkdpc.cache=off} turns it off).
    */
   public static Checker withRules(Path dir) {
-    return new Checker(RulesCache.folder(dir));
+    RuleSource source = RuleSource.folder(dir);
+    DrlAllowList.require(source);
+    return new Checker(RulesCache.folder(source));
+  }
+
+  /** A checker with the rules of {@code dir}, without the allow-list check: for a folder you trust as you trust kdpc (cached as {@link #withRules(Path)}). */
+  public static Checker withTrustedRules(Path dir) {
+    return new Checker(RulesCache.folder(RuleSource.folder(dir)));
   }
 
   /** A checker with rules already read into memory. */
@@ -97,6 +107,27 @@ public final class Checker {
 
   private Report report(Options options, Selection sel, List<ProfileReport> parts) {
     return new Report(Version.tool(), options.asOf(), options.scenario().id(), sel.regimes, rules.catalogue().digest(), parts, sel.notices);
+  }
+
+  /** One assessment a rule made: {@code applicable} is false when an {@code onlyIf} condition failed (such findings are not reported). */
+  public record Traced(Finding finding, boolean applicable) {}
+
+  /**
+   * Every assessment the active rules made for {@code profile}, including those not reported because an
+   * {@code onlyIf} condition failed, unmerged, in report order. For explanations
+   * ({@code kdpc explain RULE-ID --profile P}); {@link #check} is what reports use.
+   */
+  public List<Traced> trace(Profile profile, Options options) {
+    Selection sel = select(options);
+    List<Traced> out = new ArrayList<>();
+    for (Assessment a : engine.evaluate(profile, sel.asOf, sel.active)) out.add(new Traced(finding(a, sel), a.isApplicable()));
+    out.sort(Comparator.comparing(Traced::finding, ORDER).thenComparing(t -> String.join(",", t.finding().dependsOn())));
+    return out;
+  }
+
+  /** Whether the rule {@code ruleId} is evaluated under {@code options} (its regime selected, its dates covering the as-of date). */
+  public boolean evaluates(String ruleId, Options options) {
+    return rules.catalogue().rule(ruleId).map(select(options).active::test).orElse(false);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -168,21 +199,25 @@ public final class Checker {
 
   /**
    * Of two assessments by the same rule for the same service (one per designation it rests on), the one
-   * on firmer ground; between equals, the first by content, so the report never depends on the order
-   * the rules fired in (which differs between a DRL compile and the rules cache).
+   * on firmer ground; ties are broken on content, never on the order the engine hands them over (which
+   * varies from run to run, and between a DRL compile and the rules cache: a company-wide duty resting on
+   * two services' designations gave two different reports for one input before this order was total).
    */
   private static Assessment stronger(Assessment a, Assessment b) {
     boolean aFirm = a.getOutcome() != Outcome.UNDETERMINED;
     boolean bFirm = b.getOutcome() != Outcome.UNDETERMINED;
     if (aFirm != bFirm) return aFirm ? a : b;
-    return tieKey(a).compareTo(tieKey(b)) <= 0 ? a : b;
+    return TIE.compare(a, b) <= 0 ? a : b;
   }
 
-  private static String tieKey(Assessment a) {
-    return String.join("\u0000", String.join(",", a.getDependsOn()), String.join(",", a.getMissing()),
-        String.valueOf(a.getTests()), String.valueOf(a.getOutcome()), String.valueOf(a.getNotes()),
-        String.valueOf(a.getSanction()), String.valueOf(a.getJustification()), String.valueOf(a.getBurden()));
-  }
+  private static final Comparator<Assessment> TIE = Comparator
+      .comparing((Assessment x) -> String.join(",", x.getDependsOn()))
+      .thenComparing(x -> String.join(",", x.getMissing()))
+      .thenComparing(Assessment::getOutcome)
+      .thenComparing(x -> String.valueOf(x.getTests()))
+      .thenComparing(x -> String.valueOf(x.getNotes()))
+      .thenComparing(x -> String.valueOf(x.getSanction()))
+      .thenComparing(x -> String.valueOf(x.getJustification()) + "/" + x.getBurden());
 
   private Finding finding(Assessment a, Selection sel) {
     RuleInfo info = rules.catalogue().rule(a.getRule())

@@ -1,16 +1,30 @@
 package dev.kdpc.cli;
 
+import dev.kdpc.Checker;
+import dev.kdpc.Compare;
 import dev.kdpc.InputException;
 import dev.kdpc.Options;
+import dev.kdpc.Review;
+import dev.kdpc.Scenario;
+import dev.kdpc.Version;
+import dev.kdpc.profile.Profile;
+import dev.kdpc.profile.ProfileException;
 import dev.kdpc.profile.ProfileReader;
+import dev.kdpc.render.ComparisonRenderer;
+import dev.kdpc.render.RenderOptions;
 import dev.kdpc.render.Renderer;
 import dev.kdpc.render.Renderers;
+import dev.kdpc.report.Comparison;
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.Outcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,24 +49,138 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report here (atomically) instead of to standard output.")
   Path output;
 
+  @Option(names = "--set", paramLabel = "PATH=VALUE", mapFallbackValue = "",
+      description = "What-if: evaluate with this fact changed (repeatable), e.g. --set services.search.market.share=0.61; "
+          + "the report marks what changed against the profile as written.")
+  Map<String, String> set = new LinkedHashMap<>();
+
+  @Option(names = "--why-not", description = "Add, per regime, the designation tests that failed and what follows from it.")
+  boolean whyNot;
+
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en (default) or ko: titles, law names and memo headings.")
+  String lang;
+
+  @Option(names = "--compare-scenarios",
+      description = "Instead of a report, list the findings added, removed and changed from in-force to with-proposals (text, json or markdown).")
+  boolean compareScenarios;
+
+  @Option(names = "--compare-as-of", paramLabel = "DATE",
+      description = "Instead of a report, list the findings added, removed and changed from DATE to --as-of (text, json or markdown).")
+  String compareAsOf;
+
   @Parameters(paramLabel = "PROFILE|DIR", arity = "1..*", description = "Profile files, or directories of *.yaml profiles.")
   List<Path> inputs;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Renderer renderer = Renderers.byName(format).orElseThrow(() ->
-        new InputException("unknown --format '" + format + "'; use one of " + String.join(", ", Renderers.names())));
+    RenderOptions renderOptions = renderOptions(lang);
+    boolean comparing = compareScenarios || compareAsOf != null;
+    if (compareScenarios && compareAsOf != null) throw new InputException("use --compare-scenarios or --compare-as-of, not both");
+    Renderer renderer = null;
+    if (comparing) {
+      if (!ComparisonRenderer.FORMATS.contains(format)) {
+        throw new InputException("a comparison is written as " + String.join(", ", ComparisonRenderer.FORMATS) + ", not '" + format + "'");
+      }
+    } else {
+      renderer = Renderers.byName(format).orElseThrow(() ->
+          new InputException("unknown --format '" + format + "'; use one of " + String.join(", ", Renderers.names())));
+    }
     if (!List.of("violation", "unmet", "none").contains(failOn)) {
       throw new InputException("unknown --fail-on '" + failOn + "'; use violation, unmet or none");
     }
+    for (Map.Entry<String, String> e : set.entrySet()) {
+      if (e.getValue() == null || e.getValue().isEmpty()) throw new InputException("--set " + e.getKey() + ": give a value, as in --set PATH=VALUE");
+    }
     Options options = common.options();
+    LocalDate before = comparing && compareAsOf != null ? date("--compare-as-of", compareAsOf) : null;
     List<Path> files = Inputs.expand(inputs);
+    ProfileReader reader = new ProfileReader();
+    if (comparing) return compare(files, reader, options, before, renderOptions);
     // Streamed in input order across the cores. The rules start loading now, while the reader is made
     // and the first profiles are read; a run whose every profile is bad ends without waiting for them.
-    StreamingCheck run = new StreamingCheck(files, common::checker, options, renderer, this::failing, err);
-    ProfileReader reader = new ProfileReader();
-    return run.run(reader::read, output, spec.commandLine().getOut());
+    // Each profile is evaluated with its review (--set what-if, flips, --why-not), which needs only it.
+    StreamingCheck<ProfileInput> run = new StreamingCheck<>(files, common::checker, options, renderer, renderOptions, this::failing, err);
+    return run.run(f -> ProfileInput.read(reader, f), (checker, in) -> new Review(checker).evaluate(in.source(), options, set, whyNot),
+        output, spec.commandLine().getOut());
+  }
+
+  /** A comparison needs each profile twice and is written whole: read all, then evaluate (not streamed). */
+  private int compare(List<Path> files, ProfileReader reader, Options options, LocalDate before, RenderOptions renderOptions) {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Object> read = new ArrayList<>(); // ProfileInput or ProfileException, in input order
+    int failures = 0;
+    for (Path f : files) {
+      try {
+        read.add(ProfileInput.read(reader, f));
+      } catch (ProfileException e) {
+        read.add(e);
+        failures++;
+      }
+    }
+    if (failures == files.size()) {
+      for (Object o : read) err.println("kdpc: " + ((ProfileException) o).getMessage());
+      return ExitCode.INPUT.code; // nothing to evaluate: fail fast, before the rules are compiled
+    }
+    return compare(common.checker(), options, before, read, renderOptions);
+  }
+
+  /** Evaluates each profile twice (two scenarios, or two dates) and writes the differences. */
+  private int compare(Checker checker, Options after, LocalDate beforeDate, List<Object> read, RenderOptions renderOptions) {
+    PrintWriter err = spec.commandLine().getErr();
+    Options before = beforeDate != null
+        ? new Options(beforeDate, after.scenario(), after.regimes())
+        : new Options(after.asOf(), Scenario.IN_FORCE, after.regimes());
+    if (beforeDate == null) after = new Options(after.asOf(), Scenario.WITH_PROPOSALS, after.regimes());
+    Compare compare = new Compare(checker);
+    List<Comparison.Entry> entries = new ArrayList<>();
+    int failures = 0;
+    for (Object o : read) {
+      try {
+        if (o instanceof ProfileException e) throw e;
+        Profile p = ((ProfileInput) o).with(set);
+        Compare.Side a = new Compare.Side(p, checker.evaluate(p, before), before);
+        Compare.Side b = new Compare.Side(p, checker.evaluate(p, after), after);
+        entries.add(new Comparison.Entry(p.source(), p.source(), p.displayName(), compare.changes(a, b)));
+      } catch (ProfileException e) {
+        err.println("kdpc: " + e.getMessage());
+        failures++;
+      }
+    }
+    Comparison c = new Comparison(Version.tool(), checker.catalogue().digest(), describe(before), describe(after), entries);
+    write(w -> ComparisonRenderer.render(format, c, w, renderOptions));
+    return failures > 0 ? ExitCode.INPUT.code : ExitCode.OK.code;
+  }
+
+  static String describe(Options o) {
+    return (o.regimes().isEmpty() ? "scenario " + o.scenario().id() : "regimes " + String.join(",", o.regimes())) + ", as of " + o.asOf();
+  }
+
+  private void write(Output.Body body) {
+    if (output != null) {
+      Output.atomically(output, body);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      try {
+        body.write(out);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      out.flush();
+    }
+  }
+
+  static RenderOptions renderOptions(String lang) {
+    if (!RenderOptions.LANGUAGES.contains(lang)) throw new InputException("unknown --lang '" + lang + "'; use en or ko");
+    return new RenderOptions(lang);
+  }
+
+  static LocalDate date(String option, String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InputException(option + " '" + text + "' is not a date written YYYY-MM-DD");
+    }
   }
 
   private boolean failing(Finding f) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that evaluate: date, scenario, regimes, rules folder. */
 final class CommonOptions {
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, YYYY-MM-DD (default: today).")
+  @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, YYYY-MM-DD (default: today in Korea, Asia/Seoul).")
   String asOf;
 
   @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "in-force",
@@ -23,13 +23,17 @@ final class CommonOptions {
   @Option(names = "--regimes", paramLabel = "ID", split = ",", description = "Evaluate these regimes (comma-separated ids), whatever their status.")
   List<String> regimes = new ArrayList<>();
 
-  @Option(names = "--rules", paramLabel = "DIR", description = "A rules folder to use instead of the bundled rules.")
+  @Option(names = "--rules", paramLabel = "DIR", description = "A rules folder to use instead of the bundled rules."
+      + " Rules are code: the folder must pass an allow-list check first (see README-security.md).")
   Path rules;
+
+  @Option(names = "--trust-rules", description = "Skip the allow-list check of the --rules folder: for a folder you trust like kdpc itself.")
+  boolean trustRules;
 
   Options options() {
     LocalDate date;
     try {
-      date = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
+      date = asOf == null ? LocalDate.now(java.time.ZoneId.of("Asia/Seoul")) : LocalDate.parse(asOf);
     } catch (DateTimeParseException e) {
       throw new InputException("--as-of '" + asOf + "' is not a date written YYYY-MM-DD");
     }
@@ -37,6 +41,21 @@ final class CommonOptions {
   }
 
   Checker checker() {
-    return rules == null ? Checker.withBundledRules() : Checker.withRules(rules);
+    if (rules == null) return bundled();
+    return trustRules ? Checker.withTrustedRules(rules) : Checker.withRules(rules);
+  }
+
+  private static volatile Checker bundled;
+
+  /** The bundled rules, compiled once per JVM (a Checker is immutable and thread-safe). */
+  private static Checker bundled() {
+    Checker c = bundled;
+    if (c == null) {
+      synchronized (CommonOptions.class) {
+        c = bundled;
+        if (c == null) bundled = c = Checker.withBundledRules();
+      }
+    }
+    return c;
   }
 }

@@ -5,6 +5,7 @@ import dev.kdpc.InputException;
 import dev.kdpc.Options;
 import dev.kdpc.profile.Profile;
 import dev.kdpc.profile.ProfileException;
+import dev.kdpc.render.RenderOptions;
 import dev.kdpc.render.Renderer;
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.ProfileReport;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -48,8 +50,11 @@ import java.util.function.Supplier;
  * the profiles' own parts joined by a separator, and a suffix. Both the text and the JSON report do;
  * {@link Splice} finds those pieces by rendering the report with no, one and two profiles, and checks
  * them on every profile. A format that does not split that way is rendered whole at the end, as before.
+ *
+ * @param <T> what the reader makes of a profile file (a {@link Profile}, or a {@link ProfileInput} that
+ *     can be read again with {@code --set} overrides)
  */
-final class StreamingCheck {
+final class StreamingCheck<T> {
   /** Profiles in flight per thread. */
   static final int WINDOW = 8;
 
@@ -57,6 +62,7 @@ final class StreamingCheck {
   private final CompletableFuture<Checker> checker = new CompletableFuture<>();
   private final Options options;
   private final Renderer renderer;
+  private final RenderOptions renderOptions;
   private final Predicate<Finding> failing;
   private final PrintWriter err;
 
@@ -70,11 +76,12 @@ final class StreamingCheck {
    * @param rules compiles or loads the rules (called once)
    * @param failing whether a finding makes the run exit 1
    */
-  StreamingCheck(List<Path> files, Supplier<Checker> rules, Options options, Renderer renderer, Predicate<Finding> failing,
-      PrintWriter err) {
+  StreamingCheck(List<Path> files, Supplier<Checker> rules, Options options, Renderer renderer, RenderOptions renderOptions,
+      Predicate<Finding> failing, PrintWriter err) {
     this.files = List.copyOf(files);
     this.options = options;
     this.renderer = renderer;
+    this.renderOptions = renderOptions;
     this.failing = failing;
     this.err = err;
     Thread loader = new Thread(() -> {
@@ -88,19 +95,25 @@ final class StreamingCheck {
     loader.start();
   }
 
-  /** One profile's outcome: its part of the report, its rendered piece when already known, its input error. */
-  private record Result(ProfileReport part, Splice.Piece piece, String error, boolean failing) {}
+  /**
+   * One profile's outcome: its part of the report, its rendered piece when already known, its input error,
+   * whether it was read (an error after reading, such as a {@code --set} path the profile lacks, still
+   * puts a failed part in the report).
+   */
+  private record Result(ProfileReport part, Splice.Piece piece, String error, boolean failing, boolean read) {}
 
   /**
    * Runs the check; writes the report to {@code output} (atomically) or to {@code out}. Returns the exit code.
    *
    * @param reader reads and validates one profile; throws {@link ProfileException} for a bad one
+   * @param evaluate evaluates what the reader made into its part of the report (e.g. with {@code --set} or
+   *     {@code --why-not}); may throw {@link ProfileException} for a profile it cannot evaluate
    */
-  int run(Function<Path, Profile> reader, Path output, PrintWriter out) {
+  int run(Function<Path, T> reader, BiFunction<Checker, T, ProfileReport> evaluate, Path output, PrintWriter out) {
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
     ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemons());
     try {
-      Ordered results = new Ordered(pool, threads * WINDOW, i -> work(reader, i));
+      Ordered results = new Ordered(pool, threads * WINDOW, i -> work(reader, evaluate, i));
       // Phase 1: up to the first profile that reads. Until then nothing is written: a run whose every
       // profile is bad prints only their errors, as a run that never reached the rules.
       List<Result> before = new ArrayList<>();
@@ -109,7 +122,7 @@ final class StreamingCheck {
         Result r = results.next();
         if (r.error != null) err.println("kdpc: " + r.error);
         before.add(r);
-        if (r.error == null) {
+        if (r.read) {
           first = r;
           break;
         }
@@ -118,7 +131,7 @@ final class StreamingCheck {
       Checker c = join(checker);
       Report head = c.report(options, List.of());
       header = head;
-      splice = Splice.of(renderer, head, first.part);
+      splice = Splice.of(renderer, renderOptions, head, first.part);
 
       AtomicInteger failures = new AtomicInteger();
       boolean[] adverse = {false};
@@ -134,7 +147,7 @@ final class StreamingCheck {
           n = emit(w, s, whole, r, n, failures, adverse);
         }
         if (s != null) w.write(s.suffix);
-        else renderer.render(c.report(options, whole), w);
+        else renderer.render(c.report(options, whole), w, renderOptions);
       };
       if (output != null) {
         Output.atomically(output, body::write);
@@ -161,7 +174,7 @@ final class StreamingCheck {
       whole.add(r.part);
     } else {
       if (n > 0) w.write(s.separator);
-      (r.piece != null ? r.piece : s.piece(renderer, header, r.part)).writeTo(w);
+      (r.piece != null ? r.piece : s.piece(renderer, renderOptions, header, r.part)).writeTo(w);
     }
     return n + 1;
   }
@@ -171,18 +184,25 @@ final class StreamingCheck {
   }
 
   /** Reads, evaluates and (once the report's pieces are known) renders profile {@code i}. */
-  private Result work(Function<Path, Profile> reader, int i) {
+  private Result work(Function<Path, T> reader, BiFunction<Checker, T, ProfileReport> evaluate, int i) {
     Path f = files.get(i);
-    Profile p;
+    T p;
     try {
       p = reader.apply(f);
     } catch (ProfileException e) {
-      return new Result(ProfileReport.failed(e.file(), e.getMessage()), null, e.getMessage(), false);
+      return new Result(ProfileReport.failed(e.file(), e.getMessage()), null, e.getMessage(), false, false);
     }
-    ProfileReport part = join(checker).evaluate(p, options);
+    ProfileReport part;
+    String error = null;
+    try {
+      part = evaluate.apply(join(checker), p);
+    } catch (ProfileException e) {
+      part = ProfileReport.failed(e.file(), e.getMessage());
+      error = e.getMessage();
+    }
     boolean bad = part.findings().stream().anyMatch(failing);
     Splice s = splice;
-    return new Result(part, s == null ? null : s.piece(renderer, header, part), null, bad);
+    return new Result(part, s == null ? null : s.piece(renderer, renderOptions, header, part), error, bad, true);
   }
 
   private static Checker join(CompletableFuture<Checker> checker) {
@@ -267,10 +287,10 @@ final class StreamingCheck {
     }
 
     /** The pieces of {@code renderer}'s reports with {@code header}, found with {@code sample}; null when it does not split so. */
-    static Splice of(Renderer renderer, Report header, ProfileReport sample) {
-      String none = render(renderer, header, List.of());
-      String one = render(renderer, header, List.of(sample));
-      String two = render(renderer, header, List.of(sample, sample));
+    static Splice of(Renderer renderer, RenderOptions options, Report header, ProfileReport sample) {
+      String none = render(renderer, options, header, List.of());
+      String one = render(renderer, options, header, List.of(sample));
+      String two = render(renderer, options, header, List.of(sample, sample));
       int pre = 0;
       while (pre < none.length() && pre < one.length() && none.charAt(pre) == one.charAt(pre)) pre++;
       int suf = 0;
@@ -287,8 +307,8 @@ final class StreamingCheck {
     }
 
     /** What {@code part} adds to a report with {@code header}. */
-    Piece piece(Renderer renderer, Report header, ProfileReport part) {
-      String one = render(renderer, header, List.of(part));
+    Piece piece(Renderer renderer, RenderOptions options, Report header, ProfileReport part) {
+      String one = render(renderer, options, header, List.of(part));
       if (!one.startsWith(prefix) || !one.endsWith(suffix) || one.length() < prefix.length() + suffix.length()) {
         throw new IllegalStateException("the " + renderer.name() + " report of " + part.source() + " does not split like the first profile's");
       }
@@ -302,11 +322,11 @@ final class StreamingCheck {
       }
     }
 
-    private static String render(Renderer renderer, Report header, List<ProfileReport> parts) {
+    private static String render(Renderer renderer, RenderOptions options, Report header, List<ProfileReport> parts) {
       Report r = new Report(header.tool(), header.asOf(), header.scenario(), header.regimes(), header.rulesDigest(), parts, header.notices());
       StringWriter w = new StringWriter();
       try {
-        renderer.render(r, w);
+        renderer.render(r, w, options);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

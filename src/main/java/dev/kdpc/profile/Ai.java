@@ -12,6 +12,8 @@ import dev.kdpc.profile.Units.Word;
  * @param outputsLabelled generated outputs are labelled as AI-generated
  * @param usersNotified users are told in advance that the service runs on AI
  * @param deepfakesMarked outputs hard to tell from reality are clearly marked
+ * @param realisticOutputs the service produces virtual sound, images or video hard to tell from real
+ *     ones (the case the deepfake-marking duty covers)
  * @param highImpactArea the area the AI is used in ({@code none} if none of the listed kinds)
  * @param humanFinalDecision a human takes the final decision
  * @param trainingComputeFlops cumulative training compute, in floating-point operations
@@ -19,6 +21,7 @@ import dev.kdpc.profile.Units.Word;
  * @param broadSeriousRisk the model risks broad and serious impact on life, safety or rights
  * @param highImpactMeasures the high-impact duties (risk management, explanation, oversight, records) are in place
  * @param safetyMeasures risk identification, mitigation and incident response are in place
+ * @param impactAssessed the effect on fundamental rights was assessed before the service was offered
  * @param revenueKrwKorea AI-service revenue in Korea
  * @param dailyUsersKr average daily users in Korea
  */
@@ -35,4 +38,6 @@ public record Ai(
     Boolean highImpactMeasures,
     Boolean safetyMeasures,
     @Krw Long revenueKrwKorea,
-    @Count Long dailyUsersKr) {}
+    @Count Long dailyUsersKr,
+    Boolean realisticOutputs,
+    Boolean impactAssessed) {}

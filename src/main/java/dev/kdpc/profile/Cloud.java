@@ -9,6 +9,8 @@ import dev.kdpc.profile.Units.Word;
  * @param requiredTier the tier the customer systems' class requires, where known
  * @param n2sfClass the N2SF class of the customer systems (C, S or O)
  * @param separation how the public-sector cloud is separated from other customers
+ * @param nisSecurityReview the service passed the National Intelligence Service's security review for
+ *     public-sector use
  */
 public record Cloud(
     Boolean servesPublicSector,
@@ -16,4 +18,5 @@ public record Cloud(
     @Word(Vocabulary.CSAP_TIER) String requiredTier,
     @Word(Vocabulary.N2SF_CLASS) String n2sfClass,
     Boolean dataCentresInKorea,
-    @Word(Vocabulary.SEPARATION) String separation) {}
+    @Word(Vocabulary.SEPARATION) String separation,
+    Boolean nisSecurityReview) {}

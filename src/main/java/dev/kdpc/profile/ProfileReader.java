@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -54,6 +55,28 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * outside 0..1 and negative money are errors, each reported as one {@link ProfileException} naming file,
  * line, column and field. Absent fields stay null (unknown), never false.
  *
+ * <p>Hostile input is refused early and with bounded memory. The limits, all enforced by this class
+ * (SnakeYAML and Jackson limits are set too, as a second line, but the YAML parser does not enforce
+ * Jackson's string and number lengths):
+ * <ul>
+ *   <li>{@value #MAX_BYTES} bytes per file: a larger file is refused from its size, and the read
+ *       stops after {@value #MAX_BYTES} + 1 bytes whatever the file system says (pipes, devices);
+ *   <li>nesting depth {@value #MAX_DEPTH}; {@value #MAX_ITEMS} items in a list; {@value #MAX_NODES} values
+ *       in all; {@value #MAX_SERVICES} services; text values and keys of {@value #MAX_STRING} characters; numbers of
+ *       {@value #MAX_NUMBER} characters; lines of {@value #MAX_LINE} characters (SnakeYAML scans a
+ *       long token in quadratic time);
+ *   <li>no anchors, aliases or tags (Jackson does not resolve aliases, so a billion-laughs file is
+ *       refused at its first anchor, before anything is expanded);
+ *   <li>UTF-8 only. A UTF-8 byte-order mark at the very start is accepted and skipped (YAML 1.2 allows
+ *       it and Windows editors write it); a UTF-16 or UTF-32 mark, a byte-order mark anywhere else,
+ *       control characters (YAML's non-printable set, NUL included) and bidirectional-text controls
+ *       (they make text display differently from what it says) are refused with their position.
+ * </ul>
+ * Every message is one paragraph: {@code file:line:column: field 'path': problem}. Problems with the
+ * file as a whole (missing, a directory, unreadable, over the size limit) name the file only; the
+ * user's text is repeated at most {@value ValueDeserializers#SHOWN} characters long, with control
+ * characters escaped.
+ *
  * <p>Thread-safe; build one and reuse it.
  *
  * <pre>{@code
@@ -70,8 +93,35 @@ public final class ProfileReader {
   /** Deepest nesting accepted. */
   public static final int MAX_DEPTH = 32;
 
-  /** Longest text value accepted, in characters. */
+  /** Longest text value (or key) accepted, in characters. */
   public static final int MAX_STRING = 10_000;
+
+  /** Longest number accepted, in characters (underscores included). */
+  public static final int MAX_NUMBER = 64;
+
+  /**
+   * Longest line accepted, in characters. SnakeYAML's scanner takes time quadratic in the length of one
+   * token or comment (about 3 s for a 1 MB quoted string on our 2-core machine); this bound keeps the
+   * worst case near 0.2 s. A profile written as one line of minified JSON must stay below it too.
+   */
+  public static final int MAX_LINE = 100_000;
+
+  /** Most items accepted in one list. */
+  public static final int MAX_ITEMS = 1_000;
+
+  /** Most services accepted in one profile. */
+  public static final int MAX_SERVICES = 200;
+
+  /**
+   * Most values (mappings, lists and scalars together) accepted in one profile: about 100 per fully
+   * described service. Without it a 1 MB file of 80,000 keys or 500,000 list items builds a tree of
+   * 50 to 100 MB before binding refuses it.
+   */
+  public static final int MAX_NODES = 25_000;
+
+  /** Earliest and latest fiscal year accepted (the same range as dates). */
+  static final int MIN_YEAR = 1900;
+  static final int MAX_YEAR = 2200;
 
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -90,7 +140,7 @@ public final class ProfileReader {
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH + 2)
             .maxStringLength(MAX_STRING)
-            .maxNumberLength(64)
+            .maxNumberLength(MAX_NUMBER)
             .maxDocumentLength(MAX_BYTES)
             .build())
         .build();
@@ -109,19 +159,33 @@ public final class ProfileReader {
   /** Reads the profile at {@code file}; its name in messages and reports is the path as given. */
   public Profile read(Path file) {
     String name = file.toString();
+    byte[] bytes;
     try {
       if (Files.isDirectory(file)) throw new ProfileException(name, null, null, "is a directory, not a profile file");
-      long size = Files.size(file);
+      long size = Files.size(file); // 0 for pipes and devices: the bounded read below is what enforces the limit
       if (size > MAX_BYTES) {
         throw new ProfileException(name, null, null,
             "the file is " + size + " bytes; profiles are limited to " + MAX_BYTES + " bytes");
       }
-      return read(name, Files.readAllBytes(file));
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = readBounded(name, in);
+      }
     } catch (NoSuchFileException e) {
       throw new ProfileException(name, null, null, "no such file");
     } catch (IOException e) {
       throw new ProfileException(name, null, null, "cannot be read: " + e.getMessage());
     }
+    return read(name, bytes);
+  }
+
+  /** Reads at most {@link #MAX_BYTES} + 1 bytes from {@code in}; refuses the input when there are more. */
+  static byte[] readBounded(String name, InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new ProfileException(name, null, null,
+          "the file is larger than " + MAX_BYTES + " bytes; profiles are limited to " + MAX_BYTES + " bytes");
+    }
+    return bytes;
   }
 
   /** Reads a profile from bytes; {@code name} is used in messages and in the report. */
@@ -159,6 +223,11 @@ public final class ProfileReader {
     int start = 0;
     if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
       start = 3; // a UTF-8 byte-order mark is harmless: skip it
+    } else if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+        || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)
+        || bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && (bytes[2] & 0xff) == 0xFE && (bytes[3] & 0xff) == 0xFF) {
+      throw new ProfileException(name, new SourceLocation(1, 1), null,
+          "the file starts with a UTF-16 or UTF-32 byte-order mark; save it as UTF-8");
     }
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -198,16 +267,19 @@ public final class ProfileReader {
   }
 
   JsonNode parse(String name, String text, Map<String, SourceLocation> pointers) {
-    if (text.isBlank()) throw new ProfileException(name, null, null, "the file is empty; a profile starts with 'kdpc: 1'");
+    if (text.isBlank()) throw new ProfileException(name, new SourceLocation(1, 1), null, "the file is empty; a profile starts with 'kdpc: 1'");
+    checkCharacters(name, text);
     try (YAMLParser p = (YAMLParser) yaml.createParser(text)) {
       JsonToken first = p.nextToken();
-      if (first == null) throw new ProfileException(name, null, null, "the file holds no YAML document; a profile starts with 'kdpc: 1'");
+      if (first == null || first == JsonToken.VALUE_NULL && p.nextToken() == null) {
+        throw new ProfileException(name, new SourceLocation(1, 1), null, "the file holds no YAML document; a profile starts with 'kdpc: 1'");
+      }
       if (first != JsonToken.START_OBJECT) {
         throw new ProfileException(name, here(p), null,
             "the top level must be a mapping of keys (kdpc, company, services, ...), not "
                 + (first == JsonToken.START_ARRAY ? "a list" : "a single value"));
       }
-      JsonNode root = value(name, p, "", 0, pointers);
+      JsonNode root = value(name, p, "", 0, pointers, new int[1]);
       JsonToken next = p.nextToken();
       if (next != null) {
         throw new ProfileException(name, here(p), null,
@@ -218,12 +290,64 @@ public final class ProfileReader {
       throw e;
     } catch (StreamConstraintsException e) {
       throw new ProfileException(name, location(e.getLocation()), null, "the document exceeds a size limit: " + e.getOriginalMessage()
-          + " (limits: " + MAX_BYTES + " bytes, nesting depth " + MAX_DEPTH + ", text values of " + MAX_STRING + " characters)");
+          + " (limits: " + MAX_BYTES + " bytes, nesting depth " + MAX_DEPTH + ", text values of " + MAX_STRING
+          + " characters, numbers of " + MAX_NUMBER + " characters)");
     } catch (JsonProcessingException e) {
       throw yamlError(name, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Refuses characters YAML does not allow in a stream (its printable set: no NUL, no C0 or C1 controls
+   * but tab, line feed, carriage return and next line), a byte-order mark after the start, and
+   * bidirectional-text controls, with the position of the first one.
+   */
+  private static void checkCharacters(String name, String text) {
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      String why = forbidden(cp);
+      if (why != null) {
+        throw new ProfileException(name, new SourceLocation(line, col), null,
+            "the file contains " + why + (cp == 0 ? "; a file saved as UTF-16 looks like this: save it as UTF-8" : "; remove it"));
+      }
+      if (cp == '\n' || cp == '\r' && (i >= text.length() || text.charAt(i) != '\n')) {
+        line++;
+        col = 1;
+      } else if (cp != '\r') {
+        if (col++ == MAX_LINE) {
+          throw new ProfileException(name, new SourceLocation(line, col), null,
+              "line " + line + " is longer than " + MAX_LINE + " characters; break it up (one key or list item per line)");
+        }
+      }
+    }
+  }
+
+  /** Why {@code cp} may not appear in a profile's text, or null when it may. */
+  static String forbidden(int cp) {
+    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x85) return null;
+    if (cp < 0x20 || cp >= 0x7F && cp < 0xA0) return String.format("the control character U+%04X", cp);
+    if (cp == 0xFEFF) return "a byte-order mark (U+FEFF), which may only start the file";
+    if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069) {
+      return String.format("the bidirectional-text control U+%04X, which makes text display differently from what it says", cp);
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF || cp == 0xFFFE || cp == 0xFFFF) return String.format("the non-character U+%04X", cp);
+    return null;
+  }
+
+  /** The first character of {@code text} that {@link #forbidden} refuses, described, or null. */
+  private static String forbiddenIn(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      String why = forbidden(cp);
+      if (why != null) return why;
+    }
+    return null;
   }
 
   private static ProfileException yamlError(String name, JsonProcessingException e) {
@@ -235,6 +359,9 @@ public final class ProfileReader {
       } else if (m.getContext() != null) {
         problem = problem + " (" + m.getContext() + ")";
       }
+      if (problem.startsWith("Expected a field name")) {
+        problem = "a key must be plain text; complex keys ('? [...]' or '? {...}') are not supported";
+      }
       if (c.getClass().getSimpleName().equals("LimitException") || problem.contains("exceeds the limit")) {
         problem = "the document is too large (profiles are limited to " + MAX_BYTES + " characters)";
       }
@@ -245,6 +372,10 @@ public final class ProfileReader {
     String msg = e.getOriginalMessage();
     if (msg != null && msg.contains("exceeds the limit")) {
       msg = "the document is too large (profiles are limited to " + MAX_BYTES + " characters)";
+    } else if (msg != null && msg.startsWith("Expected a field name")) {
+      msg = "a key must be plain text; complex keys ('? [...]' or '? {...}') are not supported";
+    } else if (msg != null) {
+      msg = msg.replaceAll("<org\\.yaml\\.snakeyaml\\.[^>]*>", "a YAML construct");
     }
     return new ProfileException(name, location(e.getLocation()), null, "invalid YAML: " + msg);
   }
@@ -258,8 +389,12 @@ public final class ProfileReader {
   }
 
   @SuppressWarnings("deprecation")
-  private JsonNode value(String name, YAMLParser p, String pointer, int depth, Map<String, SourceLocation> pointers)
+  private JsonNode value(String name, YAMLParser p, String pointer, int depth, Map<String, SourceLocation> pointers, int[] nodes)
       throws IOException {
+    if (++nodes[0] > MAX_NODES) {
+      throw new ProfileException(name, here(p), field(pointer),
+          "the profile holds more than " + MAX_NODES + " values (mappings, lists and scalars); no valid profile needs that many");
+    }
     if (p.isCurrentAlias()) {
       throw new ProfileException(name, here(p), field(pointer),
           "YAML aliases (*" + p.getText() + ") are not supported: write the value out in full");
@@ -284,6 +419,7 @@ public final class ProfileReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           SourceLocation at = here(p);
+          text(name, at, field(pointer), "key", key);
           SourceLocation before = seen.putIfAbsent(key, at);
           String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
           if (before != null) {
@@ -293,7 +429,7 @@ public final class ProfileReader {
           pointers.put("k" + child, at);
           p.nextToken();
           pointers.put(child, here(p));
-          o.set(key, value(name, p, child, depth + 1, pointers));
+          o.set(key, value(name, p, child, depth + 1, pointers, nodes));
         }
         return o;
       }
@@ -301,14 +437,17 @@ public final class ProfileReader {
         ArrayNode a = f.arrayNode();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (i == MAX_ITEMS) {
+            throw new ProfileException(name, here(p), field(pointer), "the list has more than " + MAX_ITEMS + " items");
+          }
           String child = pointer + "/" + i++;
           pointers.put(child, here(p));
-          a.add(value(name, p, child, depth + 1, pointers));
+          a.add(value(name, p, child, depth + 1, pointers, nodes));
         }
         return a;
       }
       case VALUE_STRING:
-        return f.textNode(p.getText());
+        return f.textNode(text(name, here(p), field(pointer), "text value", p.getText()));
       case VALUE_TRUE:
       case VALUE_FALSE: {
         String s = p.getText();
@@ -320,15 +459,17 @@ public final class ProfileReader {
       case VALUE_NULL:
         return f.nullNode();
       case VALUE_NUMBER_INT: {
+        number(name, p, pointer);
         String s = p.getText().replace("_", "");
         if (!DECIMAL.matcher(s).matches()) {
           throw new ProfileException(name, here(p), field(pointer),
-              "write numbers in plain decimal (got " + p.getText() + "; leading zeros, octal and hex are not accepted)");
+              "write numbers in plain decimal (got " + ValueDeserializers.shown(p.getText()) + "; leading zeros, octal and hex are not accepted)");
         }
         BigInteger v = new BigInteger(s.startsWith("+") ? s.substring(1) : s);
         return v.bitLength() < 64 ? f.numberNode(v.longValue()) : f.numberNode(v);
       }
       case VALUE_NUMBER_FLOAT: {
+        number(name, p, pointer);
         String s = p.getText().replace("_", "");
         double d;
         try {
@@ -338,12 +479,32 @@ public final class ProfileReader {
         }
         if (!Double.isFinite(d)) {
           throw new ProfileException(name, here(p), field(pointer),
-              "not a finite number: " + p.getText() + " (NaN and infinities are not accepted)");
+              "not a finite number: " + ValueDeserializers.shown(p.getText()) + " (NaN and infinities are not accepted)");
         }
         return f.numberNode(d);
       }
       default:
         throw new ProfileException(name, here(p), field(pointer), "unexpected YAML content: " + t);
+    }
+  }
+
+  /** A key or text value within the limits and free of control characters; returned as it is. */
+  private static String text(String name, SourceLocation at, String field, String what, String text) {
+    if (text.length() > MAX_STRING) {
+      throw new ProfileException(name, at, field,
+          "a " + what + " of " + text.length() + " characters is too long (at most " + MAX_STRING + ")");
+    }
+    String why = forbiddenIn(text);
+    if (why != null) {
+      throw new ProfileException(name, at, field, "the " + what + " \"" + ValueDeserializers.shown(text) + "\" contains " + why);
+    }
+    return text;
+  }
+
+  private static void number(String name, YAMLParser p, String pointer) throws IOException {
+    if (p.getText().length() > MAX_NUMBER) {
+      throw new ProfileException(name, here(p), field(pointer),
+          "a number of " + p.getText().length() + " characters is too long (at most " + MAX_NUMBER + ")");
     }
   }
 
@@ -382,7 +543,7 @@ public final class ProfileReader {
           .min((a, b) -> Vocabulary.distance(a, u.getPropertyName()) - Vocabulary.distance(b, u.getPropertyName()))
           .map(k -> "; did you mean '" + k + "'?")
           .orElse("");
-      return "unknown key '" + u.getPropertyName() + "'" + near + " Known keys here: " + String.join(", ", known) + ".";
+      return "unknown key '" + ValueDeserializers.shown(u.getPropertyName()) + "'" + near + " Known keys here: " + String.join(", ", known) + ".";
     }
     if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
       Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
@@ -392,14 +553,19 @@ public final class ProfileReader {
       }
       return orig;
     }
-    return e.getOriginalMessage();
+    String orig = e.getOriginalMessage();
+    if (orig != null && orig.startsWith("Numeric value") && orig.contains("out of range of int")) {
+      return "the number " + (node == null ? "" : ValueDeserializers.shown(node.asText()) + " ")
+          + "is too large for this field (the largest is " + Integer.MAX_VALUE + ")";
+    }
+    return orig;
   }
 
   private static String describe(JsonNode node) {
     if (node == null || node.isMissingNode()) return "nothing";
     if (node.isObject()) return "a mapping";
     if (node.isArray()) return "a list";
-    if (node.isTextual()) return "the text \"" + node.asText() + "\"";
+    if (node.isTextual()) return "the text \"" + ValueDeserializers.shown(node.asText()) + "\"";
     if (node.isBoolean()) return "the boolean " + node.asText();
     if (node.isNull()) return "null";
     return "the number " + node.asText();
@@ -420,7 +586,7 @@ public final class ProfileReader {
     StringBuilder b = new StringBuilder();
     for (String part : pointer.substring(1).split("/", -1)) {
       String key = part.replace("~1", "/").replace("~0", "~");
-      if (key.matches("[0-9]+")) b.append('[').append(key).append(']');
+      if (DIGITS.matcher(key).matches()) b.append('[').append(key).append(']');
       else {
         if (b.length() > 0) b.append('.');
         b.append(key);
@@ -442,6 +608,16 @@ public final class ProfileReader {
           "unsupported profile format version " + doc.kdpc() + "; this kdpc reads version " + FORMAT_VERSION);
     }
     List<Service> services = doc.services() == null ? List.of() : doc.services();
+    if (services.size() > MAX_SERVICES) {
+      throw new ProfileException(name, pointers.get("/services/" + MAX_SERVICES), "services",
+          "a profile may describe at most " + MAX_SERVICES + " services; this one has " + services.size()
+              + " (split the company into several profiles, or state related services as one)");
+    }
+    Integer year = doc.company() == null ? null : doc.company().fiscalYear();
+    if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+      throw new ProfileException(name, pointers.get("/company/fiscal_year"), "company.fiscal_year",
+          "the fiscal year " + year + " is out of range (" + MIN_YEAR + " to " + MAX_YEAR + ")");
+    }
     Set<String> ids = new HashSet<>();
     Map<String, String> canonical = new LinkedHashMap<>();
     canonical.put("/company", "company");
@@ -458,7 +634,7 @@ public final class ProfileReader {
       }
       if (!SERVICE_ID.matcher(s.id()).matches()) {
         throw new ProfileException(name, pointers.get(at + "/id"), field(at) + ".id",
-            "service id '" + s.id() + "' must be lower-case letters, digits, '-' or '_' (at most 64), starting with a letter or digit");
+            "service id '" + ValueDeserializers.shown(s.id()) + "' must be lower-case letters, digits, '-' or '_' (at most 64), starting with a letter or digit");
       }
       if (!ids.add(s.id())) {
         throw new ProfileException(name, pointers.get(at + "/id"), field(at) + ".id", "service id '" + s.id() + "' is used twice");

@@ -9,5 +9,7 @@ import dev.kdpc.profile.Units.Krw;
  * @param korea revenue from the Korean market (direct and indirect)
  * @param intermediation intermediation (commission) revenue in Korea
  * @param ictServices revenue from information-and-communications services
+ * @param aiServices revenue from AI products and services, wherever earned (the AI Basic Act's
+ *     domestic-agent test reads the AI-service segment's revenue of the previous year)
  */
-public record Revenue(@Krw Long global, @Krw Long korea, @Krw Long intermediation, @Krw Long ictServices) {}
+public record Revenue(@Krw Long global, @Krw Long korea, @Krw Long intermediation, @Krw Long ictServices, @Krw Long aiServices) {}

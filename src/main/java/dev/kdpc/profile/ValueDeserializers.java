@@ -25,13 +25,41 @@ final class ValueDeserializers {
     return JsonMappingException.from(p, message);
   }
 
+  /** Longest piece of the user's text repeated in a message. */
+  static final int SHOWN = 80;
+
+  /**
+   * The user's text as a message may repeat it: control and invisible characters written as
+   * backslash-u escapes, and anything past {@value #SHOWN} characters cut, so that a message stays one
+   * readable paragraph whatever the input holds.
+   */
+  static String shown(String text) {
+    if (text == null) return "null";
+    StringBuilder b = new StringBuilder();
+    int n = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (n++ == SHOWN) {
+        b.append("... (").append(text.codePointCount(0, text.length())).append(" characters)");
+        break;
+      }
+      if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || Character.getType(cp) == Character.FORMAT || cp == 0x2028 || cp == 0x2029) {
+        b.append(String.format("\\u%04X", cp));
+      } else {
+        b.appendCodePoint(cp);
+      }
+    }
+    return b.toString();
+  }
+
   static String describe(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_STRING) return "the text \"" + p.getText() + "\"";
+    if (t == JsonToken.VALUE_STRING) return "the text \"" + shown(p.getText()) + "\"";
     if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) return "the boolean " + p.getText();
     if (t == JsonToken.START_OBJECT) return "a mapping";
     if (t == JsonToken.START_ARRAY) return "a list";
-    return "the value " + p.getText();
+    return "the value " + shown(p.getText());
   }
 
   static final class ShareDeserializer extends JsonDeserializer<Double> {
@@ -40,7 +68,7 @@ final class ValueDeserializers {
       double v;
       JsonToken t = p.currentToken();
       if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-        v = p.getDoubleValue();
+        v = p.getDoubleValue() + 0.0; // + 0.0 turns -0.0 into 0.0
         if (!Double.isFinite(v) || v < 0 || v > 1) {
           throw problem(p, "a share must be a fraction from 0 to 1 (e.g. 0.573) or a percent string (e.g. \"57.3%\"), got " + p.getText()
               + (v > 1 && v <= 100 ? "; did you mean \"" + p.getText() + "%\"?" : ""));
@@ -54,9 +82,9 @@ final class ValueDeserializers {
         }
         BigDecimal pct = new BigDecimal(m.group(1));
         if (pct.compareTo(BigDecimal.valueOf(100)) > 0) {
-          throw problem(p, "a percent share must be from 0% to 100%, got \"" + p.getText() + "\"");
+          throw problem(p, "a percent share must be from 0% to 100%, got \"" + shown(p.getText()) + "\"");
         }
-        return pct.movePointLeft(2).doubleValue();
+        return pct.movePointLeft(2).doubleValue() + 0.0;
       }
       throw problem(p, "a share must be a fraction from 0 to 1 or a percent string, got " + describe(p));
     }
@@ -66,7 +94,8 @@ final class ValueDeserializers {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT) {
       if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-        throw problem(p, what + " is too large: " + p.getText() + " (the largest is " + Long.MAX_VALUE + ")");
+        if (p.getBigIntegerValue().signum() < 0) throw problem(p, what + " must not be negative, got " + shown(p.getText()));
+        throw problem(p, what + " is too large: " + shown(p.getText()) + " (the largest is " + Long.MAX_VALUE + ")");
       }
       long v = p.getLongValue();
       if (v < 0) throw problem(p, what + " must not be negative, got " + p.getText());
@@ -97,8 +126,8 @@ final class ValueDeserializers {
     public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonToken t = p.currentToken();
       if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-        double v = p.getDoubleValue();
-        if (!Double.isFinite(v) || v < 0) throw problem(p, "the value must be a finite number not below 0, got " + p.getText());
+        double v = p.getDoubleValue() + 0.0;
+        if (!Double.isFinite(v) || v < 0) throw problem(p, "the value must be a finite number not below 0, got " + shown(p.getText()));
         return v;
       }
       throw problem(p, "the value must be a number (e.g. 3.0e25), got " + describe(p));
@@ -114,7 +143,7 @@ final class ValueDeserializers {
         if (d.getYear() < 1900 || d.getYear() > 2200) throw problem(p, "the date " + d + " is out of range (1900 to 2200)");
         return d;
       } catch (DateTimeParseException e) {
-        throw problem(p, "a date must be a real calendar date written YYYY-MM-DD, got \"" + p.getText() + "\"");
+        throw problem(p, "a date must be a real calendar date written YYYY-MM-DD, got \"" + shown(p.getText()) + "\"");
       }
     }
   }
@@ -144,7 +173,7 @@ final class ValueDeserializers {
       if (vocabulary == null || vocabulary.contains(word)) return word;
       List<String> near = vocabulary.suggestions(word);
       String allowed = vocabulary.words().size() <= 20 ? "; allowed: " + String.join(", ", vocabulary.words()) : "";
-      throw problem(p, "unknown value \"" + word + "\""
+      throw problem(p, "unknown value \"" + shown(word) + "\""
           + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near.stream().map(s -> "\"" + s + "\"").toList()) + "?")
           + allowed);
     }

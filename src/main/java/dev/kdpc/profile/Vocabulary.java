@@ -38,11 +38,21 @@ public enum Vocabulary {
     return words.contains(word);
   }
 
-  /** The words closest to {@code word} (edit distance ≤ 2, or the same ignoring case), best first. */
+  /**
+   * The words closest to {@code word}, best first: the word itself in other letter case alone when
+   * there is one ({@code kr} → {@code KR}); otherwise up to three words within an edit distance of 2
+   * (1 for words of three letters or fewer, where 2 would match nearly everything), ignoring case.
+   */
   public List<String> suggestions(String word) {
-    Set<String> out = new TreeSet<>(Comparator.comparingInt((String w) -> distance(w, word)).thenComparing(w -> w));
+    String lower = word.toLowerCase(Locale.ROOT);
     for (String w : words) {
-      if (w.equalsIgnoreCase(word) || distance(w.toLowerCase(Locale.ROOT), word.toLowerCase(Locale.ROOT)) <= 2) out.add(w);
+      if (w.equalsIgnoreCase(word)) return List.of(w);
+    }
+    int max = lower.length() <= 3 ? 1 : 2;
+    Set<String> out = new TreeSet<>(
+        Comparator.comparingInt((String w) -> distance(w.toLowerCase(Locale.ROOT), lower)).thenComparing(w -> w));
+    for (String w : words) {
+      if (distance(w.toLowerCase(Locale.ROOT), lower) <= max) out.add(w);
     }
     return out.stream().limit(3).toList();
   }

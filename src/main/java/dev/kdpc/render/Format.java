@@ -50,4 +50,21 @@ public final class Format {
     if (t.margin() != null) s += " (margin " + margin(t.margin()) + ")";
     return s;
   }
+
+  /**
+   * How far a failed numeric test is from its line, e.g. {@code ; short by 40,000 (4%)} or
+   * {@code ; short by 3 points (6%)} for a share; empty when not numeric or not failed.
+   */
+  public static String shortfall(Test t) {
+    if (!Boolean.FALSE.equals(t.met()) || !(t.value() instanceof Number v) || !(t.threshold() instanceof Number l)) return "";
+    BigDecimal gap = new BigDecimal(l.toString()).subtract(new BigDecimal(v.toString())).abs();
+    String amount;
+    if ("share".equals(t.unit())) {
+      amount = gap.multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + " percentage points";
+    } else {
+      amount = value(gap.stripTrailingZeros().scale() <= 0 ? (Number) gap.longValue() : (Number) gap.doubleValue(), t.unit());
+    }
+    String word = t.op().startsWith(">") ? "short by " : "over by ";
+    return "; " + word + amount + (t.margin() == null ? "" : " (" + margin(Math.abs(t.margin())).replace("+", "") + ")");
+  }
 }

@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kdpc.report.Change;
+import dev.kdpc.report.Comparison;
 import dev.kdpc.report.Finding;
+import dev.kdpc.report.Flip;
 import dev.kdpc.report.NearMiss;
 import dev.kdpc.report.Notice;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Sanction;
 import dev.kdpc.report.Test;
+import dev.kdpc.report.WhyNot;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -78,7 +82,112 @@ public final class JsonRenderer implements Renderer {
       m.put("service", n.service());
       m.set("test", test(n.test()));
     }
+    if (p.whatIf() != null) {
+      ObjectNode w = o.putObject("what_if");
+      ObjectNode set = w.putObject("set");
+      p.whatIf().set().forEach(set::put);
+      ArrayNode changes = w.putArray("changes");
+      for (Change c : p.whatIf().changes()) changes.add(change(c));
+    }
+    if (!p.whyNot().isEmpty()) {
+      ArrayNode why = o.putArray("why_not");
+      for (WhyNot wn : p.whyNot()) {
+        ObjectNode n = why.addObject();
+        n.put("regime", wn.regime());
+        n.put("service", wn.service());
+        ArrayNode ds = n.putArray("designations");
+        for (Finding f : wn.designations()) {
+          ObjectNode d = ds.addObject();
+          d.put("rule", f.rule());
+          ArrayNode failed = d.putArray("failed");
+          for (Test t : f.because()) if (Boolean.FALSE.equals(t.met())) failed.add(test(t));
+          if (f.flip() != null) d.set("flip", flip(f.flip()));
+          else d.putNull("flip");
+        }
+        strings(n.putArray("notes"), wn.notes());
+      }
+    }
     return o;
+  }
+
+  static ObjectNode flip(Flip f) {
+    ObjectNode o = F.objectNode();
+    o.put("fact", f.fact());
+    o.set("from", scalar(f.from()));
+    o.set("to", scalar(f.to()));
+    o.put("unit", f.unit());
+    if (f.line() > 0) {
+      o.put("line", f.line());
+      o.put("column", f.column());
+    }
+    o.put("set", f.setArgument());
+    return o;
+  }
+
+  /** One finding's change between two evaluations. */
+  public static ObjectNode change(Change c) {
+    ObjectNode o = F.objectNode();
+    o.put("change", c.type().id());
+    o.put("rule", c.rule());
+    o.put("regime", c.regime());
+    o.put("kind", c.kind().id());
+    o.put("service", c.service());
+    o.put("title", c.title());
+    if (c.titleKo() != null) o.put("title_ko", c.titleKo());
+    o.put("before", c.before() == null ? null : c.before().id());
+    o.put("after", c.after() == null ? null : c.after().id());
+    o.put("status_before", c.statusBefore() == null ? null : c.statusBefore().id());
+    o.put("status_after", c.statusAfter() == null ? null : c.statusAfter().id());
+    ArrayNode facts = o.putArray("facts");
+    for (Change.FactChange fc : c.facts()) {
+      ObjectNode n = facts.addObject();
+      n.put("fact", fc.fact());
+      n.set("before", scalar(fc.before()));
+      n.set("after", scalar(fc.after()));
+      n.put("unit", fc.unit());
+      if (fc.line() > 0) {
+        n.put("line", fc.line());
+        n.put("column", fc.column());
+      }
+    }
+    strings(o.putArray("reasons"), c.reasons());
+    return o;
+  }
+
+  /** A comparison ({@code kdpc diff}, {@code kdpc check --compare-scenarios}) as a JSON tree. */
+  public static ObjectNode tree(Comparison c) {
+    ObjectNode o = F.objectNode();
+    o.put("kdpc_diff", Report.CONTRACT);
+    o.put("tool", c.tool());
+    o.put("rules_digest", c.rulesDigest());
+    o.put("before", c.before());
+    o.put("after", c.after());
+    ArrayNode profiles = o.putArray("profiles");
+    for (Comparison.Entry e : c.profiles()) {
+      ObjectNode n = profiles.addObject();
+      n.put("before", e.before());
+      n.put("after", e.after());
+      n.put("company", e.company());
+      ArrayNode changes = n.putArray("changes");
+      for (Change ch : e.changes()) changes.add(change(ch));
+    }
+    return o;
+  }
+
+  /** Writes a comparison as JSON, in the same fixed form as reports. */
+  public static void render(Comparison c, Writer out) throws IOException {
+    write(tree(c), out);
+  }
+
+  /** Writes a tree in the fixed form of kdpc's JSON outputs: two-space indent, keys in insertion order, a final newline. */
+  static void write(com.fasterxml.jackson.databind.JsonNode tree, Writer out) throws IOException {
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(pp);
+      MAPPER.writeTree(g, tree);
+    }
+    out.write("\n");
   }
 
   public static ObjectNode finding(Finding f) {
@@ -105,6 +214,7 @@ public final class JsonRenderer implements Renderer {
     if (f.justification() != null) o.put("justification", f.justification());
     if (f.burden() != null) o.put("burden", f.burden());
     strings(o.putArray("notes"), f.notes());
+    if (f.flip() != null) o.set("flip", flip(f.flip()));
     return o;
   }
 
@@ -143,7 +253,7 @@ public final class JsonRenderer implements Renderer {
     return o;
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode scalar(Object v) {
+  static com.fasterxml.jackson.databind.JsonNode scalar(Object v) {
     if (v == null) return F.nullNode();
     if (v instanceof Boolean b) return F.booleanNode(b);
     if (v instanceof Long || v instanceof Integer) return F.numberNode(((Number) v).longValue());
@@ -155,7 +265,7 @@ public final class JsonRenderer implements Renderer {
     return F.textNode(String.valueOf(v));
   }
 
-  private static void strings(ArrayNode a, List<String> values) {
+  static void strings(ArrayNode a, List<String> values) {
     values.forEach(a::add);
   }
 }

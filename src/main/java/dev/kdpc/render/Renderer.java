@@ -10,4 +10,9 @@ public interface Renderer {
   String name();
 
   void render(Report report, Writer out) throws IOException;
+
+  /** Writes the report with {@code options} (e.g. the language); formats without options ignore them. */
+  default void render(Report report, Writer out, RenderOptions options) throws IOException {
+    render(report, out);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.kdpc.render;
 
+import dev.kdpc.report.Change;
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.Kind;
 import dev.kdpc.report.NearMiss;
@@ -9,6 +10,8 @@ import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Sanction;
 import dev.kdpc.report.Test;
+import dev.kdpc.report.WhatIf;
+import dev.kdpc.report.WhyNot;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.EnumMap;
@@ -27,16 +30,22 @@ public final class TextRenderer implements Renderer {
 
   @Override
   public void render(Report r, Writer out) throws IOException {
+    render(r, out, RenderOptions.DEFAULT);
+  }
+
+  @Override
+  public void render(Report r, Writer out, RenderOptions options) throws IOException {
+    String lang = options.lang();
     StringBuilder b = new StringBuilder();
     b.append(r.tool()).append(" | as of ").append(r.asOf()).append(" | scenario ").append(r.scenario())
         .append(" | rules ").append(r.rulesDigest(), 0, 12).append('\n');
     b.append("Regimes evaluated: ").append(r.regimes().isEmpty() ? "none" : String.join(", ", r.regimes())).append('\n');
     for (Notice n : r.notices()) b.append("Note: ").append(n.regime()).append(": ").append(n.message()).append('\n');
-    for (ProfileReport p : r.profiles()) profile(b, p);
+    for (ProfileReport p : r.profiles()) profile(b, p, lang);
     out.write(b.toString());
   }
 
-  private static void profile(StringBuilder b, ProfileReport p) {
+  private static void profile(StringBuilder b, ProfileReport p, String lang) {
     b.append('\n').append("== ").append(p.source());
     if (p.company() != null) b.append(" (").append(p.company()).append(')');
     b.append(" ==\n");
@@ -44,6 +53,7 @@ public final class TextRenderer implements Renderer {
       b.append("  ERROR: ").append(p.error()).append('\n');
       return;
     }
+    if (p.whatIf() != null) whatIf(b, p.whatIf(), lang);
     for (Kind k : Kind.values()) {
       List<Finding> of = p.findings().stream().filter(f -> f.kind() == k).toList();
       if (of.isEmpty()) continue;
@@ -52,7 +62,7 @@ public final class TextRenderer implements Renderer {
         case OBLIGATION -> "OBLIGATIONS";
         case PROHIBITION -> "PROHIBITIONS";
       }).append('\n');
-      for (Finding f : of) finding(b, f);
+      for (Finding f : of) finding(b, f, p.whatIf(), lang);
     }
     if (p.findings().isEmpty()) b.append("  No findings under the regimes evaluated.\n");
     if (!p.nearMisses().isEmpty()) {
@@ -63,6 +73,7 @@ public final class TextRenderer implements Renderer {
             .append(Format.test(n.test())).append('\n');
       }
     }
+    if (!p.whyNot().isEmpty()) whyNot(b, p.whyNot());
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     for (Finding f : p.findings()) counts.merge(f.outcome(), 1, Integer::sum);
     b.append("\nSummary: ");
@@ -71,15 +82,26 @@ public final class TextRenderer implements Renderer {
     b.append(s.length() == 0 ? "no findings" : s).append('\n');
   }
 
-  private static void finding(StringBuilder b, Finding f) {
+  private static void finding(StringBuilder b, Finding f, WhatIf whatIf, String lang) {
     b.append("  [").append(f.outcome().id().toUpperCase(Locale.ROOT).replace('_', ' ')).append("] ")
         .append(f.rule()).append(f.service() == null ? " (company)" : " [" + f.service() + "]")
-        .append(" ").append(f.title()).append('\n');
-    b.append("      ").append(f.citation().law()).append(", ").append(f.citation().article())
+        .append(" ").append(f.title(lang));
+    Change changed = whatIf == null ? null : changeOf(whatIf, f);
+    if (changed != null) {
+      b.append("  <- what-if: ").append(changed.type() == Change.Type.ADDED ? "new" : "was " + changed.before().id().replace('_', ' '));
+    }
+    b.append('\n');
+    b.append("      ").append(f.citation().law(lang)).append(", ").append(f.citation().article())
         .append(" (").append(f.status().id().replace('_', ' ')).append(")\n");
     for (Test t : f.because()) {
       String mark = t.met() == null ? "?" : t.met() ? "+" : "-";
-      b.append("      ").append(mark).append(' ').append(Format.test(t)).append('\n');
+      b.append("      ").append(mark).append(' ').append(Format.test(t));
+      if (whatIf != null && whatIf.set().containsKey(t.fact())) b.append(" (set by --set)");
+      b.append('\n');
+    }
+    if (f.flip() != null) {
+      b.append("      would be met with one fact changed: ").append(Words.flip(f.flip(), "->"))
+          .append(" [").append(Words.flipSet(f.flip())).append("]\n");
     }
     if (!f.missing().isEmpty()) b.append("      missing: ").append(String.join(", ", f.missing())).append('\n');
     if (!f.dependsOn().isEmpty()) b.append("      rests on: ").append(String.join(", ", f.dependsOn())).append('\n');
@@ -96,5 +118,61 @@ public final class TextRenderer implements Renderer {
     }
     for (String n : f.notes()) b.append("      note: ").append(n).append('\n');
     b.append("      source: ").append(f.citation().source()).append('\n');
+  }
+
+  private static Change changeOf(WhatIf w, Finding f) {
+    for (Change c : w.changes()) {
+      if (c.rule().equals(f.rule()) && java.util.Objects.equals(c.service(), f.service())) return c;
+    }
+    return null;
+  }
+
+  private static void whatIf(StringBuilder b, WhatIf w, String lang) {
+    b.append("\nWHAT IF\n");
+    w.set().forEach((k, v) -> b.append("  set ").append(k).append(" = ").append(v).append('\n'));
+    if (w.changes().isEmpty()) {
+      b.append("  No finding changes against the profile as written.\n");
+      return;
+    }
+    b.append("  Changes against the profile as written:\n");
+    for (Change c : w.changes()) change(b, c, lang, "    ");
+  }
+
+  /** One change between two evaluations, with its cause. */
+  static void change(StringBuilder b, Change c, String lang, String indent) {
+    b.append(indent).append(c.type().id().toUpperCase(Locale.ROOT)).append(' ').append(c.rule())
+        .append(c.service() == null ? " (company)" : " [" + c.service() + "]").append(' ')
+        .append("ko".equals(lang) && c.titleKo() != null ? c.titleKo() : c.title()).append(": ")
+        .append(c.before() == null ? "no finding" : c.before().id().replace('_', ' ') + " (" + c.statusBefore().id().replace('_', ' ') + ")")
+        .append(" -> ")
+        .append(c.after() == null ? "no finding" : c.after().id().replace('_', ' ') + " (" + c.statusAfter().id().replace('_', ' ') + ")")
+        .append('\n');
+    for (Change.FactChange fc : c.facts()) {
+      b.append(indent).append("  because ").append(fc.fact()).append(": ").append(Format.value(fc.before(), fc.unit()))
+          .append(" -> ").append(Format.value(fc.after(), fc.unit()));
+      if (fc.line() > 0) b.append(" (line ").append(fc.line()).append(')');
+      b.append('\n');
+    }
+    for (String r : c.reasons()) b.append(indent).append("  because ").append(r).append('\n');
+  }
+
+  private static void whyNot(StringBuilder b, List<WhyNot> whyNot) {
+    b.append("\nWHY NOT DESIGNATED (per regime: the designation tests that failed)\n");
+    String regime = null;
+    for (WhyNot w : whyNot) {
+      if (!w.regime().equals(regime)) {
+        regime = w.regime();
+        b.append("  ").append(regime).append('\n');
+      }
+      b.append("    ").append(w.service() == null ? "company" : "service " + w.service()).append(": not designated\n");
+      for (Finding f : w.designations()) {
+        for (Test t : f.because()) {
+          if (!Boolean.FALSE.equals(t.met())) continue;
+          b.append("      ").append(f.rule()).append(": ").append(Format.test(t)).append(Format.shortfall(t)).append('\n');
+        }
+        if (f.flip() != null) b.append("      ").append(f.rule()).append(": one fact would flip it: ").append(Words.flip(f.flip(), "->")).append('\n');
+      }
+      for (String n : w.notes()) b.append("      ").append(n).append('\n');
+    }
   }
 }

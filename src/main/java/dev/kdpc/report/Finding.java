@@ -14,6 +14,7 @@ import java.util.List;
  * @param justification the justification the profile claims for a conduct, or null
  * @param burden who must prove a justification, or null
  * @param notes caveats from the rules: unconfirmed figures, variants, guidance that is not law
+ * @param flip for a designation not met, the one fact change that would meet it, or null
  */
 public record Finding(
     String rule,
@@ -31,7 +32,27 @@ public record Finding(
     List<String> dependsOn,
     String justification,
     String burden,
-    List<String> notes) {
+    List<String> notes,
+    Flip flip) {
+
+  /** A finding without a flip. */
+  public Finding(String rule, String regime, Kind kind, Outcome outcome, Status status, String service, Citation citation,
+      String title, String titleKo, List<Test> because, List<String> missing, Sanction sanction, List<String> dependsOn,
+      String justification, String burden, List<String> notes) {
+    this(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction, dependsOn,
+        justification, burden, notes, null);
+  }
+
+  /** This finding with {@code flip}. */
+  public Finding withFlip(Flip flip) {
+    return new Finding(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction,
+        dependsOn, justification, burden, notes, flip);
+  }
+
+  /** The title in {@code lang} ({@code ko} or {@code en}): the Korean title where the rule has one. */
+  public String title(String lang) {
+    return "ko".equals(lang) && titleKo != null ? titleKo : title;
+  }
 
   public Finding {
     because = List.copyOf(because);

@@ -9,6 +9,8 @@ import java.util.List;
  * @param inputSha256 SHA-256 of the profile's bytes, or null when it could not be read
  * @param company the company's name
  * @param error the one-paragraph input error, or null
+ * @param whatIf the facts changed with {@code --set} and what that changed, or null
+ * @param whyNot per regime and service, the designations not met (filled on request, else empty)
  */
 public record ProfileReport(
     String source,
@@ -16,7 +18,9 @@ public record ProfileReport(
     String company,
     List<Finding> findings,
     List<NearMiss> nearMisses,
-    String error) {
+    String error,
+    WhatIf whatIf,
+    List<WhyNot> whyNot) {
 
   /** How close a failed designation test must be to its line (relative) to count as a near miss. */
   public static final double NEAR_MISS_MARGIN = 0.20;
@@ -24,6 +28,22 @@ public record ProfileReport(
   public ProfileReport {
     findings = List.copyOf(findings);
     nearMisses = List.copyOf(nearMisses);
+    whyNot = whyNot == null ? List.of() : List.copyOf(whyNot);
+  }
+
+  /** A profile's findings, without what-if or why-not additions. */
+  public ProfileReport(String source, String inputSha256, String company, List<Finding> findings, List<NearMiss> nearMisses, String error) {
+    this(source, inputSha256, company, findings, nearMisses, error, null, List.of());
+  }
+
+  /** This part with other findings (e.g. with flips), the rest unchanged. */
+  public ProfileReport withFindings(List<Finding> findings) {
+    return new ProfileReport(source, inputSha256, company, findings, nearMisses, error, whatIf, whyNot);
+  }
+
+  /** This part with a what-if record and a why-not view. */
+  public ProfileReport withReview(WhatIf whatIf, List<WhyNot> whyNot) {
+    return new ProfileReport(source, inputSha256, company, findings, nearMisses, error, whatIf, whyNot);
   }
 
   public static ProfileReport failed(String source, String error) {

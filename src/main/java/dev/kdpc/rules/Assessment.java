@@ -10,6 +10,7 @@ import dev.kdpc.report.Outcome;
 import dev.kdpc.report.Sanction;
 import dev.kdpc.report.Test;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -240,8 +241,103 @@ public final class Assessment {
       add(f, "applies only if", null, "==", expected, null, null);
     } else if (!Objects.equals(f.value(), expected)) {
       applicable = Boolean.FALSE;
+      add(f, "applies only if", f.value(), "==", expected, false, null); // kept for explanations; never reported
     } else {
       add(f, "applies only if", f.value(), "==", expected, true, null);
+    }
+    return this;
+  }
+
+  /**
+   * The finding applies only where the number at {@code path} is at least {@code line} (a band of a
+   * scale, say); below it the finding is dropped, and where the profile does not say, undetermined.
+   */
+  public Assessment onlyIfAtLeast(String path, Number line) {
+    return onlyIfCompare(path, ">=", line);
+  }
+
+  /** As {@link #onlyIfAtLeast}, for a number above {@code line}. */
+  public Assessment onlyIfAbove(String path, Number line) {
+    return onlyIfCompare(path, ">", line);
+  }
+
+  /** As {@link #onlyIfAtLeast}, for a number below {@code line}. */
+  public Assessment onlyIfBelow(String path, Number line) {
+    return onlyIfCompare(path, "<", line);
+  }
+
+  /** As {@link #onlyIf}, where the fact at {@code path} must be one of {@code values}. */
+  public Assessment onlyIfOneOf(String path, String... values) {
+    FactPaths.Fact f = resolve(path);
+    Boolean holds = f.value() == null ? null : List.of(values).contains(String.valueOf(f.value()));
+    return applicability(f, holds, "in", String.join(", ", values));
+  }
+
+  /**
+   * The finding applies only where the date at {@code path} (e.g. {@code company.domestic_agent.designated_on})
+   * is on or after {@code isoDate}; before it the finding is dropped, and where the profile does not say,
+   * undetermined. The date is legal content and is written in the rule.
+   */
+  public Assessment onlyIfOnOrAfter(String path, String isoDate) {
+    FactPaths.Fact f = resolve(path);
+    LocalDate line = LocalDate.parse(isoDate);
+    if (f.value() != null && !(f.value() instanceof LocalDate)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a date");
+    Boolean holds = f.value() == null ? null : !((LocalDate) f.value()).isBefore(line);
+    return applicability(f, holds, ">=", line);
+  }
+
+  /**
+   * The word at {@code path} must rank at least as high as the word at {@code otherPath} in
+   * {@code order} (lowest first), e.g. the CSAP tier held against the tier the customer needs:
+   * {@code atLeastRank("cloud.csap_tier", "cloud.required_tier", "none", "low", "medium", "high")}.
+   */
+  public Assessment atLeastRank(String path, String otherPath, String... order) {
+    FactPaths.Fact f = resolve(path);
+    FactPaths.Fact g = resolve(otherPath);
+    List<String> ranks = List.of(order);
+    Integer a = rank(f, ranks);
+    Integer b = rank(g, ranks);
+    if (a == null) missing.add(f.path());
+    if (b == null) missing.add(g.path());
+    add(f, "ranks at least as high as " + g.path() + " (" + String.join(" < ", order) + ")", f.value(), ">=", g.value(),
+        a == null || b == null ? null : a >= b, null);
+    return this;
+  }
+
+  private Integer rank(FactPaths.Fact f, List<String> ranks) {
+    if (f.value() == null) return null;
+    int i = ranks.indexOf(String.valueOf(f.value()));
+    if (i < 0) throw new IllegalArgumentException("rule " + rule + ": '" + f.value() + "' at " + f.path() + " is not one of " + ranks);
+    return i;
+  }
+
+  private Assessment onlyIfCompare(String path, String op, Number line) {
+    FactPaths.Fact f = resolve(path);
+    Object v = f.value();
+    if (v != null && !(v instanceof Number)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a number");
+    Boolean holds = null;
+    if (v != null) {
+      int c = new BigDecimal(v.toString()).compareTo(new BigDecimal(line.toString()));
+      holds = switch (op) {
+        case ">=" -> c >= 0;
+        case ">" -> c > 0;
+        default -> c < 0;
+      };
+    }
+    return applicability(f, holds, op, normalise(line, f.unit()));
+  }
+
+  /** Records an "applies only if" condition: dropped when false, undetermined when unknown. */
+  private Assessment applicability(FactPaths.Fact f, Boolean holds, String op, Object threshold) {
+    if (holds == null) {
+      if (applicable != Boolean.FALSE) applicable = null;
+      missing.add(f.path());
+      add(f, "applies only if", null, op, threshold, null, null);
+    } else if (!holds) {
+      applicable = Boolean.FALSE;
+      add(f, "applies only if", f.value(), op, threshold, false, null); // kept for explanations; never reported
+    } else {
+      add(f, "applies only if", f.value(), op, threshold, true, null);
     }
     return this;
   }
@@ -369,6 +465,9 @@ public final class Assessment {
     if (kind == Kind.DESIGNATION) {
       return anyFalse ? Outcome.NOT_DESIGNATED : anyUnknown ? Outcome.UNDETERMINED : Outcome.DESIGNATED;
     }
+    // A duty not known to apply (its designation undetermined, or an onlyIf fact not stated) is
+    // undetermined even when a test fails: unmet only if it applies.
+    if (anyFalse && (applicable == null || dependsUndetermined)) return Outcome.UNDETERMINED;
     return anyFalse ? Outcome.UNMET : anyUnknown ? Outcome.UNDETERMINED : Outcome.MET;
   }
 

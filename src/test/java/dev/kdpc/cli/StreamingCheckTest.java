@@ -3,10 +3,14 @@ package dev.kdpc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdpc.Options;
+import dev.kdpc.Review;
 import dev.kdpc.TestSupport;
+import dev.kdpc.profile.Profile;
 import dev.kdpc.profile.ProfileException;
+import dev.kdpc.render.RenderOptions;
 import dev.kdpc.render.JsonRenderer;
 import dev.kdpc.render.Renderer;
+import dev.kdpc.render.Renderers;
 import dev.kdpc.render.TextRenderer;
 import dev.kdpc.report.Outcome;
 import dev.kdpc.report.ProfileReport;
@@ -19,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,9 +76,9 @@ class StreamingCheckTest {
   private static Run stream(Renderer renderer, List<Path> in) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    StreamingCheck check = new StreamingCheck(in, TestSupport::checker, OPTIONS, renderer, f -> f.outcome() == Outcome.VIOLATION,
-        new PrintWriter(err, true));
-    int code = check.run(TestSupport.reader()::read, null, new PrintWriter(out));
+    StreamingCheck<Profile> check = new StreamingCheck<>(in, TestSupport::checker, OPTIONS, renderer, RenderOptions.DEFAULT,
+        f -> f.outcome() == Outcome.VIOLATION, new PrintWriter(err, true));
+    int code = check.run(TestSupport.reader()::read, (c, p) -> c.evaluate(p, OPTIONS), null, new PrintWriter(out));
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -136,7 +142,7 @@ class StreamingCheckTest {
         for (ProfileReport p : report.profiles()) out.write(p.source() + " " + p.findings().size() + "\n");
       }
     };
-    assertThat(StreamingCheck.Splice.of(counting, TestSupport.checker().report(OPTIONS, List.of()),
+    assertThat(StreamingCheck.Splice.of(counting, RenderOptions.DEFAULT, TestSupport.checker().report(OPTIONS, List.of()),
         TestSupport.checker().evaluate(TestSupport.reader().read(files.get(0)), OPTIONS))).isNull();
     Run r = stream(counting, files);
     assertThat(r.out()).isEqualTo(expected(counting, files)).startsWith(files.size() + " profiles\n");
@@ -149,7 +155,56 @@ class StreamingCheckTest {
     int code = Main.run(new String[] {"check", "--format", "json", "--as-of", "2026-06-30", "--scenario", "with-proposals",
         "--output", out.toString(), tmp.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
     assertThat(code).isEqualTo(ExitCode.INPUT.code);
-    assertThat(Files.readString(out)).isEqualTo(expected(new JsonRenderer(), files));
+    assertThat(Files.readString(out)).isEqualTo(reviewed(new JsonRenderer(), RenderOptions.DEFAULT, files, Map.of(), false));
+  }
+
+  /**
+   * What the CLI wrote before streaming: every profile read, evaluated with its review (flips, --set,
+   * --why-not), then the whole report rendered once.
+   */
+  private String reviewed(Renderer renderer, RenderOptions ro, List<Path> in, Map<String, String> set, boolean whyNot) throws IOException {
+    List<ProfileReport> parts = new ArrayList<>();
+    Review review = new Review(TestSupport.checker());
+    for (Path f : in) {
+      try {
+        ProfileInput input = ProfileInput.read(TestSupport.reader(), f);
+        parts.add(review.evaluate(input.source(), OPTIONS, set, whyNot));
+      } catch (ProfileException e) {
+        parts.add(ProfileReport.failed(e.file(), e.getMessage()));
+      }
+    }
+    StringWriter w = new StringWriter();
+    renderer.render(TestSupport.checker().report(OPTIONS, parts), w, ro);
+    return w.toString();
+  }
+
+  /** Every format, in both languages, with --why-not and --set: the streamed folder equals the whole report. */
+  @Test
+  void everyFormatWithReviewOptionsIsIdenticalToTheWholeReport() throws IOException {
+    List<Path> some = files.subList(0, Math.min(files.size(), 14)); // each sample once; the bad profile is not among them
+    Path dir = Files.createDirectories(tmp.resolve("some"));
+    List<Path> copies = new ArrayList<>();
+    for (Path f : some) copies.add(Files.copy(f, dir.resolve(f.getFileName())));
+    Map<String, String> set = new LinkedHashMap<>();
+    set.put("company.revenue_krw.global", "9000000000000");
+    for (String format : Renderers.names()) {
+      for (String lang : RenderOptions.LANGUAGES) {
+        for (boolean review : new boolean[] {false, true}) {
+          List<String> args = new ArrayList<>(List.of("check", "--format", format, "--lang", lang, "--as-of", "2026-06-30",
+              "--scenario", "with-proposals", "--fail-on", "none"));
+          if (review) args.addAll(List.of("--why-not", "--set", "company.revenue_krw.global=9000000000000"));
+          args.add(dir.toString());
+          StringWriter out = new StringWriter();
+          StringWriter err = new StringWriter();
+          int code = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+          String what = format + " " + lang + (review ? " --why-not --set" : "");
+          assertThat(err.toString()).as(what).isEmpty();
+          assertThat(code).as(what).isEqualTo(ExitCode.OK.code);
+          assertThat(out.toString()).as(what).isEqualTo(reviewed(Renderers.byName(format).orElseThrow(), new RenderOptions(lang),
+              copies, review ? set : Map.of(), review));
+        }
+      }
+    }
   }
 
   @Test

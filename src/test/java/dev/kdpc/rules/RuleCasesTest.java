@@ -111,6 +111,10 @@ class RuleCasesTest {
         assertThat(f.sanction()).as(rule + " sanction").isNotNull();
         assertThat(f.sanction().rate()).as(rule + " sanction rate").isEqualTo(e.path("rate").asDouble());
       }
+      if (e.has("sanction_contains")) {
+        assertThat(f.sanction()).as(rule + " sanction").isNotNull();
+        assertThat(f.sanction().text()).as(rule + " sanction text").contains(e.path("sanction_contains").asText());
+      }
       if (e.has("burden")) assertThat(f.burden()).as(rule + " burden").isEqualTo(e.path("burden").asText());
       if (e.has("note_contains")) {
         assertThat(String.join(" | ", f.notes())).as(rule + " notes").contains(e.path("note_contains").asText());

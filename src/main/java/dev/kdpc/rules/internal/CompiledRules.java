@@ -121,10 +121,10 @@ public final class CompiledRules {
     List<Problem> problems = new ArrayList<>();
     if (kb.hasErrors()) {
       for (KnowledgeBuilderError e : kb.getErrors()) {
-        String msg = e.getMessage() == null ? "error" : e.getMessage().replaceAll("\\s*\\R\\s*", " ").strip();
+        String msg = RulesException.clean(e.getMessage());
         if (msg.startsWith("Parser returned a null Package")) continue;
         String file = e.getResource() == null ? source.name() : e.getResource().getSourcePath();
-        int line = e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0];
+        int line = RulesException.lineIn(msg, e.getLines() == null || e.getLines().length == 0 ? 0 : e.getLines()[0]);
         problems.add(new Problem(file, line, msg));
       }
       throw new RulesException(source.name(), sorted(problems));

@@ -147,7 +147,14 @@ public final class RulesCache {
 
   /** The rules of {@code dir}, through the user's cache directory. */
   public static CompiledRules folder(Path dir) {
-    RuleSource source = RuleSource.folder(dir);
+    return folder(RuleSource.folder(dir));
+  }
+
+  /**
+   * The rules of a folder already read into {@code source}, through the user's cache directory. Callers
+   * that check the source (the allow-list of {@code Checker.withRules(Path)}) do so before this.
+   */
+  public static CompiledRules folder(RuleSource source) {
     return enabled() ? cached(source, defaultDir()) : CompiledRules.compile(source);
   }
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# How kdpc refuses hostile profiles (issue 7): a 100 MB file, a billion-laughs file, an endless stream
+# (/dev/zero), and the slowest inputs we know of under the 1 MB limit. Not part of the test suite
+# (we do not time unit tests); run it by hand and note the figures:
+#   bash bench/hostile-inputs.sh
+# 1. Each input through the real CLI in a fresh JVM with a 32 MB heap: wall time and max RSS
+#    (/usr/bin/time), exit code, message. A read that loaded 100 MB could not run in 32 MB.
+# 2. In process (64 MB heap): first and median read time and the heap pools' peak per read.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f target/kdpc.jar ] || mvn -B -q package -DskipTests
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+java -cp target/kdpc.jar bench/HostileInputBench.java make "$tmp"
+
+RUNS=${RUNS:-5}
+echo "== CLI, fresh JVM, -Xmx32m: kdpc validate FILE ($RUNS runs each; wall seconds sorted, largest max RSS)"
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 1; }
+for f in /dev/null "$tmp"/big-100mb.yaml "$tmp"/billion-laughs.yaml /dev/zero "$tmp"/near-limit-comments.yaml "$tmp"/near-limit-80k-keys.yaml "$tmp"/near-limit-490k-items.yaml "$tmp"/valid-200-services.yaml; do
+  [ -e "$f" ] || continue
+  walls=(); rss=0
+  for _ in $(seq "$RUNS"); do
+    if [ "$f" = /dev/null ]; then args=(--version); else args=(validate "$f"); fi
+    /usr/bin/time -o "$tmp/time" -f "%e %M" java -Xmx32m -jar target/kdpc.jar "${args[@]}" >"$tmp/out" 2>"$tmp/err" && code=0 || code=$?
+    read -r w m < <(tail -1 "$tmp/time")
+    walls+=("$w"); [ "$m" -gt "$rss" ] && rss=$m
+  done
+  sorted=$(printf '%s\n' "${walls[@]}" | sort -n | tr '\n' ' ')
+  name=$([ "$f" = /dev/null ] && echo "(kdpc --version: JVM start)" || basename "$f")
+  printf '%-28s exit %s  wall %s s  max RSS %s KB\n    %s\n' "$name" "$code" "$sorted" "$rss" "$(head -c 160 "$tmp/err" | sed "s|$tmp/||")"
+done
+
+echo "== In process, -Xmx64m"
+java -Xmx64m -cp target/kdpc.jar bench/HostileInputBench.java measure "$tmp"

@@ -1,0 +1,76 @@
+package dev.kdpc.cli;
+
+import dev.kdpc.Checker;
+import dev.kdpc.Compare;
+import dev.kdpc.InputException;
+import dev.kdpc.Options;
+import dev.kdpc.Version;
+import dev.kdpc.profile.Profile;
+import dev.kdpc.profile.ProfileReader;
+import dev.kdpc.render.ComparisonRenderer;
+import dev.kdpc.render.RenderOptions;
+import dev.kdpc.report.Comparison;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", description = "Compare the findings of two profiles (e.g. two fiscal years): added, removed and changed, each with its cause.",
+    mixinStandardHelpOptions = true)
+final class DiffCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--format", paramLabel = "NAME", defaultValue = "text", description = "text (default), json or markdown.")
+  String format;
+
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en (default) or ko.")
+  String lang;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the comparison here (atomically) instead of to standard output.")
+  Path output;
+
+  @Parameters(index = "0", paramLabel = "OLD", description = "The earlier profile.")
+  Path before;
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "The later profile.")
+  Path after;
+
+  @Override
+  public Integer call() {
+    RenderOptions ro = CheckCommand.renderOptions(lang);
+    if (!ComparisonRenderer.FORMATS.contains(format)) {
+      throw new InputException("unknown --format '" + format + "' for diff; use " + String.join(", ", ComparisonRenderer.FORMATS));
+    }
+    ProfileReader reader = new ProfileReader();
+    Profile a = reader.read(before);
+    Profile b = reader.read(after);
+    Options options = common.options();
+    Checker checker = common.checker();
+    List<dev.kdpc.report.Change> changes = new Compare(checker).changes(
+        new Compare.Side(a, checker.evaluate(a, options), options),
+        new Compare.Side(b, checker.evaluate(b, options), options));
+    String how = " (" + CheckCommand.describe(options) + ")";
+    Comparison c = new Comparison(Version.tool(), checker.catalogue().digest(), a.source() + how, b.source() + how,
+        List.of(new Comparison.Entry(a.source(), b.source(), b.displayName(), changes)));
+    Output.Body body = w -> ComparisonRenderer.render(format, c, w, ro);
+    if (output != null) {
+      Output.atomically(output, body);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      try {
+        body.write(out);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      out.flush();
+    }
+    return ExitCode.OK.code;
+  }
+}

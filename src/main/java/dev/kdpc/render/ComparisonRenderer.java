@@ -1,0 +1,90 @@
+package dev.kdpc.render;
+
+import dev.kdpc.report.Change;
+import dev.kdpc.report.Comparison;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a {@link Comparison} ({@code kdpc diff}, {@code kdpc check --compare-scenarios}) as text, JSON
+ * or Markdown: the findings added, removed and changed, each with its cause.
+ */
+public final class ComparisonRenderer {
+  private ComparisonRenderer() {}
+
+  /** The formats a comparison can be written in. */
+  public static final List<String> FORMATS = List.of("text", "json", "markdown");
+
+  public static void render(String format, Comparison c, Writer out, RenderOptions options) throws IOException {
+    switch (format) {
+      case "json" -> JsonRenderer.render(c, out);
+      case "markdown" -> out.write(markdown(c, options.lang()));
+      case "text" -> out.write(text(c, options.lang()));
+      default -> throw new IllegalArgumentException("a comparison is written as text, json or markdown, not " + format);
+    }
+  }
+
+  static String text(Comparison c, String lang) {
+    StringBuilder b = new StringBuilder();
+    b.append(c.tool()).append(" | rules ").append(c.rulesDigest(), 0, 12).append('\n');
+    b.append("before: ").append(c.before()).append('\n');
+    b.append("after:  ").append(c.after()).append('\n');
+    for (Comparison.Entry e : c.profiles()) {
+      b.append("\n== ").append(e.before().equals(e.after()) ? e.before() : e.before() + " -> " + e.after());
+      if (e.company() != null) b.append(" (").append(e.company()).append(')');
+      b.append(" ==\n");
+      if (e.changes().isEmpty()) {
+        b.append("  No finding added, removed or changed.\n");
+        continue;
+      }
+      for (Change ch : e.changes()) TextRenderer.change(b, ch, lang, "  ");
+      b.append("\nSummary: ").append(counts(e.changes())).append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String counts(List<Change> changes) {
+    StringBuilder s = new StringBuilder();
+    for (Change.Type t : Change.Type.values()) {
+      long n = changes.stream().filter(c -> c.type() == t).count();
+      if (n > 0) s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(t.id());
+    }
+    return s.toString();
+  }
+
+  static String markdown(Comparison c, String lang) {
+    StringBuilder b = new StringBuilder();
+    b.append("# ").append("ko".equals(lang) ? "검토 결과 비교" : "Comparison of findings").append("\n\n");
+    b.append("- before: ").append(Markdown.cell(c.before())).append('\n');
+    b.append("- after: ").append(Markdown.cell(c.after())).append('\n');
+    b.append("- ").append(c.tool()).append(", rules ").append(c.rulesDigest(), 0, 12).append("\n");
+    for (Comparison.Entry e : c.profiles()) {
+      b.append("\n## ").append(Markdown.cell(e.company() == null ? e.after() : e.company())).append("\n\n");
+      b.append("`").append(e.before()).append("`").append(e.before().equals(e.after()) ? "" : " → `" + e.after() + "`").append("\n\n");
+      if (e.changes().isEmpty()) {
+        b.append("No finding added, removed or changed.\n");
+        continue;
+      }
+      b.append("| change | rule | ").append(Words.w("service", lang).toLowerCase(Locale.ROOT)).append(" | before | after | cause |\n");
+      b.append("|---|---|---|---|---|---|\n");
+      for (Change ch : e.changes()) {
+        StringBuilder cause = new StringBuilder();
+        for (Change.FactChange fc : ch.facts()) {
+          if (cause.length() > 0) cause.append("; ");
+          cause.append('`').append(fc.fact()).append("` ").append(Format.value(fc.before(), fc.unit())).append(" → ")
+              .append(Format.value(fc.after(), fc.unit()));
+          if (fc.line() > 0) cause.append(" (line ").append(fc.line()).append(')');
+        }
+        for (String r : ch.reasons()) cause.append(cause.length() > 0 ? "; " : "").append(r);
+        b.append("| ").append(Words.change(ch.type(), lang)).append(" | `").append(ch.rule()).append("` | ")
+            .append(ch.service() == null ? Words.w("companywide", lang) : ch.service()).append(" | ")
+            .append(ch.before() == null ? "—" : Words.outcome(ch.before(), lang) + " (" + Words.status(ch.statusBefore(), lang) + ")").append(" | ")
+            .append(ch.after() == null ? "—" : Words.outcome(ch.after(), lang) + " (" + Words.status(ch.statusAfter(), lang) + ")").append(" | ")
+            .append(Markdown.cell(cause.toString())).append(" |\n");
+      }
+    }
+    return b.toString();
+  }
+}

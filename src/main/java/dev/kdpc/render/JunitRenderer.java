@@ -1,0 +1,173 @@
+package dev.kdpc.render;
+
+import dev.kdpc.report.Finding;
+import dev.kdpc.report.Outcome;
+import dev.kdpc.report.ProfileReport;
+import dev.kdpc.report.Report;
+import dev.kdpc.report.Test;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JUnit XML, for CI dashboards: one test suite per profile, one test case per rule and profile. A
+ * case fails when any of its findings is a violation or an unmet duty; it is skipped when none fails
+ * and a finding is undetermined (facts missing); it passes otherwise. A profile that could not be read
+ * is one case in error. No timestamps or durations: the same report gives the same bytes.
+ */
+public final class JunitRenderer implements Renderer {
+  public static final String NAME = "junit";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    render(report, out, RenderOptions.DEFAULT);
+  }
+
+  private record Case(String rule, List<Finding> findings) {
+    boolean failed() {
+      return findings.stream().anyMatch(f -> f.outcome().adverse());
+    }
+
+    boolean skipped() {
+      return !failed() && findings.stream().anyMatch(f -> f.outcome() == Outcome.UNDETERMINED);
+    }
+  }
+
+  @Override
+  public void render(Report r, Writer out, RenderOptions options) throws IOException {
+    String lang = options.lang();
+    List<List<Case>> suites = new ArrayList<>();
+    int tests = 0;
+    int failures = 0;
+    int errors = 0;
+    int skipped = 0;
+    for (ProfileReport p : r.profiles()) {
+      List<Case> cases = cases(p);
+      suites.add(cases);
+      if (p.error() != null) {
+        tests++;
+        errors++;
+      }
+      tests += cases.size();
+      failures += (int) cases.stream().filter(Case::failed).count();
+      skipped += (int) cases.stream().filter(Case::skipped).count();
+    }
+    StringBuilder b = new StringBuilder();
+    b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    b.append("<testsuites name=\"kdpc\" tests=\"").append(tests).append("\" failures=\"").append(failures)
+        .append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\">\n");
+    for (int i = 0; i < r.profiles().size(); i++) suite(b, r, r.profiles().get(i), suites.get(i), lang);
+    b.append("</testsuites>\n");
+    out.write(b.toString());
+  }
+
+  private static List<Case> cases(ProfileReport p) {
+    Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+    for (Finding f : p.findings()) byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
+    List<Case> out = new ArrayList<>();
+    byRule.forEach((k, v) -> out.add(new Case(k, v)));
+    return out;
+  }
+
+  private static void suite(StringBuilder b, Report r, ProfileReport p, List<Case> cases, String lang) {
+    int failures = (int) cases.stream().filter(Case::failed).count();
+    int skipped = (int) cases.stream().filter(Case::skipped).count();
+    int errors = p.error() == null ? 0 : 1;
+    b.append("  <testsuite name=\"").append(x(p.source())).append("\" tests=\"").append(cases.size() + errors)
+        .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\">\n");
+    b.append("    <properties>\n");
+    property(b, "company", p.company());
+    property(b, "input_sha256", p.inputSha256());
+    property(b, "as_of", r.asOf().toString());
+    property(b, "scenario", r.scenario());
+    property(b, "regimes", String.join(",", r.regimes()));
+    property(b, "rules_digest", r.rulesDigest());
+    property(b, "tool", r.tool());
+    b.append("    </properties>\n");
+    if (p.error() != null) {
+      b.append("    <testcase name=\"read profile\" classname=\"kdpc.profile\">\n");
+      b.append("      <error message=\"").append(x(p.error())).append("\" type=\"input\"/>\n");
+      b.append("    </testcase>\n");
+    }
+    for (Case c : cases) testCase(b, p, c, lang);
+    b.append("  </testsuite>\n");
+  }
+
+  private static void property(StringBuilder b, String name, String value) {
+    if (value == null) return;
+    b.append("      <property name=\"").append(x(name)).append("\" value=\"").append(x(value)).append("\"/>\n");
+  }
+
+  private static void testCase(StringBuilder b, ProfileReport p, Case c, String lang) {
+    Finding first = c.findings().get(0);
+    b.append("    <testcase name=\"").append(x(c.rule() + ": " + first.title(lang))).append("\" classname=\"")
+        .append(x("kdpc." + first.regime())).append("\">\n");
+    StringBuilder detail = new StringBuilder();
+    List<String> failing = new ArrayList<>();
+    List<String> open = new ArrayList<>();
+    for (Finding f : c.findings()) {
+      String who = f.service() == null ? "company" : "service " + f.service();
+      detail.append(who).append(": ").append(f.outcome().id()).append(" (").append(f.status().id()).append(")\n");
+      for (Test t : f.because()) {
+        detail.append("  ").append(Words.mark(t)).append(' ').append(Format.test(t)).append(Format.shortfall(t));
+        if (t.line() > 0) detail.append(" [").append(p.source()).append(':').append(t.line()).append(']');
+        detail.append('\n');
+      }
+      if (!f.missing().isEmpty()) detail.append("  not stated: ").append(String.join(", ", f.missing())).append('\n');
+      if (f.sanction() != null && f.outcome().adverse()) detail.append("  sanction ceiling: ").append(Words.sanction(f.sanction(), lang)).append('\n');
+      if (f.flip() != null) detail.append("  one fact would change it: ").append(Words.flip(f.flip(), "->")).append('\n');
+      if (f.outcome().adverse()) failing.add(who + " " + f.outcome().id());
+      if (f.outcome() == Outcome.UNDETERMINED) open.add(who);
+    }
+    detail.append(first.citation().law(lang)).append(", ").append(first.citation().article()).append('\n');
+    detail.append("source: ").append(first.citation().source()).append('\n');
+    if (c.failed()) {
+      String type = c.findings().stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION) ? "violation" : "unmet";
+      b.append("      <failure message=\"").append(x(String.join("; ", failing))).append("\" type=\"").append(type).append("\">")
+          .append(t(detail.toString())).append("</failure>\n");
+    } else if (c.skipped()) {
+      b.append("      <skipped message=\"").append(x("undetermined (facts not stated): " + String.join(", ", open))).append("\"/>\n");
+      b.append("      <system-out>").append(t(detail.toString())).append("</system-out>\n");
+    } else {
+      b.append("      <system-out>").append(t(detail.toString())).append("</system-out>\n");
+    }
+    b.append("    </testcase>\n");
+  }
+
+  /** Text for an attribute value, XML-escaped (line breaks too); characters XML 1.0 cannot hold are dropped. */
+  static String x(String s) {
+    return escape(s, true);
+  }
+
+  /** Text for element content, XML-escaped, line breaks kept. */
+  static String t(String s) {
+    return escape(s, false);
+  }
+
+  private static String escape(String s, boolean attribute) {
+    if (s == null) return "";
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    s.codePoints().forEach(c -> {
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&apos;");
+        case '\n' -> b.append(attribute ? "&#10;" : "\n");
+        default -> {
+          if (c == 0x9 || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000) b.appendCodePoint(c);
+        }
+      }
+    });
+    return b.toString();
+  }
+}

@@ -1,0 +1,227 @@
+package dev.kdpc.render;
+
+import dev.kdpc.report.Change;
+import dev.kdpc.report.Finding;
+import dev.kdpc.report.Kind;
+import dev.kdpc.report.NearMiss;
+import dev.kdpc.report.Notice;
+import dev.kdpc.report.ProfileReport;
+import dev.kdpc.report.Report;
+import dev.kdpc.report.Test;
+import dev.kdpc.report.WhatIf;
+import dev.kdpc.report.WhyNot;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * A legal memo in Markdown: the evaluation's basis, a summary table per profile, each finding with
+ * its citation, reasons and sanction ceiling, and, last, the obligation register (every duty and ban
+ * that applies, with its basis, status, outcome and ceiling).
+ */
+public final class MarkdownRenderer implements Renderer {
+  public static final String NAME = "markdown";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    render(report, out, RenderOptions.DEFAULT);
+  }
+
+  @Override
+  public void render(Report r, Writer out, RenderOptions options) throws IOException {
+    String lang = options.lang();
+    StringBuilder b = new StringBuilder();
+    b.append("# ").append(Words.w("memo", lang)).append("\n\n");
+    b.append("| | |\n|---|---|\n");
+    b.append("| ").append(Words.w("asof", lang)).append(" | ").append(r.asOf()).append(" |\n");
+    b.append("| ").append(Words.w("scenario", lang)).append(" | ").append(r.scenario()).append(" |\n");
+    b.append("| ").append(Words.w("regimes", lang)).append(" | ")
+        .append(r.regimes().isEmpty() ? Words.w("none", lang) : String.join(", ", r.regimes().stream().map(x -> "`" + x + "`").toList())).append(" |\n");
+    b.append("| ").append(Words.w("rules", lang)).append(" | `").append(r.rulesDigest(), 0, 12).append("` |\n");
+    b.append("| ").append(Words.w("tool", lang)).append(" | ").append(cell(r.tool())).append(" |\n\n");
+    b.append("> ").append(Words.w("disclaimer", lang)).append("\n");
+    for (Notice n : r.notices()) b.append(">\n> `").append(n.regime()).append("`: ").append(cell(n.message())).append('\n');
+    for (ProfileReport p : r.profiles()) profile(b, p, lang);
+    register(b, r, lang);
+    out.write(b.toString());
+  }
+
+  private static void profile(StringBuilder b, ProfileReport p, String lang) {
+    b.append("\n## ").append(cell(p.company() == null ? p.source() : p.company())).append(" — `").append(p.source()).append("`\n\n");
+    if (p.error() != null) {
+      b.append("**").append(Words.w("error", lang)).append(":** ").append(cell(p.error())).append('\n');
+      return;
+    }
+    b.append("### ").append(Words.w("summary", lang)).append("\n\n");
+    if (p.findings().isEmpty()) {
+      b.append(Words.w("nofindings", lang)).append('\n');
+    } else {
+      b.append("| # | ").append(Words.w("rule", lang)).append(" | ").append(Words.w("service", lang)).append(" | ")
+          .append(Words.w("finding", lang)).append(" | ").append(Words.w("outcome", lang)).append(" | ")
+          .append(Words.w("status", lang)).append(" | ").append(Words.w("basis", lang)).append(" |\n");
+      b.append("|---|---|---|---|---|---|---|\n");
+      int i = 1;
+      for (Finding f : p.findings()) {
+        b.append("| ").append(i++).append(" | `").append(f.rule()).append("` | ").append(Words.subject(f, lang)).append(" | ")
+            .append(cell(f.title(lang))).append(" | **").append(Words.outcome(f.outcome(), lang)).append("** | ")
+            .append(Words.status(f.status(), lang)).append(" | ").append(cell(f.citation().article())).append(" |\n");
+      }
+    }
+    if (p.whatIf() != null) whatIf(b, p.whatIf(), lang);
+    if (!p.findings().isEmpty()) {
+      b.append("\n### ").append(Words.w("findings", lang)).append('\n');
+      int i = 1;
+      for (Finding f : p.findings()) finding(b, f, i++, p.whatIf(), lang);
+    }
+    if (!p.nearMisses().isEmpty()) {
+      b.append("\n### ").append(Words.w("near", lang)).append("\n\n");
+      for (NearMiss n : p.nearMisses()) {
+        b.append("- `").append(n.rule()).append("` ").append(n.service() == null ? Words.w("companywide", lang) : n.service())
+            .append(": ").append(cell(Format.test(n.test()))).append(cell(Format.shortfall(n.test()))).append(line(n.test())).append('\n');
+      }
+    }
+    if (!p.whyNot().isEmpty()) whyNot(b, p.whyNot(), lang);
+  }
+
+  private static void finding(StringBuilder b, Finding f, int i, WhatIf whatIf, String lang) {
+    b.append("\n#### ").append(i).append(". `").append(f.rule()).append("` ").append(cell(f.title(lang)))
+        .append(" — ").append(Words.subject(f, lang)).append("\n\n");
+    b.append("- **").append(Words.w("outcome", lang)).append(":** ").append(Words.outcome(f.outcome(), lang))
+        .append(" · ").append(Words.status(f.status(), lang)).append(" · ").append(Words.kind(f.kind(), lang)).append('\n');
+    b.append("- **").append(Words.w("citation", lang)).append(":** ").append(cell(f.citation().law(lang))).append(", ")
+        .append(cell(f.citation().article())).append('\n');
+    b.append("- **").append(Words.w("source", lang)).append(":** ")
+        .append(String.join("; ", Words.urls(f.citation().source()).stream().map(u -> u.startsWith("http") ? "<" + u + ">" : cell(u)).toList()))
+        .append('\n');
+    if (whatIf != null) {
+      for (Change c : whatIf.changes()) {
+        if (c.rule().equals(f.rule()) && java.util.Objects.equals(c.service(), f.service())) {
+          b.append("- **").append(Words.w("whatif", lang)).append(":** ")
+              .append(c.before() == null ? "new finding" : "was " + Words.outcome(c.before(), lang)).append('\n');
+        }
+      }
+    }
+    if (!f.because().isEmpty()) {
+      b.append("- **").append(Words.w("reasons", lang)).append(":**\n");
+      for (Test t : f.because()) {
+        b.append("  - ").append(symbol(t)).append(' ').append(cell(Format.test(t))).append(cell(Format.shortfall(t))).append(line(t));
+        if (whatIf != null && whatIf.set().containsKey(t.fact())) b.append(" *(--set)*");
+        b.append('\n');
+      }
+    }
+    if (f.flip() != null) {
+      b.append("- **").append(Words.w("flip", lang)).append(":** ").append(cell(Words.flip(f.flip(), "→")))
+          .append(" (`").append(Words.flipSet(f.flip())).append("`)\n");
+    }
+    if (!f.missing().isEmpty()) {
+      b.append("- **").append(Words.w("missing", lang)).append(":** ")
+          .append(String.join(", ", f.missing().stream().map(m -> "`" + m + "`").toList())).append('\n');
+    }
+    if (!f.dependsOn().isEmpty()) {
+      b.append("- **").append(Words.w("restson", lang)).append(":** ")
+          .append(String.join(", ", f.dependsOn().stream().map(m -> "`" + m + "`").toList())).append('\n');
+    }
+    if (f.justification() != null) {
+      b.append("- **").append(Words.w("justification", lang)).append(":** ").append(cell(f.justification()));
+      if (f.burden() != null) b.append(" (").append(Words.w("burden", lang)).append(": ").append(cell(f.burden())).append(')');
+      b.append('\n');
+    }
+    if (f.kind() != Kind.DESIGNATION || f.sanction() != null) {
+      b.append("- **").append(Words.w("ceiling", lang)).append(":** ").append(cell(Words.sanction(f.sanction(), lang))).append('\n');
+    }
+    for (String n : f.notes()) b.append("- **").append(Words.w("notes", lang)).append(":** ").append(cell(n)).append('\n');
+  }
+
+  private static void whatIf(StringBuilder b, WhatIf w, String lang) {
+    b.append("\n### ").append(Words.w("whatif", lang)).append("\n\n");
+    b.append(Words.w("set", lang)).append(":\n\n");
+    w.set().forEach((k, v) -> b.append("- `").append(k).append(" = ").append(v).append("`\n"));
+    b.append('\n').append(Words.w("changes", lang)).append(":\n\n");
+    if (w.changes().isEmpty()) {
+      b.append(Words.w("nochange", lang)).append('\n');
+      return;
+    }
+    for (Change c : w.changes()) {
+      b.append("- ").append(Words.change(c.type(), lang)).append(" `").append(c.rule()).append("` ")
+          .append(c.service() == null ? Words.w("companywide", lang) : c.service()).append(": ")
+          .append(c.before() == null ? "—" : Words.outcome(c.before(), lang)).append(" → ")
+          .append(c.after() == null ? "—" : Words.outcome(c.after(), lang));
+      for (Change.FactChange fc : c.facts()) {
+        b.append("; `").append(fc.fact()).append("` ").append(Format.value(fc.before(), fc.unit())).append(" → ").append(Format.value(fc.after(), fc.unit()));
+      }
+      for (String r : c.reasons()) b.append("; ").append(cell(r));
+      b.append('\n');
+    }
+  }
+
+  private static void whyNot(StringBuilder b, List<WhyNot> whyNot, String lang) {
+    b.append("\n### ").append(Words.w("whynot", lang)).append("\n");
+    String regime = null;
+    for (WhyNot w : whyNot) {
+      if (!w.regime().equals(regime)) {
+        regime = w.regime();
+        b.append("\n**`").append(regime).append("`**\n\n");
+      }
+      b.append("- ").append(w.service() == null ? Words.w("companywide", lang) : w.service()).append(":\n");
+      for (Finding f : w.designations()) {
+        for (Test t : f.because()) {
+          if (Boolean.FALSE.equals(t.met())) {
+            b.append("  - `").append(f.rule()).append("` ").append(cell(Format.test(t))).append(cell(Format.shortfall(t))).append(line(t)).append('\n');
+          }
+        }
+        if (f.flip() != null) b.append("  - `").append(f.rule()).append("` ").append(Words.w("flip", lang)).append(": ").append(cell(Words.flip(f.flip(), "→"))).append('\n');
+      }
+      for (String n : w.notes()) b.append("  - ").append(cell(n)).append('\n');
+    }
+  }
+
+  /** The register: every duty and ban found, across profiles, as the memo's last table. */
+  private static void register(StringBuilder b, Report r, String lang) {
+    b.append("\n## ").append(Words.w("register", lang)).append("\n\n");
+    boolean many = r.profiles().size() > 1;
+    List<Row> rows = rows(r);
+    if (rows.isEmpty()) {
+      b.append(Words.w("noduties", lang)).append('\n');
+      return;
+    }
+    if (many) b.append("| ").append(Words.w("profile", lang)).append(' ');
+    b.append("| ").append(Words.w("duty", lang)).append(" | ").append(Words.w("service", lang)).append(" | ")
+        .append(Words.w("basis", lang)).append(" | ").append(Words.w("status", lang)).append(" | ")
+        .append(Words.w("outcome", lang)).append(" | ").append(Words.w("ceiling", lang)).append(" |\n");
+    b.append(many ? "|---" : "").append("|---|---|---|---|---|---|\n");
+    for (Row row : rows) {
+      Finding f = row.finding;
+      if (many) b.append("| `").append(row.profile).append("` ");
+      b.append("| ").append(cell(f.title(lang))).append(" (`").append(f.rule()).append("`) | ").append(Words.subject(f, lang)).append(" | ")
+          .append(cell(f.citation().law(lang))).append(", ").append(cell(f.citation().article())).append(" | ")
+          .append(Words.status(f.status(), lang)).append(" | **").append(Words.outcome(f.outcome(), lang)).append("** | ")
+          .append(cell(Words.sanction(f.sanction(), lang))).append(" |\n");
+    }
+  }
+
+  record Row(String profile, Finding finding) {}
+
+  /** The register's rows: obligations and prohibitions of every profile, in report order. */
+  static List<Row> rows(Report r) {
+    return r.profiles().stream()
+        .flatMap(p -> p.findings().stream().filter(f -> f.kind() != Kind.DESIGNATION).map(f -> new Row(p.source(), f)))
+        .toList();
+  }
+
+  private static String symbol(Test t) {
+    return t.met() == null ? "?" : t.met() ? "✓" : "✗";
+  }
+
+  private static String line(Test t) {
+    return t.line() > 0 ? " *(line " + t.line() + ")*" : "";
+  }
+
+  static String cell(String s) {
+    return Markdown.cell(s);
+  }
+}

@@ -1,0 +1,191 @@
+package dev.kdpc.render;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kdpc.report.Finding;
+import dev.kdpc.report.Outcome;
+import dev.kdpc.report.ProfileReport;
+import dev.kdpc.report.Report;
+import dev.kdpc.report.Test;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * SARIF 2.1.0, for code-scanning tools in CI. One run; one result per finding, located at the profile
+ * line of its deciding fact (see {@link Words#decisive}); the rules that made findings are described in
+ * {@code tool.driver.rules}, with {@code helpUri} pointing at the legal source. Violations are errors,
+ * unmet duties warnings (kind {@code fail}); the other outcomes carry level {@code none} and the SARIF
+ * kind that matches them ({@code pass}, {@code open}, {@code review}, {@code informational}).
+ */
+public final class SarifRenderer implements Renderer {
+  public static final String NAME = "sarif";
+  public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json";
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void render(Report report, Writer out) throws IOException {
+    render(report, out, RenderOptions.DEFAULT);
+  }
+
+  @Override
+  public void render(Report r, Writer out, RenderOptions options) throws IOException {
+    JsonRenderer.write(tree(r, options.lang()), out);
+  }
+
+  /** The SARIF log as a JSON tree. */
+  public static ObjectNode tree(Report r, String lang) {
+    ObjectNode log = F.objectNode();
+    log.put("$schema", SCHEMA);
+    log.put("version", "2.1.0");
+    ObjectNode run = log.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "kdpc");
+    driver.put("version", r.tool().startsWith("kdpc ") ? r.tool().substring(5) : r.tool());
+    driver.put("fullName", r.tool());
+
+    Map<String, Finding> ruleExamples = new TreeMap<>();
+    for (Finding f : r.findings()) ruleExamples.putIfAbsent(f.rule(), f);
+    List<String> ruleIds = new ArrayList<>(ruleExamples.keySet());
+    ArrayNode rules = driver.putArray("rules");
+    for (Finding f : ruleExamples.values()) rules.add(rule(f, lang));
+
+    boolean ok = r.profiles().stream().allMatch(p -> p.error() == null);
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    invocation.put("executionSuccessful", ok);
+    ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+    for (ProfileReport p : r.profiles()) {
+      if (p.error() == null) continue;
+      ObjectNode n = notes.addObject();
+      n.put("level", "error");
+      n.putObject("message").put("text", p.error());
+      n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation").put("uri", uri(p.source()));
+    }
+    for (var n : r.notices()) {
+      ObjectNode x = notes.addObject();
+      x.put("level", "note");
+      x.putObject("message").put("text", n.regime() + ": " + n.message());
+    }
+
+    ArrayNode artifacts = run.putArray("artifacts");
+    for (ProfileReport p : r.profiles()) {
+      ObjectNode a = artifacts.addObject();
+      a.putObject("location").put("uri", uri(p.source()));
+      if (p.inputSha256() != null) a.putObject("hashes").put("sha-256", p.inputSha256());
+    }
+
+    ArrayNode results = run.putArray("results");
+    for (int i = 0; i < r.profiles().size(); i++) {
+      ProfileReport p = r.profiles().get(i);
+      for (Finding f : p.findings()) results.add(result(f, p, i, ruleIds.indexOf(f.rule()), lang));
+    }
+    run.put("columnKind", "unicodeCodePoints");
+    ObjectNode props = run.putObject("properties");
+    props.put("as_of", r.asOf().toString());
+    props.put("scenario", r.scenario());
+    ArrayNode regimes = props.putArray("regimes");
+    r.regimes().forEach(regimes::add);
+    props.put("rules_digest", r.rulesDigest());
+    return log;
+  }
+
+  private static ObjectNode rule(Finding f, String lang) {
+    ObjectNode o = F.objectNode();
+    o.put("id", f.rule());
+    o.putObject("shortDescription").put("text", f.title(lang));
+    o.putObject("fullDescription").put("text", f.citation().law(lang) + ", " + f.citation().article());
+    String url = Words.firstUrl(f.citation().source());
+    if (url != null) o.put("helpUri", uri(url));
+    o.putObject("help").put("text", f.title(lang) + ". " + f.citation().law(lang) + ", " + f.citation().article()
+        + ". Source: " + f.citation().source());
+    ObjectNode props = o.putObject("properties");
+    props.put("regime", f.regime());
+    props.put("kind", f.kind().id());
+    props.put("article", f.citation().article());
+    props.put("law", f.citation().law());
+    if (f.citation().lawKo() != null) props.put("law_ko", f.citation().lawKo());
+    props.put("title", f.title());
+    if (f.titleKo() != null) props.put("title_ko", f.titleKo());
+    props.put("source", f.citation().source());
+    return o;
+  }
+
+  private static ObjectNode result(Finding f, ProfileReport p, int artifact, int ruleIndex, String lang) {
+    ObjectNode o = F.objectNode();
+    o.put("ruleId", f.rule());
+    o.put("ruleIndex", ruleIndex);
+    o.put("kind", kind(f.outcome()));
+    o.put("level", level(f.outcome()));
+    Test d = Words.decisive(f);
+    StringBuilder msg = new StringBuilder();
+    msg.append(Words.outcome(f.outcome(), lang)).append(" (").append(Words.status(f.status(), lang)).append("): ")
+        .append(f.title(lang)).append(" — ").append(f.service() == null ? "company" : "service " + f.service()).append(". ");
+    if (d != null) msg.append("Deciding fact: ").append(Format.test(d)).append(Format.shortfall(d)).append(". ");
+    if (!f.missing().isEmpty()) msg.append("Not stated: ").append(String.join(", ", f.missing())).append(". ");
+    if (f.flip() != null) msg.append("One fact would change it: ").append(Words.flip(f.flip(), "->")).append(". ");
+    msg.append(f.citation().law(lang)).append(", ").append(f.citation().article()).append('.');
+    o.putObject("message").put("text", msg.toString());
+    ObjectNode phys = o.putArray("locations").addObject().putObject("physicalLocation");
+    ObjectNode art = phys.putObject("artifactLocation");
+    art.put("uri", uri(p.source()));
+    art.put("index", artifact);
+    ObjectNode region = phys.putObject("region");
+    region.put("startLine", d != null && d.line() > 0 ? d.line() : 1);
+    if (d != null && d.line() > 0 && d.column() > 0) region.put("startColumn", d.column());
+    o.putObject("partialFingerprints").put("kdpcFinding/v1", f.rule() + "|" + (f.service() == null ? "" : f.service()));
+    ObjectNode props = o.putObject("properties");
+    props.put("outcome", f.outcome().id());
+    props.put("status", f.status().id());
+    props.put("regime", f.regime());
+    props.put("kind", f.kind().id());
+    props.put("service", f.service());
+    if (d != null) props.put("deciding_fact", d.fact());
+    ArrayNode because = props.putArray("because");
+    for (Test t : f.because()) because.add(JsonRenderer.test(t));
+    if (f.sanction() != null) props.set("sanction", JsonRenderer.sanction(f.sanction()));
+    if (f.flip() != null) props.set("flip", JsonRenderer.flip(f.flip()));
+    return o;
+  }
+
+  static String kind(Outcome o) {
+    return switch (o) {
+      case VIOLATION, UNMET -> "fail";
+      case JUSTIFICATION_CLAIMED -> "review";
+      case UNDETERMINED -> "open";
+      case DESIGNATED -> "informational";
+      case NOT_DESIGNATED, MET, CLEAR -> "pass";
+    };
+  }
+
+  static String level(Outcome o) {
+    return switch (o) {
+      case VIOLATION -> "error";
+      case UNMET -> "warning";
+      default -> "none";
+    };
+  }
+
+  /** A URI reference: non-ASCII characters, spaces and backslashes percent-encoded as UTF-8. */
+  static String uri(String s) {
+    StringBuilder b = new StringBuilder();
+    for (byte x : s.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xff;
+      if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' || c == '|' || c == '^') {
+        b.append('%').append(String.format("%02X", c));
+      } else {
+        b.append((char) c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,190 @@
+package dev.kdpc.render;
+
+import dev.kdpc.report.Change;
+import dev.kdpc.report.Finding;
+import dev.kdpc.report.Flip;
+import dev.kdpc.report.Kind;
+import dev.kdpc.report.Outcome;
+import dev.kdpc.report.Sanction;
+import dev.kdpc.report.Status;
+import dev.kdpc.report.Test;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words the review formats share, in English and Korean, and the choices they share: which test
+ * decides a finding, how a flip and a sanction ceiling read.
+ */
+final class Words {
+  private Words() {}
+
+  private static final Map<String, String[]> W = Map.ofEntries(
+      Map.entry("memo", new String[] {"Regulatory review memo", "규제 검토 메모"}),
+      Map.entry("summary", new String[] {"Summary", "요약"}),
+      Map.entry("findings", new String[] {"Findings", "검토 결과"}),
+      Map.entry("register", new String[] {"Obligation register", "의무 목록"}),
+      Map.entry("near", new String[] {"Near misses", "기준 근접 미달"}),
+      Map.entry("whatif", new String[] {"What if", "가정 분석 (what-if)"}),
+      Map.entry("whynot", new String[] {"Why not designated", "비지정 사유 (why-not)"}),
+      Map.entry("rule", new String[] {"Rule", "규칙"}),
+      Map.entry("service", new String[] {"Service", "서비스"}),
+      Map.entry("finding", new String[] {"Finding", "검토 항목"}),
+      Map.entry("outcome", new String[] {"Outcome", "결과"}),
+      Map.entry("status", new String[] {"Status", "법적 상태"}),
+      Map.entry("basis", new String[] {"Basis", "근거"}),
+      Map.entry("duty", new String[] {"Duty", "의무"}),
+      Map.entry("ceiling", new String[] {"Sanction ceiling", "제재 상한"}),
+      Map.entry("reasons", new String[] {"Reasons", "판단 근거"}),
+      Map.entry("citation", new String[] {"Citation", "근거 법령"}),
+      Map.entry("source", new String[] {"Source", "출처"}),
+      Map.entry("notes", new String[] {"Notes", "비고"}),
+      Map.entry("missing", new String[] {"Facts not stated", "기재되지 않은 사실"}),
+      Map.entry("restson", new String[] {"Rests on", "전제 지정"}),
+      Map.entry("justification", new String[] {"Justification claimed", "주장된 정당한 사유"}),
+      Map.entry("burden", new String[] {"burden of proof", "입증 책임"}),
+      Map.entry("flip", new String[] {"One fact that would change it", "결과를 바꾸는 단일 사실"}),
+      Map.entry("profile", new String[] {"Profile", "프로필"}),
+      Map.entry("company", new String[] {"Company", "회사"}),
+      Map.entry("companywide", new String[] {"(company)", "(회사 전체)"}),
+      Map.entry("asof", new String[] {"As of", "기준일"}),
+      Map.entry("scenario", new String[] {"Scenario", "시나리오"}),
+      Map.entry("regimes", new String[] {"Regimes evaluated", "검토한 규제"}),
+      Map.entry("rules", new String[] {"Rules digest", "규칙 다이제스트"}),
+      Map.entry("tool", new String[] {"Tool", "도구"}),
+      Map.entry("none", new String[] {"none", "없음"}),
+      Map.entry("nofindings", new String[] {"No findings under the regimes evaluated.", "검토한 규제에 해당하는 항목이 없습니다."}),
+      Map.entry("noduties", new String[] {"No duty or ban applies under the regimes evaluated.", "검토한 규제상 적용되는 의무나 금지 행위가 없습니다."}),
+      Map.entry("set", new String[] {"Facts changed", "변경한 사실"}),
+      Map.entry("changes", new String[] {"Changes against the profile as written", "원래 프로필 대비 변경된 결과"}),
+      Map.entry("nochange", new String[] {"No finding changes.", "변경된 결과가 없습니다."}),
+      Map.entry("error", new String[] {"Error", "오류"}),
+      Map.entry("disclaimer", new String[] {
+          "Prepared by kdpc from the facts stated in the profile; not legal advice. Each sanction figure is a "
+              + Sanction.CEILING_NOTE + ". Findings marked proposed or lapsed are not law in force.",
+          "프로필에 기재된 사실만으로 kdpc가 작성한 검토 자료이며 법률 자문이 아닙니다. 제재 금액은 법정 상한이며 과징금·과태료 추정액이 아닙니다. "
+              + "'제안' 또는 '폐기·실효'로 표시된 항목은 현행법이 아닙니다."}));
+
+  static String w(String key, String lang) {
+    String[] v = W.get(key);
+    if (v == null) throw new IllegalArgumentException(key);
+    return "ko".equals(lang) ? v[1] : v[0];
+  }
+
+  static String outcome(Outcome o, String lang) {
+    if (!"ko".equals(lang)) return o.id().replace('_', ' ');
+    return switch (o) {
+      case DESIGNATED -> "지정 요건 충족";
+      case NOT_DESIGNATED -> "지정 요건 미충족";
+      case UNDETERMINED -> "판단 불가";
+      case MET -> "이행";
+      case UNMET -> "미이행";
+      case VIOLATION -> "위반";
+      case JUSTIFICATION_CLAIMED -> "정당한 사유 주장";
+      case CLEAR -> "해당 행위 없음";
+    };
+  }
+
+  static String status(Status s, String lang) {
+    if (!"ko".equals(lang)) return s.id().replace('_', ' ');
+    return switch (s) {
+      case IN_FORCE -> "시행 중";
+      case PROMULGATED -> "공포 (시행 전)";
+      case PROPOSED -> "제안 (입법 전)";
+      case LAPSED -> "폐기·실효";
+    };
+  }
+
+  static String kind(Kind k, String lang) {
+    if (!"ko".equals(lang)) return k.id();
+    return switch (k) {
+      case DESIGNATION -> "지정";
+      case OBLIGATION -> "의무";
+      case PROHIBITION -> "금지 행위";
+    };
+  }
+
+  static String change(Change.Type t, String lang) {
+    if (!"ko".equals(lang)) return t.id();
+    return switch (t) {
+      case ADDED -> "추가";
+      case REMOVED -> "삭제";
+      case CHANGED -> "변경";
+    };
+  }
+
+  /** {@code +}, {@code -} or {@code ?} for a test met, failed or unknown. */
+  static String mark(Test t) {
+    return t.met() == null ? "?" : t.met() ? "+" : "-";
+  }
+
+  /**
+   * The test that decides the finding: for a designation not met or a duty unmet, the first failed
+   * test; for a prohibition, the practice; for an undetermined finding, the first unknown fact; for a
+   * designation or duty met, the test nearest its line. Null when the finding has no tests.
+   */
+  static Test decisive(Finding f) {
+    List<Test> tests = f.because();
+    if (tests.isEmpty()) return null;
+    switch (f.outcome()) {
+      case NOT_DESIGNATED, UNMET -> {
+        for (Test t : tests) if (Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())) return t;
+      }
+      case VIOLATION, JUSTIFICATION_CLAIMED, CLEAR -> {
+        for (Test t : tests) if (t.fact().endsWith(".present")) return t;
+      }
+      case UNDETERMINED -> {
+        for (Test t : tests) if (t.met() == null) return t;
+      }
+      default -> {
+        Test best = null;
+        for (Test t : tests) {
+          if (t.margin() != null && Boolean.TRUE.equals(t.met()) && (best == null || t.margin() < best.margin())) best = t;
+        }
+        if (best != null) return best;
+      }
+    }
+    return tests.get(0);
+  }
+
+  /** A flip in words: {@code services.comics.users.daily_average_kr 960,000 → 1,000,000 (line 21)}. */
+  static String flip(Flip f, String arrow) {
+    String unit = f.unit();
+    return f.fact() + " " + Format.value(f.from(), unit) + " " + arrow + " " + Format.value(f.to(), unit)
+        + (f.line() > 0 ? " (line " + f.line() + ")" : "");
+  }
+
+  /** The {@code --set} argument that applies a flip. */
+  static String flipSet(Flip f) {
+    return "--set " + f.setArgument();
+  }
+
+  /** A sanction ceiling in words, with the amount on the profile's figures where known. */
+  static String sanction(Sanction s, String lang) {
+    if (s == null) return w("none", lang);
+    String t = s.text();
+    if (s.maxKrw() != null) t += "; on the profile's figures at most " + Format.value(s.maxKrw(), "krw");
+    else if (s.flatCapKrw() != null && s.rate() == null) t += " (" + Format.value(s.flatCapKrw(), "krw") + ")";
+    return t;
+  }
+
+  /** The service id, or "(company)". */
+  static String subject(Finding f, String lang) {
+    return f.service() == null ? w("companywide", lang) : f.service();
+  }
+
+  /** The first URL of a source list ({@code "a; b"}), or null. */
+  static String firstUrl(String source) {
+    if (source == null) return null;
+    for (String s : source.split(";\\s*")) {
+      String u = s.strip();
+      if (u.startsWith("http://") || u.startsWith("https://")) return u;
+    }
+    return null;
+  }
+
+  /** The URLs of a source list. */
+  static List<String> urls(String source) {
+    if (source == null) return List.of();
+    return java.util.Arrays.stream(source.split(";\\s*")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+}
