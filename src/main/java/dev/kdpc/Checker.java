@@ -100,6 +100,18 @@ public final class Checker {
     return evaluate(profile, select(options));
   }
 
+  /**
+   * Evaluates one designation rule alone, as it applies under {@code options}. A designation rests on
+   * the profile's facts only (layer 1), so its finding is the same as in a full evaluation; this is how
+   * a what-if flip is verified without running every other rule again.
+   */
+  public ProfileReport evaluateDesignation(Profile profile, Options options, String ruleId) {
+    RuleInfo info = rules.catalogue().rule(ruleId).orElseThrow(() -> new InputException("unknown rule '" + ruleId + "'"));
+    if (info.kind() != Kind.DESIGNATION) throw new IllegalArgumentException(ruleId + " is not a designation rule");
+    Selection sel = select(options);
+    return evaluate(profile, new Selection(sel.asOf, sel.regimes, sel.status, sel.notices, sel.active.and(r -> r == info)));
+  }
+
   /** Assembles a report from profile parts made with {@link #evaluate(Profile, Options)} or {@link ProfileReport#failed}. */
   public Report report(Options options, List<ProfileReport> parts) {
     return report(options, select(options), parts);

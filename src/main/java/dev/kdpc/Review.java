@@ -100,7 +100,7 @@ public final class Review {
     changed.put(t.fact(), Flip.scalar(to));
     ProfileReport again;
     try {
-      again = checker.evaluate(source.read(changed), options);
+      again = checker.evaluateDesignation(source.read(changed), options, f.rule());
     } catch (ProfileException e) {
       return null; // the value cannot be written there (e.g. a share above 100%)
     }
