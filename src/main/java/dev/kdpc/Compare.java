@@ -99,7 +99,7 @@ public final class Compare {
     if (Objects.equals(u, v)) return;
     if (u != null && v != null && u.getClass() == v.getClass() && u.getClass().isRecord()) {
       for (RecordComponent c : u.getClass().getRecordComponents()) {
-        diff(path + "." + snakeCase(c.getName()), get(c, u), get(c, v), pa, pb, out);
+        diff(path + "." + dev.kdpc.rules.FactPaths.snakeCase(c.getName()), get(c, u), get(c, v), pa, pb, out);
       }
       return;
     }
@@ -165,20 +165,6 @@ public final class Compare {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String snakeCase(String camel) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < camel.length(); i++) {
-      char ch = camel.charAt(i);
-      if (Character.isUpperCase(ch)) {
-        if (i > 0) b.append('_');
-        b.append(Character.toLowerCase(ch));
-      } else {
-        b.append(ch);
-      }
-    }
-    return b.toString();
   }
 
   // ---------------------------------------------------------------------------------------------

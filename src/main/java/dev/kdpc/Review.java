@@ -200,7 +200,7 @@ public final class Review {
         throw new IllegalStateException(e);
       }
       if (v instanceof ConductFact cf && Boolean.TRUE.equals(cf.present())) {
-        String path = "services." + serviceId + ".conduct." + Compare.snakeCase(c.getName()) + ".present";
+        String path = "services." + serviceId + ".conduct." + dev.kdpc.rules.FactPaths.snakeCase(c.getName()) + ".present";
         SourceLocation at = profile.sourceMap().locate(path);
         out.add(path + " = true" + (at == null ? "" : " (line " + at.line() + ")"));
       }

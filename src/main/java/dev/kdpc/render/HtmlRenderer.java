@@ -54,11 +54,6 @@ public final class HtmlRenderer implements Renderer {
   }
 
   @Override
-  public void render(Report report, Writer out) throws IOException {
-    render(report, out, RenderOptions.DEFAULT);
-  }
-
-  @Override
   public void render(Report r, Writer out, RenderOptions options) throws IOException {
     String lang = options.lang();
     StringBuilder b = new StringBuilder();

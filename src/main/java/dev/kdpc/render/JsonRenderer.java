@@ -39,7 +39,7 @@ public final class JsonRenderer implements Renderer {
   }
 
   @Override
-  public void render(Report report, Writer out) throws IOException {
+  public void render(Report report, Writer out, RenderOptions options) throws IOException {
     DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

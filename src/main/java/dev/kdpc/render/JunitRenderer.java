@@ -26,10 +26,6 @@ public final class JunitRenderer implements Renderer {
     return NAME;
   }
 
-  @Override
-  public void render(Report report, Writer out) throws IOException {
-    render(report, out, RenderOptions.DEFAULT);
-  }
 
   private record Case(String rule, List<Finding> findings) {
     boolean failed() {

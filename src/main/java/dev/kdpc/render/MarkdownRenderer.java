@@ -28,11 +28,6 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   @Override
-  public void render(Report report, Writer out) throws IOException {
-    render(report, out, RenderOptions.DEFAULT);
-  }
-
-  @Override
   public void render(Report r, Writer out, RenderOptions options) throws IOException {
     String lang = options.lang();
     StringBuilder b = new StringBuilder();

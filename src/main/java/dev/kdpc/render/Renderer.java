@@ -9,10 +9,11 @@ public interface Renderer {
   /** The format's name, as given to {@code --format}. */
   String name();
 
-  void render(Report report, Writer out) throws IOException;
-
   /** Writes the report with {@code options} (e.g. the language); formats without options ignore them. */
-  default void render(Report report, Writer out, RenderOptions options) throws IOException {
-    render(report, out);
+  void render(Report report, Writer out, RenderOptions options) throws IOException;
+
+  /** Writes the report with the default options (English). */
+  default void render(Report report, Writer out) throws IOException {
+    render(report, out, RenderOptions.DEFAULT);
   }
 }

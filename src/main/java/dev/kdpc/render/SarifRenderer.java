@@ -34,11 +34,6 @@ public final class SarifRenderer implements Renderer {
   }
 
   @Override
-  public void render(Report report, Writer out) throws IOException {
-    render(report, out, RenderOptions.DEFAULT);
-  }
-
-  @Override
   public void render(Report r, Writer out, RenderOptions options) throws IOException {
     JsonRenderer.write(tree(r, options.lang()), out);
   }

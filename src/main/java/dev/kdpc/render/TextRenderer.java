@@ -29,11 +29,6 @@ public final class TextRenderer implements Renderer {
   }
 
   @Override
-  public void render(Report r, Writer out) throws IOException {
-    render(r, out, RenderOptions.DEFAULT);
-  }
-
-  @Override
   public void render(Report r, Writer out, RenderOptions options) throws IOException {
     String lang = options.lang();
     StringBuilder b = new StringBuilder();

@@ -151,7 +151,8 @@ public final class FactPaths {
     return m;
   }
 
-  static String snakeCase(String camel) {
+  /** The profile key of a record component name: {@code dailyAverageKr} → {@code daily_average_kr}. */
+  public static String snakeCase(String camel) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < camel.length(); i++) {
       char ch = camel.charAt(i);

@@ -137,7 +137,7 @@ class StreamingCheckTest {
       }
 
       @Override
-      public void render(Report report, Writer out) throws IOException {
+      public void render(Report report, Writer out, RenderOptions options) throws IOException {
         out.write(report.profiles().size() + " profiles\n");
         for (ProfileReport p : report.profiles()) out.write(p.source() + " " + p.findings().size() + "\n");
       }
