@@ -21,9 +21,16 @@ public final class Engine {
   static final int MAX_FIRINGS = 100_000;
 
   private final CompiledRules rules;
+  /**
+   * Sessions are pooled: a session returned to the pool is reset but keeps its node memories, which a
+   * fresh session would build again for every rule on every evaluation. The pool hands each thread
+   * its own session; it grows with the number of threads that use it at once.
+   */
+  private final org.kie.api.runtime.KieSessionsPool pool;
 
   public Engine(CompiledRules rules) {
     this.rules = rules;
+    this.pool = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -34,7 +41,7 @@ public final class Engine {
     Thread t = Thread.currentThread();
     ClassLoader before = t.getContextClassLoader();
     t.setContextClassLoader(Engine.class.getClassLoader());
-    KieSession session = rules.kieBase().newKieSession();
+    KieSession session = pool.newKieSession();
     try {
       session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
       session.insert(new CompanyFact(profile));
