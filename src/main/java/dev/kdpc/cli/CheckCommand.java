@@ -157,17 +157,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private void write(Output.Body body) {
-    if (output != null) {
-      Output.atomically(output, body);
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      try {
-        body.write(out);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      out.flush();
-    }
+    Output.to(output, spec.commandLine().getOut(), body);
   }
 
   static RenderOptions renderOptions(String lang) {

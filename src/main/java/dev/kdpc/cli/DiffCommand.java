@@ -10,7 +10,6 @@ import dev.kdpc.profile.ProfileReader;
 import dev.kdpc.render.ComparisonRenderer;
 import dev.kdpc.render.RenderOptions;
 import dev.kdpc.report.Comparison;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,18 +58,7 @@ final class DiffCommand implements Callable<Integer> {
     String how = " (" + CheckCommand.describe(options) + ")";
     Comparison c = new Comparison(Version.tool(), checker.catalogue().digest(), a.source() + how, b.source() + how,
         List.of(new Comparison.Entry(a.source(), b.source(), b.displayName(), changes)));
-    Output.Body body = w -> ComparisonRenderer.render(format, c, w, ro);
-    if (output != null) {
-      Output.atomically(output, body);
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      try {
-        body.write(out);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      out.flush();
-    }
+    Output.to(output, spec.commandLine().getOut(), w -> ComparisonRenderer.render(format, c, w, ro));
     return ExitCode.OK.code;
   }
 }

@@ -17,6 +17,20 @@ final class Output {
     void write(Writer w) throws IOException;
   }
 
+  /** Writes to {@code target} atomically, or to {@code stdout} when no target is given. */
+  static void to(Path target, java.io.PrintWriter stdout, Body body) {
+    if (target != null) {
+      atomically(target, body);
+      return;
+    }
+    try {
+      body.write(stdout);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    stdout.flush();
+  }
+
   static void atomically(Path target, Body body) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();

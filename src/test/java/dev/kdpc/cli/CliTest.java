@@ -1,12 +1,12 @@
 package dev.kdpc.cli;
 
+import dev.kdpc.ReviewSupport;
+import dev.kdpc.ReviewSupport.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
+  /** Runs the CLI in-process (one helper for every CLI test: {@link ReviewSupport#cli}). */
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    return ReviewSupport.cli(args);
   }
 
   private Path write(String name, String yaml) throws IOException {

@@ -1,11 +1,11 @@
 package dev.kdpc.cli;
 
+import dev.kdpc.ReviewSupport;
+import dev.kdpc.ReviewSupport.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdpc.TestSupport;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +27,9 @@ class RulesFolderErrorsTest {
 
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
+  /** Runs the CLI in-process (one helper for every CLI test: {@link ReviewSupport#cli}). */
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    return ReviewSupport.cli(args);
   }
 
   static Stream<String> folders() throws IOException {
