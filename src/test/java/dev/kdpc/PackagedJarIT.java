@@ -16,7 +16,13 @@ class PackagedJarIT {
   private static final Path JAR = Path.of(System.getProperty("kdpc.jar", "target/kdpc.jar"));
 
   private static String[] run(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    return runWith(List.of(), args);
+  }
+
+  private static String[] runWith(List<String> jvmArgs, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmArgs);
+    cmd.addAll(List.of("-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -43,6 +49,15 @@ class PackagedJarIT {
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).contains("\"rule\" : \"MRFTA-6-1-V2024\"").contains("\"outcome\" : \"designated\"");
     assertThat(r[2]).doesNotContain("WARN").doesNotContain("SLF4J");
+  }
+
+  @Test
+  void reportDoesNotDependOnTheMachinesLocale() throws Exception {
+    String[] args = {"check", "--format", "json", "--as-of", "2026-06-30", "--scenario", "with-proposals", "samples/delivery-oligopoly.yaml"};
+    String[] english = runWith(List.of("-Duser.language=en", "-Duser.country=US"), args);
+    String[] german = runWith(List.of("-Duser.language=de", "-Duser.country=DE"), args);
+    assertThat(english[1]).contains("20,000,000 monthly users");
+    assertThat(german[1]).isEqualTo(english[1]);
   }
 
   @Test

@@ -655,7 +655,7 @@ public final class ProfileReader {
         double total = leaders.stream().mapToDouble(Leader::share).sum();
         if (total > 1.0 + 1e-9) {
           throw new ProfileException(name, pointers.get(at + "/market/leaders"), field(at) + ".market.leaders",
-              "the leading firms' shares add up to " + String.format("%.1f%%", total * 100) + ", more than 100%");
+              "the leading firms' shares add up to " + String.format(java.util.Locale.ROOT, "%.1f%%", total * 100) + ", more than 100%");
         }
       }
     }

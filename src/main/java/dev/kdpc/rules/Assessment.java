@@ -160,7 +160,7 @@ public final class Assessment {
     List<Leader> given = (List<Leader>) leadersFact.value();
     String criteria = CRITERIA.computeIfAbsent(new Criteria(maxFirms, minShareEach, minUsersEach), c -> "top " + maxFirms + " firms"
         + (minShareEach > 0 ? " with a share ≥ " + pct(minShareEach) : "")
-        + (minUsersEach > 0 ? (minShareEach > 0 ? " and" : " with") + " ≥ " + String.format("%,d", minUsersEach) + " monthly users each" : ""));
+        + (minUsersEach > 0 ? (minShareEach > 0 ? " and" : " with") + " ≥ " + String.format(java.util.Locale.ROOT, "%,d", minUsersEach) + " monthly users each" : ""));
     if (given == null || given.isEmpty()) {
       missing.add(leadersFact.path());
       add(leadersFact, "this firm among the " + criteria, null, "in top", maxFirms, null, null);
