@@ -28,14 +28,13 @@ import java.util.Objects;
  * profile again with the change.
  *
  * <pre>{@code
- * byte[] bytes = Files.readAllBytes(file);
- * ProfileReader reader = new ProfileReader();
- * Review.Source source = set -> reader.read(file.toString(), bytes, set);
+ * ParsedProfile parsed = new ProfileReader().parse(file); // parsed once, bound again for each change
+ * Review.Source source = parsed::with;
  * ProfileReport part = new Review(checker).evaluate(source, options, Map.of("services.search.market.share", "0.61"), true);
  * }</pre>
  */
 public final class Review {
-  /** Reads the profile again with fact overrides (see {@link dev.kdpc.profile.ProfileReader#read(String, byte[], Map)}). */
+  /** The profile with fact overrides (see {@link dev.kdpc.profile.ParsedProfile#with(Map)}). */
   @FunctionalInterface
   public interface Source {
     Profile read(Map<String, String> overrides);

@@ -1,24 +1,21 @@
 package dev.kdpc.cli;
 
 import dev.kdpc.Review;
+import dev.kdpc.profile.ParsedProfile;
 import dev.kdpc.profile.Profile;
-import dev.kdpc.profile.ProfileException;
 import dev.kdpc.profile.ProfileReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A profile read from a file, with the means to read it again with {@code --set} overrides. */
+/**
+ * A profile read from a file, with the means to bind it again with {@code --set} overrides (and the
+ * flips' one-fact changes) from the tree parsed once, without reading the file again.
+ */
 record ProfileInput(Profile profile, Review.Source source) {
+  /** Reads, binds and checks {@code file}; throws {@link dev.kdpc.profile.ProfileException} for a bad one. */
   static ProfileInput read(ProfileReader reader, Path file) {
-    Profile p = reader.read(file);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ProfileException(file.toString(), null, null, "cannot be read: " + e.getMessage());
-    }
-    return new ProfileInput(p, set -> set.isEmpty() ? p : reader.read(file.toString(), bytes, set));
+    ParsedProfile parsed = reader.parse(file);
+    Profile p = parsed.profile();
+    return new ProfileInput(p, parsed::with);
   }
 
   /** The profile with {@code set} applied. */

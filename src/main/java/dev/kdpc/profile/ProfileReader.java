@@ -158,6 +158,14 @@ public final class ProfileReader {
 
   /** Reads the profile at {@code file}; its name in messages and reports is the path as given. */
   public Profile read(Path file) {
+    return parse(file).profile();
+  }
+
+  /**
+   * Reads the profile at {@code file} once, to be bound as written ({@link ParsedProfile#profile()}) or
+   * with what-if overrides ({@link ParsedProfile#with(Map)}) without reading or parsing the file again.
+   */
+  public ParsedProfile parse(Path file) {
     String name = file.toString();
     byte[] bytes;
     try {
@@ -175,7 +183,7 @@ public final class ProfileReader {
     } catch (IOException e) {
       throw new ProfileException(name, null, null, "cannot be read: " + e.getMessage());
     }
-    return read(name, bytes);
+    return parse(name, bytes);
   }
 
   /** Reads at most {@link #MAX_BYTES} + 1 bytes from {@code in}; refuses the input when there are more. */
@@ -198,6 +206,14 @@ public final class ProfileReader {
    * ({@code services.search.market.share}) to YAML scalars ({@code 0.61}, {@code "61%"}, {@code true}).
    */
   public Profile read(String name, byte[] bytes, Map<String, String> overrides) {
+    return parse(name, bytes).with(overrides);
+  }
+
+  /**
+   * Decodes and parses a profile's YAML, checking everything but the binding to the model and the
+   * checks across fields, which {@link ParsedProfile#profile()} and {@link ParsedProfile#with(Map)} do.
+   */
+  public ParsedProfile parse(String name, byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
       throw new ProfileException(name, null, null,
           "the input is " + bytes.length + " bytes; profiles are limited to " + MAX_BYTES + " bytes");
@@ -205,9 +221,13 @@ public final class ProfileReader {
     String text = decode(name, bytes);
     Map<String, SourceLocation> pointers = new HashMap<>();
     JsonNode tree = parse(name, text, pointers);
-    if (!overrides.isEmpty()) Overrides.apply(name, (ObjectNode) tree, overrides, this);
+    return new ParsedProfile(this, name, sha256(bytes), tree, Map.copyOf(pointers));
+  }
+
+  /** Binds a parsed tree (overrides already applied) and checks it across fields; see {@link ParsedProfile}. */
+  Profile bindAndValidate(String name, String sha, JsonNode tree, Map<String, SourceLocation> pointers, ParsedProfile.SourceMaps maps) {
     ProfileDocument doc = bind(name, tree, pointers);
-    return validate(name, sha256(bytes), doc, pointers);
+    return validate(name, sha, doc, pointers, maps);
   }
 
   /** Key positions are stored under "k" + pointer, value positions under the pointer itself. */
@@ -598,7 +618,7 @@ public final class ProfileReader {
   // ---------------------------------------------------------------------------------------------
   // Checks across fields, and the source map
 
-  private Profile validate(String name, String sha, ProfileDocument doc, Map<String, SourceLocation> pointers) {
+  private Profile validate(String name, String sha, ProfileDocument doc, Map<String, SourceLocation> pointers, ParsedProfile.SourceMaps maps) {
     if (doc.kdpc() == null) {
       throw new ProfileException(name, new SourceLocation(1, 1), "kdpc",
           "missing the format version: the profile must start with 'kdpc: " + FORMAT_VERSION + "'");
@@ -659,13 +679,19 @@ public final class ProfileReader {
         }
       }
     }
+    return new Profile(name, sha, doc.company(), services, doc.cloud(), doc.network(), doc.locationData(),
+        maps.get(canonical, () -> sourceMap(pointers, canonical)));
+  }
+
+  /** Fact path to position, for every value of the file; {@code canonical} names each section and service by its id. */
+  private static SourceMap sourceMap(Map<String, SourceLocation> pointers, Map<String, String> canonical) {
     Map<String, SourceLocation> paths = new HashMap<>();
     for (String pointer : pointers.keySet()) {
       if (pointer.startsWith("k")) continue;
       String path = canonicalPath(pointer, canonical);
       if (path != null) paths.put(path, keyAt(pointers, pointer));
     }
-    return new Profile(name, sha, doc.company(), services, doc.cloud(), doc.network(), doc.locationData(), new SourceMap(paths));
+    return new SourceMap(paths);
   }
 
   private static String canonicalPath(String pointer, Map<String, String> canonical) {

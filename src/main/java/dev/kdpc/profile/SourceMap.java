@@ -11,10 +11,11 @@ import java.util.TreeMap;
 public final class SourceMap {
   public static final SourceMap EMPTY = new SourceMap(Map.of());
 
+  /** Hashed for {@link #locate}, which every test of every rule calls; sorted only for {@link #asMap()}. */
   private final Map<String, SourceLocation> locations;
 
   public SourceMap(Map<String, SourceLocation> locations) {
-    this.locations = Collections.unmodifiableMap(new TreeMap<>(locations));
+    this.locations = Map.copyOf(locations);
   }
 
   /** The location of {@code path}, or of its nearest stated parent, or null. */
@@ -34,7 +35,8 @@ public final class SourceMap {
     return locations.get(path);
   }
 
+  /** Every stated path and its position, sorted by path. */
   public Map<String, SourceLocation> asMap() {
-    return locations;
+    return Collections.unmodifiableMap(new TreeMap<>(locations));
   }
 }
