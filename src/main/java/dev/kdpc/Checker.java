@@ -147,7 +147,7 @@ public final class Checker {
   /** Which regimes and rules apply under the options, and what to tell the reader about the choice. */
   private record Selection(java.time.LocalDate asOf, List<String> regimes, Map<String, Status> status, List<Notice> notices, Predicate<RuleInfo> active) {}
 
-  private Selection select(Options o) {
+  private Selection selectNow(Options o) {
     RuleCatalogue cat = rules.catalogue();
     List<String> chosen = new ArrayList<>();
     Map<String, Status> status = new LinkedHashMap<>();
@@ -182,14 +182,32 @@ public final class Checker {
       }
     }
     boolean byName = !o.regimes().isEmpty();
-    Predicate<RuleInfo> active = rule -> {
+    Set<RuleInfo> active = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (RuleInfo rule : cat.rules()) {
       Status regimeStatus = status.get(rule.regime());
-      if (regimeStatus == null || !rule.validOn(o.asOf())) return false;
+      if (regimeStatus == null || !rule.validOn(o.asOf())) continue;
       Status s = rule.status() != null ? rule.status() : regimeStatus;
-      return byName || allowed.contains(s);
-    };
-    return new Selection(o.asOf(), chosen, status, notices, active);
+      if (byName || allowed.contains(s)) active.add(rule);
+    }
+    return new Selection(o.asOf(), List.copyOf(chosen), Map.copyOf(status), List.copyOf(notices), active::contains);
   }
+
+  /**
+   * The selection for {@code o}, worked out once per options: a folder run or an embedding program asks
+   * for the same options for every profile. A few entries suffice; the cache is emptied when it grows
+   * past them (options are small, but a program could ask for a different date each time).
+   */
+  private Selection select(Options o) {
+    Selection s = selections.get(o);
+    if (s == null) {
+      s = selectNow(o);
+      if (selections.size() >= 64) selections.clear();
+      selections.put(o, s);
+    }
+    return s;
+  }
+
+  private final Map<Options, Selection> selections = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static java.time.LocalDate lapsedOn(RegimeInfo r) {
     return r.timeline().stream().filter(p -> p.status() == Status.LAPSED).map(RegimeInfo.Phase::from).reduce((a, b) -> b).orElse(null);

@@ -439,7 +439,7 @@ public final class ProfileReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           SourceLocation at = here(p);
-          text(name, at, field(pointer), "key", key);
+          text(name, at, pointer, "key", key);
           SourceLocation before = seen.putIfAbsent(key, at);
           String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
           if (before != null) {
@@ -467,7 +467,7 @@ public final class ProfileReader {
         return a;
       }
       case VALUE_STRING:
-        return f.textNode(text(name, here(p), field(pointer), "text value", p.getText()));
+        return f.textNode(text(name, here(p), pointer, "text value", p.getText()));
       case VALUE_TRUE:
       case VALUE_FALSE: {
         String s = p.getText();
@@ -508,15 +508,18 @@ public final class ProfileReader {
     }
   }
 
-  /** A key or text value within the limits and free of control characters; returned as it is. */
-  private static String text(String name, SourceLocation at, String field, String what, String text) {
+  /**
+   * A key or text value within the limits and free of control characters; returned as it is. The field
+   * is named from {@code pointer} only for a message: this runs for every key and value.
+   */
+  private static String text(String name, SourceLocation at, String pointer, String what, String text) {
     if (text.length() > MAX_STRING) {
-      throw new ProfileException(name, at, field,
+      throw new ProfileException(name, at, field(pointer),
           "a " + what + " of " + text.length() + " characters is too long (at most " + MAX_STRING + ")");
     }
     String why = forbiddenIn(text);
     if (why != null) {
-      throw new ProfileException(name, at, field, "the " + what + " \"" + ValueDeserializers.shown(text) + "\" contains " + why);
+      throw new ProfileException(name, at, field(pointer), "the " + what + " \"" + ValueDeserializers.shown(text) + "\" contains " + why);
     }
     return text;
   }

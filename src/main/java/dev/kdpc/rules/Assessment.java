@@ -46,11 +46,14 @@ public final class Assessment {
   private final Kind kind;
   private final Profile profile;
   private final Service service;
+  private final FactCache facts;
   private final List<Test> tests = new ArrayList<>();
   private final Set<String> missing = new LinkedHashSet<>();
   private final List<String> dependsOn = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private Boolean applicable = Boolean.TRUE;
+  /** The outcome once worked out; forgotten by every change ({@link #add} and {@link #given} make them all). */
+  private Outcome outcome;
   private boolean dependsUndetermined;
   private Sanction sanction;
   private Boolean conductPresent;
@@ -66,9 +69,11 @@ public final class Assessment {
     if (subject instanceof ServiceFact s) {
       this.profile = s.getProfile();
       this.service = s.getService();
+      this.facts = s.facts();
     } else if (subject instanceof CompanyFact c) {
       this.profile = c.getProfile();
       this.service = null;
+      this.facts = c.facts();
     } else {
       throw new IllegalArgumentException("an assessment is about a ServiceFact or a CompanyFact, got " + subject);
     }
@@ -317,7 +322,7 @@ public final class Assessment {
     if (v != null && !(v instanceof Number)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a number");
     Boolean holds = null;
     if (v != null) {
-      int c = new BigDecimal(v.toString()).compareTo(new BigDecimal(line.toString()));
+      int c = compareNumbers((Number) v, line);
       holds = switch (op) {
         case ">=" -> c >= 0;
         case ">" -> c > 0;
@@ -344,6 +349,7 @@ public final class Assessment {
 
   /** This finding rests on a designation; an undetermined designation makes it undetermined too. */
   public Assessment given(Assessment designation) {
+    outcome = null;
     dependsOn.add(designation.rule);
     Outcome o = designation.getOutcome();
     if (o == Outcome.UNDETERMINED) {
@@ -449,6 +455,15 @@ public final class Assessment {
   }
 
   public Outcome getOutcome() {
+    Outcome o = outcome;
+    if (o == null) {
+      o = outcomeNow();
+      outcome = o;
+    }
+    return o;
+  }
+
+  private Outcome outcomeNow() {
     boolean anyFalse = false;
     boolean anyUnknown = applicable == null || dependsUndetermined;
     if (kind == Kind.PROHIBITION) {
@@ -507,7 +522,7 @@ public final class Assessment {
   // ---------------------------------------------------------------------------------------------
 
   private FactPaths.Fact resolve(String path) {
-    return FactPaths.resolve(profile, service, path);
+    return facts.get(service, path).fact();
   }
 
   private Assessment compare(String path, String op, Number line) {
@@ -517,7 +532,7 @@ public final class Assessment {
     Boolean met = null;
     Double margin = null;
     if (v != null) {
-      int c = new BigDecimal(v.toString()).compareTo(new BigDecimal(line.toString()));
+      int c = compareNumbers((Number) v, line);
       met = switch (op) {
         case ">=" -> c >= 0;
         case ">" -> c > 0;
@@ -530,6 +545,23 @@ public final class Assessment {
     }
     add(f, null, v, op, normalise(line, f.unit()), met, margin);
     return this;
+  }
+
+  /**
+   * Compares two numbers exactly, as decimals: whole numbers as longs, two doubles as doubles (a
+   * double's shortest decimal form orders as the double does), a whole number against a double
+   * through {@link BigDecimal}.
+   */
+  static int compareNumbers(Number a, Number b) {
+    boolean aWhole = a instanceof Long || a instanceof Integer;
+    boolean bWhole = b instanceof Long || b instanceof Integer;
+    if (aWhole && bWhole) return Long.compare(a.longValue(), b.longValue());
+    if (a instanceof Double && b instanceof Double) {
+      double x = a.doubleValue();
+      double y = b.doubleValue();
+      return x < y ? -1 : x > y ? 1 : 0; // -0.0 equals 0.0, as with BigDecimal
+    }
+    return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
   }
 
   private static Double margin(double value, double line, String op) {
@@ -553,7 +585,8 @@ public final class Assessment {
   }
 
   private void add(FactPaths.Fact f, String label, Object value, String op, Object threshold, Boolean met, Double margin, String unit) {
-    SourceLocation at = profile.sourceMap().locate(f.path());
+    SourceLocation at = facts.at(f);
+    outcome = null;
     tests.add(new Test(f.path(), label, value, op, threshold, met, margin, unit,
         at == null ? 0 : at.line(), at == null ? 0 : at.column()));
   }

@@ -5,9 +5,19 @@ import dev.kdpc.profile.Profile;
 /** The company as the rules see it: exactly one is inserted for each profile. */
 public final class CompanyFact {
   private final Profile profile;
+  private final FactCache facts;
 
   public CompanyFact(Profile profile) {
-    this.profile = profile;
+    this(new FactCache(profile));
+  }
+
+  CompanyFact(FactCache facts) {
+    this.profile = facts.profile();
+    this.facts = facts;
+  }
+
+  FactCache facts() {
+    return facts;
   }
 
   public Profile getProfile() {

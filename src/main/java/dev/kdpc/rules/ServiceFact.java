@@ -11,10 +11,33 @@ import dev.kdpc.profile.Service;
 public final class ServiceFact {
   private final Profile profile;
   private final Service service;
+  private final FactCache facts;
 
   public ServiceFact(Profile profile, Service service) {
-    this.profile = profile;
+    this(new FactCache(profile), service);
+  }
+
+  /** A service fact that shares the facts already read with the other facts of the same evaluation. */
+  ServiceFact(FactCache facts, Service service) {
+    this.profile = facts.profile();
     this.service = service;
+    this.facts = facts;
+  }
+
+  FactCache facts() {
+    return facts;
+  }
+
+  /**
+   * The facts the rules see for {@code profile}: its {@link CompanyFact} first, then a service fact per
+   * service, in the profile's order, all sharing one cache of the facts the rules read.
+   */
+  public static java.util.List<Object> of(Profile profile) {
+    FactCache facts = new FactCache(profile);
+    java.util.List<Object> out = new java.util.ArrayList<>(profile.services().size() + 1);
+    out.add(new CompanyFact(facts));
+    for (Service s : profile.services()) out.add(new ServiceFact(facts, s));
+    return out;
   }
 
   public String getId() {

@@ -1,9 +1,7 @@
 package dev.kdpc.rules.internal;
 
 import dev.kdpc.profile.Profile;
-import dev.kdpc.profile.Service;
 import dev.kdpc.rules.Assessment;
-import dev.kdpc.rules.CompanyFact;
 import dev.kdpc.rules.RuleInfo;
 import dev.kdpc.rules.RulesException;
 import dev.kdpc.rules.ServiceFact;
@@ -44,8 +42,7 @@ public final class Engine {
     KieSession session = pool.newKieSession();
     try {
       session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
-      session.insert(new CompanyFact(profile));
-      for (Service s : profile.services()) session.insert(new ServiceFact(profile, s));
+      for (Object fact : ServiceFact.of(profile)) session.insert(fact);
       int fired = session.fireAllRules(m -> accept(m, active), MAX_FIRINGS);
       if (fired >= MAX_FIRINGS) {
         throw new RulesException("the rules", List.of(new RulesException.Problem("the rules", 0,

@@ -1,0 +1,53 @@
+package dev.kdpc.rules;
+
+import dev.kdpc.profile.Profile;
+import dev.kdpc.profile.Service;
+import dev.kdpc.profile.SourceLocation;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The facts the rules have read from one profile during one evaluation, each resolved once with its
+ * position in the file: many rules read the same facts (a company's revenue, a service's users), and
+ * resolving a path and locating it in the file cost more than the test itself. One instance per
+ * evaluation, shared by its {@link ServiceFact}s and {@link CompanyFact}; not thread-safe (a session
+ * fires its rules on one thread).
+ */
+final class FactCache {
+  /** A resolved fact and where the file states it (or its nearest stated parent; null when nowhere). */
+  record Located(FactPaths.Fact fact, SourceLocation at) {}
+
+  private final Profile profile;
+  private final Map<String, Located> absolute = new HashMap<>();
+  private final Map<Service, Map<String, Located>> relative = new IdentityHashMap<>();
+  private final Map<FactPaths.Fact, SourceLocation> positions = new IdentityHashMap<>();
+
+  FactCache(Profile profile) {
+    this.profile = profile;
+  }
+
+  Profile profile() {
+    return profile;
+  }
+
+  /** {@code path} resolved for {@code service} (null for a company-level rule); see {@link FactPaths#resolve}. */
+  Located get(Service service, String path) {
+    Located l = absolute.get(path);
+    if (l != null) return l;
+    Map<String, Located> own = service == null ? null : relative.computeIfAbsent(service, s -> new HashMap<>());
+    if (own != null && (l = own.get(path)) != null) return l;
+    FactPaths.Fact f = FactPaths.resolve(profile, service, path);
+    l = new Located(f, profile.sourceMap().locate(f.path()));
+    positions.put(f, l.at());
+    if (f.path().equals(path)) absolute.put(path, l); // an absolute path resolves to itself
+    else own.put(path, l);
+    return l;
+  }
+
+  /** Where the file states {@code f} (a fact this cache resolved), or its nearest stated parent; null when nowhere. */
+  SourceLocation at(FactPaths.Fact f) {
+    SourceLocation at = positions.get(f);
+    return at != null || positions.containsKey(f) ? at : profile.sourceMap().locate(f.path());
+  }
+}
