@@ -43,11 +43,9 @@ import java.util.function.Predicate;
  */
 public final class Checker {
   private final CompiledRules rules;
-  private final Engine engine;
 
   private Checker(CompiledRules rules) {
     this.rules = rules;
-    this.engine = new Engine(rules);
   }
 
   /** A checker with the rules bundled in kdpc (loaded from their build-time compiled form when it matches them). */
@@ -109,7 +107,8 @@ public final class Checker {
     RuleInfo info = rules.catalogue().rule(ruleId).orElseThrow(() -> new InputException("unknown rule '" + ruleId + "'"));
     if (info.kind() != Kind.DESIGNATION) throw new IllegalArgumentException(ruleId + " is not a designation rule");
     Selection sel = select(options);
-    return evaluate(profile, new Selection(sel.asOf, sel.regimes, sel.status, sel.notices, sel.active.and(r -> r == info)));
+    if (!sel.active.contains(info)) return evaluate(profile, sel, r -> false);
+    return evaluate(profile, sel, r -> r == info);
   }
 
   /** Assembles a report from profile parts made with {@link #evaluate(Profile, Options)} or {@link ProfileReport#failed}. */
@@ -132,20 +131,47 @@ public final class Checker {
   public List<Traced> trace(Profile profile, Options options) {
     Selection sel = select(options);
     List<Traced> out = new ArrayList<>();
-    for (Assessment a : engine.evaluate(profile, sel.asOf, sel.active)) out.add(new Traced(finding(a, sel), a.isApplicable()));
+    for (Assessment a : Engine.evaluate(sel.rules(), profile, sel.asOf, r -> true)) out.add(new Traced(finding(a, sel), a.isApplicable()));
     out.sort(Comparator.comparing(Traced::finding, ORDER).thenComparing(t -> String.join(",", t.finding().dependsOn())));
     return out;
   }
 
   /** Whether the rule {@code ruleId} is evaluated under {@code options} (its regime selected, its dates covering the as-of date). */
   public boolean evaluates(String ruleId, Options options) {
-    return rules.catalogue().rule(ruleId).map(select(options).active::test).orElse(false);
+    return rules.catalogue().rule(ruleId).map(select(options).active::contains).orElse(false);
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  /** Which regimes and rules apply under the options, and what to tell the reader about the choice. */
-  private record Selection(java.time.LocalDate asOf, List<String> regimes, Map<String, Status> status, List<Notice> notices, Predicate<RuleInfo> active) {}
+  /**
+   * Which regimes and rules apply under the options, and what to tell the reader about the choice; the
+   * KieBase of those rules is made when first needed (a report header needs none).
+   */
+  private final class Selection {
+    final java.time.LocalDate asOf;
+    final List<String> regimes;
+    final Map<String, Status> status;
+    final List<Notice> notices;
+    final Set<RuleInfo> active;
+    private volatile CompiledRules.Selected kieBase;
+
+    Selection(java.time.LocalDate asOf, List<String> regimes, Map<String, Status> status, List<Notice> notices, Set<RuleInfo> active) {
+      this.asOf = asOf;
+      this.regimes = regimes;
+      this.status = status;
+      this.notices = notices;
+      this.active = active;
+    }
+
+    CompiledRules.Selected rules() {
+      CompiledRules.Selected k = kieBase;
+      if (k == null) {
+        k = rules.select(active); // the same instance for the same rules: a race only looks it up twice
+        kieBase = k;
+      }
+      return k;
+    }
+  }
 
   private Selection selectNow(Options o) {
     RuleCatalogue cat = rules.catalogue();
@@ -189,7 +215,7 @@ public final class Checker {
       Status s = rule.status() != null ? rule.status() : regimeStatus;
       if (byName || allowed.contains(s)) active.add(rule);
     }
-    return new Selection(o.asOf(), List.copyOf(chosen), Map.copyOf(status), List.copyOf(notices), active::contains);
+    return new Selection(o.asOf(), List.copyOf(chosen), Map.copyOf(status), List.copyOf(notices), java.util.Collections.unmodifiableSet(active));
   }
 
   /**
@@ -214,7 +240,11 @@ public final class Checker {
   }
 
   private ProfileReport evaluate(Profile profile, Selection sel) {
-    List<Assessment> assessments = engine.evaluate(profile, sel.asOf, sel.active);
+    return evaluate(profile, sel, r -> true);
+  }
+
+  private ProfileReport evaluate(Profile profile, Selection sel, Predicate<RuleInfo> fire) {
+    List<Assessment> assessments = Engine.evaluate(sel.rules(), profile, sel.asOf, fire);
     Map<String, Assessment> merged = new LinkedHashMap<>();
     for (Assessment a : assessments) {
       if (!a.isApplicable()) continue;

@@ -70,6 +70,23 @@ class PackagedJarIT {
     Files.delete(bad);
   }
 
+  /**
+   * The jar's index of its bundled rules (read instead of working out the entry's key, see
+   * RulesCache.loadBundledFromJar) names exactly the DRL files of rules/; that the rules it loads are
+   * those files is checked by the launcher test below (bundled and --rules rules/ give the same report,
+   * rules digest included).
+   */
+  @Test
+  void jarIndexesItsBundledRules() throws IOException {
+    try (ZipFile z = new ZipFile(JAR.toFile()); var drl = Files.list(Path.of("rules"))) {
+      var e = z.getEntry("META-INF/kdpc/bundled-rules.index");
+      assertThat(e).isNotNull();
+      List<String> indexed = new String(z.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(l -> l.startsWith("file=")).map(l -> l.substring(5)).toList();
+      assertThat(indexed).isEqualTo(drl.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().toList());
+    }
+  }
+
   /** The jar loads its bundled rules from their build-time compiled form: no DRL compiler class is ever loaded. */
   @Test
   void jarLoadsPrecompiledRulesWithoutTheDrlCompiler() throws Exception {

@@ -5,45 +5,38 @@ import dev.kdpc.rules.Assessment;
 import dev.kdpc.rules.RuleInfo;
 import dev.kdpc.rules.RulesException;
 import dev.kdpc.rules.ServiceFact;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.function.Predicate;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
 
-/** Runs compiled rules over one profile in a session of its own. Thread-safe: nothing is shared but the KieBase. */
+/**
+ * Runs compiled rules over one profile, in a session taken from the selection's pool. Thread-safe:
+ * nothing is shared but the KieBases, and each thread gets a session of its own.
+ */
 public final class Engine {
   /** More firings than this for one profile means a rule loops. */
   static final int MAX_FIRINGS = 100_000;
 
-  private final CompiledRules rules;
-  /**
-   * Sessions are pooled: a session returned to the pool is reset but keeps its node memories, which a
-   * fresh session would build again for every rule on every evaluation. The pool hands each thread
-   * its own session; it grows with the number of threads that use it at once.
-   */
-  private final org.kie.api.runtime.KieSessionsPool pool;
-
-  public Engine(CompiledRules rules) {
-    this.rules = rules;
-    this.pool = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-  }
+  private Engine() {}
 
   /**
-   * Evaluates {@code profile} with the rules whose id {@code active} accepts, and returns what they
+   * Evaluates {@code profile} with the rules of {@code rules} (a KieBase of the selection's rules)
+   * that {@code fire} accepts (all of them, or one rule to verify a flip), and returns what they
    * assessed (applicable or not; the caller decides what to report).
    */
-  public List<Assessment> evaluate(Profile profile, java.time.LocalDate asOf, Predicate<RuleInfo> active) {
+  public static List<Assessment> evaluate(CompiledRules.Selected rules, Profile profile, LocalDate asOf, Predicate<RuleInfo> fire) {
     Thread t = Thread.currentThread();
     ClassLoader before = t.getContextClassLoader();
     t.setContextClassLoader(Engine.class.getClassLoader());
-    KieSession session = pool.newKieSession();
+    KieSession session = rules.pool().newKieSession();
     try {
       session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
       for (Object fact : ServiceFact.of(profile)) session.insert(fact);
-      int fired = session.fireAllRules(m -> accept(m, active), MAX_FIRINGS);
+      int fired = session.fireAllRules(m -> accept(rules, m, fire), MAX_FIRINGS);
       if (fired >= MAX_FIRINGS) {
         throw new RulesException("the rules", List.of(new RulesException.Problem("the rules", 0,
             "evaluation of " + profile.source() + " stopped after " + MAX_FIRINGS + " rule firings: a rule loops")));
@@ -64,9 +57,8 @@ public final class Engine {
     }
   }
 
-  private boolean accept(Match m, Predicate<RuleInfo> active) {
+  private static boolean accept(CompiledRules.Selected rules, Match m, Predicate<RuleInfo> fire) {
     RuleInfo info = rules.info(m.getRule());
-    return info != null && active.test(info);
+    return info != null && fire.test(info);
   }
-
 }

@@ -59,7 +59,9 @@ import org.kie.api.definition.KiePackage;
  *
  * <ul>
  *   <li>The bundled rules' entry is made at build time ({@link Precompile}) and travels in the jar as
- *       {@value #BUNDLED_RESOURCE}.
+ *       {@value #BUNDLED_RESOURCE}, with an index ({@value #BUNDLED_INDEX}) naming its key, the versions
+ *       it was compiled with and the DRL files it was compiled from: in a jar, one build made all three,
+ *       so the key is read from the index rather than worked out again (see {@link #loadBundledFromJar}).
  *   <li>A {@code --rules DIR} folder's entry is written on its first run into a directory the user owns,
  *       {@code ${XDG_CACHE_HOME:-~/.cache}/kdpc/rules} (or {@code -Dkdpc.cache.dir}), atomically (a temp
  *       file, then a rename). It is read only from there, only when that directory and the file belong
@@ -128,6 +130,10 @@ public final class RulesCache {
   }
 
   private static CompiledRules loadBundled() {
+    if (enabled()) {
+      CompiledRules fromJar = loadBundledFromJar();
+      if (fromJar != null) return fromJar;
+    }
     RuleSource source = RuleSource.bundled();
     if (enabled()) {
       String key = key(source);
@@ -143,6 +149,91 @@ public final class RulesCache {
       }
     }
     return CompiledRules.compile(source);
+  }
+
+  /**
+   * The bundled rules from a jar, through the index the build wrote beside their entry
+   * ({@value #BUNDLED_INDEX}): the jar was made by one build, which compiled the entry from the very DRL
+   * files and fact classes the jar carries, so the entry's key is taken from the index instead of being
+   * worked out again. Working it out means finding the DRL files and the fact classes among the jar's
+   * thousands of entries and hashing them: about a tenth of a cold run's time. What the index cannot
+   * vouch for is checked: the kdpc, Drools and Java versions of this run, and that the entry is the one
+   * the index names (its key, and the SHA-256 of its payload). Null when the rules are not in a jar, the
+   * index is missing or does not match: the caller then works the key out as for any cache entry.
+   */
+  private static CompiledRules loadBundledFromJar() {
+    try {
+      URL marker = RulesCache.class.getClassLoader().getResource(RuleSource.BUNDLED + "/README.md");
+      if (marker == null || !(marker.openConnection() instanceof JarURLConnection c)) return null;
+      java.util.jar.JarFile jar = c.getJarFile(); // the jar the class loader has open (cached: not closed)
+      Index index = Index.parse(read(jar, BUNDLED_INDEX));
+      if (index == null || !index.matchesThisRuntime()) return null;
+      Map<String, String> files = new java.util.TreeMap<>();
+      for (String f : index.files) files.put(f, new String(read(jar, RuleSource.BUNDLED + "/" + f), StandardCharsets.UTF_8));
+      RuleSource source = new RuleSource("bundled rules", files);
+      return read(source, index.key, read(jar, BUNDLED_RESOURCE));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static byte[] read(java.util.jar.JarFile jar, String entry) throws IOException {
+    ZipEntry e = jar.getEntry(entry);
+    if (e == null) throw new IOException("no " + entry);
+    try (InputStream in = jar.getInputStream(e)) {
+      return in.readNBytes(MAX_BYTES + 1);
+    }
+  }
+
+  /** Where the build writes what it compiled the bundled rules' entry from (see {@link Index}). */
+  public static final String BUNDLED_INDEX = "META-INF/kdpc/bundled-rules.index";
+
+  /**
+   * The bundled entry's index, a text file of {@code name=value} lines: the entry's {@code key}, the
+   * {@code kdpc}, {@code drools} and {@code java} versions it was compiled with, and one {@code file}
+   * line per DRL file (relative to {@value RuleSource#BUNDLED}/).
+   */
+  record Index(String key, String kdpc, String drools, String java, List<String> files) {
+    static Index of(String key, RuleSource source) {
+      return new Index(key, Version.number(), Drools.getFullVersion(), String.valueOf(Runtime.version().feature()),
+          List.copyOf(source.files().keySet()));
+    }
+
+    String text() {
+      StringBuilder b = new StringBuilder("key=" + key + "\nkdpc=" + kdpc + "\ndrools=" + drools + "\njava=" + java + "\n");
+      for (String f : files) b.append("file=").append(f).append('\n');
+      return b.toString();
+    }
+
+    static Index parse(byte[] bytes) {
+      String key = null;
+      String kdpc = null;
+      String drools = null;
+      String java = null;
+      List<String> files = new ArrayList<>();
+      for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+        int eq = line.indexOf('=');
+        if (eq < 0) continue;
+        String v = line.substring(eq + 1);
+        switch (line.substring(0, eq)) {
+          case "key" -> key = v;
+          case "kdpc" -> kdpc = v;
+          case "drools" -> drools = v;
+          case "java" -> java = v;
+          case "file" -> {
+            if (v.isEmpty() || v.startsWith("/") || v.contains("..") || !v.endsWith(".drl")) return null;
+            files.add(v);
+          }
+          default -> { }
+        }
+      }
+      return key == null || kdpc == null || drools == null || java == null || files.isEmpty() ? null : new Index(key, kdpc, drools, java, files);
+    }
+
+    boolean matchesThisRuntime() {
+      return kdpc.equals(Version.number()) && drools.equals(Drools.getFullVersion())
+          && java.equals(String.valueOf(Runtime.version().feature()));
+    }
   }
 
   /** The rules of {@code dir}, through the user's cache directory. */
@@ -279,11 +370,8 @@ public final class RulesCache {
 
   /** The entry for {@code packages} under {@code key}. */
   static byte[] entry(String key, Collection<KiePackage> packages) throws IOException {
-    ByteArrayOutputStream payload = new ByteArrayOutputStream();
-    try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
-      out.writeObject(new ArrayList<>(packages));
-    }
-    byte[] p = payload.toByteArray();
+    byte[] p = serialize(packages);
+    if (p == null) throw new IOException("the compiled rules do not serialize");
     ByteArrayOutputStream all = new ByteArrayOutputStream(p.length + 128);
     all.write(MAGIC);
     all.write((key + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -300,7 +388,8 @@ public final class RulesCache {
     try {
       return CompiledRules.withOwnLoader(() -> {
         List<KiePackage> packages = deserialize(payload);
-        return packages == null ? null : CompiledRules.assemble(source, packages, true);
+        return packages == null ? null : CompiledRules.assemble(source, packages, true,
+            () -> CompiledRules.withOwnLoader(() -> deserialize(payload)));
       });
     } catch (RuntimeException | LinkageError e) {
       return null; // stale in a way the key missed, or corrupt: compile instead
@@ -320,8 +409,20 @@ public final class RulesCache {
     return MessageDigest.isEqual(sha, sha256Bytes(payload)) ? payload : null;
   }
 
+  /** The packages serialized as an entry's payload, or null when they do not serialize. */
+  static byte[] serialize(Collection<KiePackage> packages) {
+    ByteArrayOutputStream payload = new ByteArrayOutputStream();
+    try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(payload)) {
+      out.writeObject(new ArrayList<>(packages));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return payload.toByteArray();
+  }
+
+  /** The packages of an entry's payload (checked through {@link #filter}), or null when it does not read. */
   @SuppressWarnings("unchecked")
-  private static List<KiePackage> deserialize(byte[] payload) {
+  static List<KiePackage> deserialize(byte[] payload) {
     try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload), RulesCache.class.getClassLoader())) {
       in.setObjectInputFilter(RulesCache::filter);
       Object o = in.readObject();
@@ -357,7 +458,7 @@ public final class RulesCache {
       } catch (IOException | RuntimeException e) {
         entry = null;
       }
-      CompiledRules rules = CompiledRules.assemble(source, packages, false); // throws on a metadata problem: nothing stored
+      CompiledRules rules = CompiledRules.assemble(source, packages, false, CompiledRules.copies(source, packages)); // throws on a metadata problem: nothing stored
       if (entry != null) store(dir, key, entry);
       return rules;
     });
@@ -500,11 +601,16 @@ public final class RulesCache {
       }
       if (read(source, key, entry) == null) throw new IllegalStateException("the bundled rules' compiled form does not read back");
       Path out = Path.of(args[0]);
+      write(out, entry);
+      write(out.resolveSibling(Path.of(BUNDLED_INDEX).getFileName()), Index.of(key, source).text().getBytes(StandardCharsets.UTF_8));
+      System.out.println("kdpc: precompiled the bundled rules (" + source.files().size() + " files) into " + out + " (" + entry.length + " bytes)");
+    }
+
+    private static void write(Path out, byte[] bytes) throws IOException {
       Files.createDirectories(out.toAbsolutePath().getParent());
       Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".bundled-rules.", ".tmp");
-      Files.write(tmp, entry);
+      Files.write(tmp, bytes);
       Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      System.out.println("kdpc: precompiled the bundled rules (" + source.files().size() + " files) into " + out + " (" + entry.length + " bytes)");
     }
 
     private static byte[] precompile(RuleSource source, String key) {
@@ -512,7 +618,8 @@ public final class RulesCache {
         Collection<KiePackage> packages = CompiledRules.build(source, CompiledRules.class.getClassLoader());
         try {
           byte[] e = entry(key, packages);
-          CompiledRules.assemble(source, packages, false); // the catalogue must read back
+          CompiledRules all = CompiledRules.assemble(source, packages, false, CompiledRules.copies(source, packages)); // the catalogue must read back
+          all.select(new java.util.HashSet<>(all.catalogue().rules())); // and every rule go into a KieBase
           return e;
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);

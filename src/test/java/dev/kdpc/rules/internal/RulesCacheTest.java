@@ -187,4 +187,20 @@ class RulesCacheTest {
       @Override public long streamBytes() { return 1; }
     };
   }
+
+  @org.junit.jupiter.api.Test
+  void bundledIndexReadsBackAndRefusesWhatItCannotVouchFor() {
+    RulesCache.Index index = RulesCache.Index.of("k".repeat(64), tiny("0.5"));
+    RulesCache.Index back = RulesCache.Index.parse(index.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(back).isEqualTo(index);
+    assertThat(back.matchesThisRuntime()).isTrue();
+    assertThat(new RulesCache.Index(index.key(), "0.0.0", index.drools(), index.java(), index.files()).matchesThisRuntime()).isFalse();
+    assertThat(new RulesCache.Index(index.key(), index.kdpc(), "7.0.0", index.java(), index.files()).matchesThisRuntime()).isFalse();
+    assertThat(new RulesCache.Index(index.key(), index.kdpc(), index.drools(), "11", index.files()).matchesThisRuntime()).isFalse();
+    for (String bad : List.of("kdpc=1\ndrools=1\njava=17\nfile=a.drl\n", "key=k\nkdpc=1\ndrools=1\njava=17\n",
+        "key=k\nkdpc=1\ndrools=1\njava=17\nfile=../a.drl\n", "key=k\nkdpc=1\ndrools=1\njava=17\nfile=/etc/a.drl\n",
+        "key=k\nkdpc=1\ndrools=1\njava=17\nfile=a.class\n")) {
+      assertThat(RulesCache.Index.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(bad).isNull();
+    }
+  }
 }
