@@ -2,6 +2,7 @@ package dev.kdpc.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,21 +137,21 @@ public final class JsonRenderer implements Renderer {
 
   static void writeReport(JsonGenerator g, Report r) throws IOException {
     g.writeStartObject();
-    g.writeNumberField("kdpc_report", Report.CONTRACT);
-    text(g, "tool", r.tool());
-    text(g, "as_of", r.asOf().toString());
-    text(g, "scenario", r.scenario());
-    strings(g, "regimes", r.regimes());
-    text(g, "rules_digest", r.rulesDigest());
-    g.writeArrayFieldStart("notices");
+    number(g, K.kdpc_report, Report.CONTRACT);
+    text(g, K.tool, r.tool());
+    text(g, K.as_of, r.asOf().toString());
+    text(g, K.scenario, r.scenario());
+    strings(g, K.regimes, r.regimes());
+    text(g, K.rules_digest, r.rulesDigest());
+    arrayField(g, K.notices);
     for (Notice n : r.notices()) {
       g.writeStartObject();
-      text(g, "regime", n.regime());
-      text(g, "message", n.message());
+      text(g, K.regime, n.regime());
+      text(g, K.message, n.message());
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("profiles");
+    arrayField(g, K.profiles);
     for (ProfileReport p : r.profiles()) writeProfile(g, p);
     g.writeEndArray();
     g.writeEndObject();
@@ -158,54 +159,54 @@ public final class JsonRenderer implements Renderer {
 
   static void writeProfile(JsonGenerator g, ProfileReport p) throws IOException {
     g.writeStartObject();
-    text(g, "source", p.source());
-    text(g, "input_sha256", p.inputSha256());
-    text(g, "company", p.company());
-    if (p.error() != null) text(g, "error", p.error());
-    g.writeArrayFieldStart("findings");
+    text(g, K.source, p.source());
+    text(g, K.input_sha256, p.inputSha256());
+    text(g, K.company, p.company());
+    if (p.error() != null) text(g, K.error, p.error());
+    arrayField(g, K.findings);
     for (Finding f : p.findings()) writeFinding(g, f);
     g.writeEndArray();
-    g.writeArrayFieldStart("near_misses");
+    arrayField(g, K.near_misses);
     for (NearMiss n : p.nearMisses()) {
       g.writeStartObject();
-      text(g, "rule", n.rule());
-      text(g, "regime", n.regime());
-      text(g, "service", n.service());
-      g.writeFieldName("test");
+      text(g, K.rule, n.rule());
+      text(g, K.regime, n.regime());
+      text(g, K.service, n.service());
+      g.writeFieldName(K.test.json);
       writeTest(g, n.test());
       g.writeEndObject();
     }
     g.writeEndArray();
     if (p.whatIf() != null) {
-      g.writeObjectFieldStart("what_if");
-      g.writeObjectFieldStart("set");
+      objectField(g, K.what_if);
+      objectField(g, K.set);
       for (Map.Entry<String, String> e : p.whatIf().set().entrySet()) text(g, e.getKey(), e.getValue());
       g.writeEndObject();
-      g.writeArrayFieldStart("changes");
+      arrayField(g, K.changes);
       for (Change c : p.whatIf().changes()) writeChange(g, c);
       g.writeEndArray();
       g.writeEndObject();
     }
     if (!p.whyNot().isEmpty()) {
-      g.writeArrayFieldStart("why_not");
+      arrayField(g, K.why_not);
       for (WhyNot wn : p.whyNot()) {
         g.writeStartObject();
-        text(g, "regime", wn.regime());
-        text(g, "service", wn.service());
-        g.writeArrayFieldStart("designations");
+        text(g, K.regime, wn.regime());
+        text(g, K.service, wn.service());
+        arrayField(g, K.designations);
         for (Finding f : wn.designations()) {
           g.writeStartObject();
-          text(g, "rule", f.rule());
-          g.writeArrayFieldStart("failed");
+          text(g, K.rule, f.rule());
+          arrayField(g, K.failed);
           for (Test t : f.because()) if (Boolean.FALSE.equals(t.met())) writeTest(g, t);
           g.writeEndArray();
-          g.writeFieldName("flip");
+          g.writeFieldName(K.flip.json);
           if (f.flip() != null) writeFlip(g, f.flip());
           else g.writeNull();
           g.writeEndObject();
         }
         g.writeEndArray();
-        strings(g, "notes", wn.notes());
+        strings(g, K.notes, wn.notes());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -215,33 +216,33 @@ public final class JsonRenderer implements Renderer {
 
   static void writeFinding(JsonGenerator g, Finding f) throws IOException {
     g.writeStartObject();
-    text(g, "rule", f.rule());
-    text(g, "regime", f.regime());
-    text(g, "kind", f.kind().id());
-    text(g, "outcome", f.outcome().id());
-    text(g, "status", f.status().id());
-    text(g, "service", f.service());
-    text(g, "title", f.title());
-    if (f.titleKo() != null) text(g, "title_ko", f.titleKo());
-    g.writeObjectFieldStart("citation");
-    text(g, "law", f.citation().law());
-    text(g, "law_ko", f.citation().lawKo());
-    text(g, "article", f.citation().article());
-    text(g, "source", f.citation().source());
+    text(g, K.rule, f.rule());
+    text(g, K.regime, f.regime());
+    text(g, K.kind, f.kind().id());
+    text(g, K.outcome, f.outcome().id());
+    text(g, K.status, f.status().id());
+    text(g, K.service, f.service());
+    text(g, K.title, f.title());
+    if (f.titleKo() != null) text(g, K.title_ko, f.titleKo());
+    objectField(g, K.citation);
+    text(g, K.law, f.citation().law());
+    text(g, K.law_ko, f.citation().lawKo());
+    text(g, K.article, f.citation().article());
+    text(g, K.source, f.citation().source());
     g.writeEndObject();
-    g.writeArrayFieldStart("because");
+    arrayField(g, K.because);
     for (Test t : f.because()) writeTest(g, t);
     g.writeEndArray();
-    strings(g, "missing", f.missing());
-    g.writeFieldName("sanction");
+    strings(g, K.missing, f.missing());
+    g.writeFieldName(K.sanction.json);
     if (f.sanction() != null) writeSanction(g, f.sanction());
     else g.writeNull();
-    strings(g, "depends_on", f.dependsOn());
-    if (f.justification() != null) text(g, "justification", f.justification());
-    if (f.burden() != null) text(g, "burden", f.burden());
-    strings(g, "notes", f.notes());
+    strings(g, K.depends_on, f.dependsOn());
+    if (f.justification() != null) text(g, K.justification, f.justification());
+    if (f.burden() != null) text(g, K.burden, f.burden());
+    strings(g, K.notes, f.notes());
     if (f.flip() != null) {
-      g.writeFieldName("flip");
+      g.writeFieldName(K.flip.json);
       writeFlip(g, f.flip());
     }
     g.writeEndObject();
@@ -249,89 +250,89 @@ public final class JsonRenderer implements Renderer {
 
   static void writeTest(JsonGenerator g, Test t) throws IOException {
     g.writeStartObject();
-    text(g, "fact", t.fact());
-    if (t.label() != null) text(g, "label", t.label());
-    scalar(g, "value", t.value());
-    text(g, "op", t.op());
-    scalar(g, "threshold", t.threshold());
-    g.writeFieldName("met");
+    text(g, K.fact, t.fact());
+    if (t.label() != null) text(g, K.label, t.label());
+    scalar(g, K.value, t.value());
+    text(g, K.op, t.op());
+    scalar(g, K.threshold, t.threshold());
+    g.writeFieldName(K.met.json);
     if (t.met() == null) g.writeNull();
     else g.writeBoolean(t.met());
-    g.writeFieldName("margin");
+    g.writeFieldName(K.margin.json);
     if (t.margin() == null) g.writeNull();
     else g.writeNumber(BigDecimal.valueOf(t.margin()).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros());
-    text(g, "unit", t.unit());
+    text(g, K.unit, t.unit());
     position(g, t.line(), t.column());
     g.writeEndObject();
   }
 
   static void writeSanction(JsonGenerator g, Sanction s) throws IOException {
     g.writeStartObject();
-    text(g, "text", s.text());
-    if (s.rate() != null) g.writeNumberField("rate", BigDecimal.valueOf(s.rate()).stripTrailingZeros());
-    if (s.baseFact() != null) text(g, "base_fact", s.baseFact());
+    text(g, K.text, s.text());
+    if (s.rate() != null) number(g, K.rate, BigDecimal.valueOf(s.rate()).stripTrailingZeros());
+    if (s.baseFact() != null) text(g, K.base_fact, s.baseFact());
     if (s.rate() != null) {
-      krw(g, "base_krw", s.baseKrw());
-      krw(g, "max_krw", s.maxKrw());
+      krw(g, K.base_krw, s.baseKrw());
+      krw(g, K.max_krw, s.maxKrw());
     }
-    if (s.flatCapKrw() != null) krw(g, "flat_cap_krw", s.flatCapKrw());
-    text(g, "note", Sanction.CEILING_NOTE);
+    if (s.flatCapKrw() != null) krw(g, K.flat_cap_krw, s.flatCapKrw());
+    text(g, K.note, Sanction.CEILING_NOTE);
     g.writeEndObject();
   }
 
   static void writeFlip(JsonGenerator g, Flip f) throws IOException {
     g.writeStartObject();
-    text(g, "fact", f.fact());
-    scalar(g, "from", f.from());
-    scalar(g, "to", f.to());
-    text(g, "unit", f.unit());
+    text(g, K.fact, f.fact());
+    scalar(g, K.from, f.from());
+    scalar(g, K.to, f.to());
+    text(g, K.unit, f.unit());
     position(g, f.line(), f.column());
-    text(g, "set", f.setArgument());
+    text(g, K.set, f.setArgument());
     g.writeEndObject();
   }
 
   static void writeChange(JsonGenerator g, Change c) throws IOException {
     g.writeStartObject();
-    text(g, "change", c.type().id());
-    text(g, "rule", c.rule());
-    text(g, "regime", c.regime());
-    text(g, "kind", c.kind().id());
-    text(g, "service", c.service());
-    text(g, "title", c.title());
-    if (c.titleKo() != null) text(g, "title_ko", c.titleKo());
-    text(g, "before", c.before() == null ? null : c.before().id());
-    text(g, "after", c.after() == null ? null : c.after().id());
-    text(g, "status_before", c.statusBefore() == null ? null : c.statusBefore().id());
-    text(g, "status_after", c.statusAfter() == null ? null : c.statusAfter().id());
-    g.writeArrayFieldStart("facts");
+    text(g, K.change, c.type().id());
+    text(g, K.rule, c.rule());
+    text(g, K.regime, c.regime());
+    text(g, K.kind, c.kind().id());
+    text(g, K.service, c.service());
+    text(g, K.title, c.title());
+    if (c.titleKo() != null) text(g, K.title_ko, c.titleKo());
+    text(g, K.before, c.before() == null ? null : c.before().id());
+    text(g, K.after, c.after() == null ? null : c.after().id());
+    text(g, K.status_before, c.statusBefore() == null ? null : c.statusBefore().id());
+    text(g, K.status_after, c.statusAfter() == null ? null : c.statusAfter().id());
+    arrayField(g, K.facts);
     for (Change.FactChange fc : c.facts()) {
       g.writeStartObject();
-      text(g, "fact", fc.fact());
-      scalar(g, "before", fc.before());
-      scalar(g, "after", fc.after());
-      text(g, "unit", fc.unit());
+      text(g, K.fact, fc.fact());
+      scalar(g, K.before, fc.before());
+      scalar(g, K.after, fc.after());
+      text(g, K.unit, fc.unit());
       position(g, fc.line(), fc.column());
       g.writeEndObject();
     }
     g.writeEndArray();
-    strings(g, "reasons", c.reasons());
+    strings(g, K.reasons, c.reasons());
     g.writeEndObject();
   }
 
   static void writeComparison(JsonGenerator g, Comparison c) throws IOException {
     g.writeStartObject();
-    g.writeNumberField("kdpc_diff", Report.CONTRACT);
-    text(g, "tool", c.tool());
-    text(g, "rules_digest", c.rulesDigest());
-    text(g, "before", c.before());
-    text(g, "after", c.after());
-    g.writeArrayFieldStart("profiles");
+    number(g, K.kdpc_diff, Report.CONTRACT);
+    text(g, K.tool, c.tool());
+    text(g, K.rules_digest, c.rulesDigest());
+    text(g, K.before, c.before());
+    text(g, K.after, c.after());
+    arrayField(g, K.profiles);
     for (Comparison.Entry e : c.profiles()) {
       g.writeStartObject();
-      text(g, "before", e.before());
-      text(g, "after", e.after());
-      text(g, "company", e.company());
-      g.writeArrayFieldStart("changes");
+      text(g, K.before, e.before());
+      text(g, K.after, e.after());
+      text(g, K.company, e.company());
+      arrayField(g, K.changes);
       for (Change ch : e.changes()) writeChange(g, ch);
       g.writeEndArray();
       g.writeEndObject();
@@ -340,7 +341,49 @@ public final class JsonRenderer implements Renderer {
     g.writeEndObject();
   }
 
+  /**
+   * The keys, each quoted once ({@code writeFieldName(SerializableString)} copies the quoted name instead
+   * of scanning it for characters to escape; the bytes are the same). Named as the keys they write.
+   */
+  private enum K {
+    kdpc_report, tool, as_of, scenario, regimes, rules_digest, notices, regime, message, profiles, source,
+    input_sha256, company, error, findings, near_misses, rule, service, test, what_if, set, changes, why_not,
+    designations, failed, flip, notes, kind, outcome, status, title, title_ko, citation, law, law_ko, article,
+    because, missing, sanction, depends_on, justification, burden, fact, label, value, op, threshold, met,
+    margin, unit, text, rate, base_fact, base_krw, max_krw, flat_cap_krw, note, from, to, change, before,
+    after, status_before, status_after, facts, reasons, kdpc_diff, line, column;
+
+    final SerializedString json = new SerializedString(name());
+  }
+
+  private static void arrayField(JsonGenerator g, K key) throws IOException {
+    g.writeFieldName(key.json);
+    g.writeStartArray();
+  }
+
+  private static void objectField(JsonGenerator g, K key) throws IOException {
+    g.writeFieldName(key.json);
+    g.writeStartObject();
+  }
+
+  private static void number(JsonGenerator g, K key, int v) throws IOException {
+    g.writeFieldName(key.json);
+    g.writeNumber(v);
+  }
+
+  private static void number(JsonGenerator g, K key, BigDecimal v) throws IOException {
+    g.writeFieldName(key.json);
+    g.writeNumber(v);
+  }
+
   /** A text field, null when {@code v} is null. */
+  private static void text(JsonGenerator g, K key, String v) throws IOException {
+    g.writeFieldName(key.json);
+    if (v == null) g.writeNull();
+    else g.writeString(v);
+  }
+
+  /** A text field with a key from the data (a what-if's fact path), null when {@code v} is null. */
   private static void text(JsonGenerator g, String name, String v) throws IOException {
     g.writeFieldName(name);
     if (v == null) g.writeNull();
@@ -348,8 +391,8 @@ public final class JsonRenderer implements Renderer {
   }
 
   /** A won amount, null when {@code v} is null. */
-  private static void krw(JsonGenerator g, String name, Long v) throws IOException {
-    g.writeFieldName(name);
+  private static void krw(JsonGenerator g, K key, Long v) throws IOException {
+    g.writeFieldName(key.json);
     if (v == null) g.writeNull();
     else g.writeNumber(v.longValue());
   }
@@ -357,8 +400,8 @@ public final class JsonRenderer implements Renderer {
   /** {@code line} and {@code column} of a fact in its profile, when it is stated there. */
   private static void position(JsonGenerator g, int line, int column) throws IOException {
     if (line > 0) {
-      g.writeNumberField("line", line);
-      g.writeNumberField("column", column);
+      number(g, K.line, line);
+      number(g, K.column, column);
     }
   }
 
@@ -366,8 +409,8 @@ public final class JsonRenderer implements Renderer {
    * A fact's value or a line: null, a boolean, a whole number as an integer (below 10^15), any other
    * number as its shortest decimal (from the double, trailing zeros stripped), anything else as text.
    */
-  private static void scalar(JsonGenerator g, String name, Object v) throws IOException {
-    g.writeFieldName(name);
+  private static void scalar(JsonGenerator g, K key, Object v) throws IOException {
+    g.writeFieldName(key.json);
     if (v == null) g.writeNull();
     else if (v instanceof Boolean b) g.writeBoolean(b);
     else if (v instanceof Long || v instanceof Integer) g.writeNumber(((Number) v).longValue());
@@ -379,8 +422,8 @@ public final class JsonRenderer implements Renderer {
   }
 
   /** An array of texts. */
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
+  private static void strings(JsonGenerator g, K key, List<String> values) throws IOException {
+    arrayField(g, key);
     for (String v : values) {
       if (v == null) g.writeNull();
       else g.writeString(v);
