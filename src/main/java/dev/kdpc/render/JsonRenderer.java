@@ -1,12 +1,14 @@
 package dev.kdpc.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.kdpc.report.Change;
 import dev.kdpc.report.Comparison;
 import dev.kdpc.report.Finding;
@@ -19,18 +21,27 @@ import dev.kdpc.report.Sanction;
 import dev.kdpc.report.Test;
 import dev.kdpc.report.WhyNot;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON report (contract version 1, DESIGN §4). Keys are written in a fixed order and numbers in a
  * fixed form, so the same report always gives the same bytes.
+ *
+ * <p>Each part is described once, as the calls that write it to a {@link JsonGenerator}
+ * ({@code writeReport}, {@code writeFinding}, ...). {@link #render(Report, Writer, RenderOptions)}
+ * streams those calls straight to the output, with no tree in between (building a tree of the whole
+ * report and then writing it was a fifth of a folder run's CPU time). The tree methods
+ * ({@link #tree(Report)}, {@link #finding}, ...) for the renderers and tests that want nodes replay the
+ * same calls into a {@link TokenBuffer} and read that as a tree, so a tree written with
+ * {@link #write} gives the same bytes as the stream ({@code JsonStreamingTest}).
  */
 public final class JsonRenderer implements Renderer {
   public static final String NAME = "json";
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
@@ -40,232 +51,383 @@ public final class JsonRenderer implements Renderer {
 
   @Override
   public void render(Report report, Writer out, RenderOptions options) throws IOException {
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(pp);
-      MAPPER.writeTree(g, tree(report));
+    try (JsonGenerator g = generator(out)) {
+      writeReport(g, report);
     }
     out.write("\n");
   }
 
-  /** The report as a JSON tree. */
-  public static ObjectNode tree(Report r) {
-    ObjectNode o = F.objectNode();
-    o.put("kdpc_report", Report.CONTRACT);
-    o.put("tool", r.tool());
-    o.put("as_of", r.asOf().toString());
-    o.put("scenario", r.scenario());
-    ArrayNode regimes = o.putArray("regimes");
-    r.regimes().forEach(regimes::add);
-    o.put("rules_digest", r.rulesDigest());
-    ArrayNode notices = o.putArray("notices");
-    for (Notice n : r.notices()) notices.addObject().put("regime", n.regime()).put("message", n.message());
-    ArrayNode profiles = o.putArray("profiles");
-    for (ProfileReport p : r.profiles()) profiles.add(profile(p));
-    return o;
-  }
-
-  static ObjectNode profile(ProfileReport p) {
-    ObjectNode o = F.objectNode();
-    o.put("source", p.source());
-    o.put("input_sha256", p.inputSha256());
-    o.put("company", p.company());
-    if (p.error() != null) o.put("error", p.error());
-    ArrayNode findings = o.putArray("findings");
-    for (Finding f : p.findings()) findings.add(finding(f));
-    ArrayNode near = o.putArray("near_misses");
-    for (NearMiss n : p.nearMisses()) {
-      ObjectNode m = near.addObject();
-      m.put("rule", n.rule());
-      m.put("regime", n.regime());
-      m.put("service", n.service());
-      m.set("test", test(n.test()));
-    }
-    if (p.whatIf() != null) {
-      ObjectNode w = o.putObject("what_if");
-      ObjectNode set = w.putObject("set");
-      p.whatIf().set().forEach(set::put);
-      ArrayNode changes = w.putArray("changes");
-      for (Change c : p.whatIf().changes()) changes.add(change(c));
-    }
-    if (!p.whyNot().isEmpty()) {
-      ArrayNode why = o.putArray("why_not");
-      for (WhyNot wn : p.whyNot()) {
-        ObjectNode n = why.addObject();
-        n.put("regime", wn.regime());
-        n.put("service", wn.service());
-        ArrayNode ds = n.putArray("designations");
-        for (Finding f : wn.designations()) {
-          ObjectNode d = ds.addObject();
-          d.put("rule", f.rule());
-          ArrayNode failed = d.putArray("failed");
-          for (Test t : f.because()) if (Boolean.FALSE.equals(t.met())) failed.add(test(t));
-          if (f.flip() != null) d.set("flip", flip(f.flip()));
-          else d.putNull("flip");
-        }
-        strings(n.putArray("notes"), wn.notes());
-      }
-    }
-    return o;
-  }
-
-  static ObjectNode flip(Flip f) {
-    ObjectNode o = F.objectNode();
-    o.put("fact", f.fact());
-    o.set("from", scalar(f.from()));
-    o.set("to", scalar(f.to()));
-    o.put("unit", f.unit());
-    if (f.line() > 0) {
-      o.put("line", f.line());
-      o.put("column", f.column());
-    }
-    o.put("set", f.setArgument());
-    return o;
-  }
-
-  /** One finding's change between two evaluations. */
-  public static ObjectNode change(Change c) {
-    ObjectNode o = F.objectNode();
-    o.put("change", c.type().id());
-    o.put("rule", c.rule());
-    o.put("regime", c.regime());
-    o.put("kind", c.kind().id());
-    o.put("service", c.service());
-    o.put("title", c.title());
-    if (c.titleKo() != null) o.put("title_ko", c.titleKo());
-    o.put("before", c.before() == null ? null : c.before().id());
-    o.put("after", c.after() == null ? null : c.after().id());
-    o.put("status_before", c.statusBefore() == null ? null : c.statusBefore().id());
-    o.put("status_after", c.statusAfter() == null ? null : c.statusAfter().id());
-    ArrayNode facts = o.putArray("facts");
-    for (Change.FactChange fc : c.facts()) {
-      ObjectNode n = facts.addObject();
-      n.put("fact", fc.fact());
-      n.set("before", scalar(fc.before()));
-      n.set("after", scalar(fc.after()));
-      n.put("unit", fc.unit());
-      if (fc.line() > 0) {
-        n.put("line", fc.line());
-        n.put("column", fc.column());
-      }
-    }
-    strings(o.putArray("reasons"), c.reasons());
-    return o;
-  }
-
-  /** A comparison ({@code kdpc diff}, {@code kdpc check --compare-scenarios}) as a JSON tree. */
-  public static ObjectNode tree(Comparison c) {
-    ObjectNode o = F.objectNode();
-    o.put("kdpc_diff", Report.CONTRACT);
-    o.put("tool", c.tool());
-    o.put("rules_digest", c.rulesDigest());
-    o.put("before", c.before());
-    o.put("after", c.after());
-    ArrayNode profiles = o.putArray("profiles");
-    for (Comparison.Entry e : c.profiles()) {
-      ObjectNode n = profiles.addObject();
-      n.put("before", e.before());
-      n.put("after", e.after());
-      n.put("company", e.company());
-      ArrayNode changes = n.putArray("changes");
-      for (Change ch : e.changes()) changes.add(change(ch));
-    }
-    return o;
-  }
-
   /** Writes a comparison as JSON, in the same fixed form as reports. */
   public static void render(Comparison c, Writer out) throws IOException {
-    write(tree(c), out);
+    try (JsonGenerator g = generator(out)) {
+      writeComparison(g, c);
+    }
+    out.write("\n");
   }
 
   /** Writes a tree in the fixed form of kdpc's JSON outputs: two-space indent, keys in insertion order, a final newline. */
-  static void write(com.fasterxml.jackson.databind.JsonNode tree, Writer out) throws IOException {
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(pp);
+  static void write(JsonNode tree, Writer out) throws IOException {
+    try (JsonGenerator g = generator(out)) {
       MAPPER.writeTree(g, tree);
     }
     out.write("\n");
   }
 
+  /** A generator in the fixed form: two-space object indent, one-line arrays, the target left open. */
+  private static JsonGenerator generator(Writer out) throws IOException {
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.setPrettyPrinter(pp);
+    return g;
+  }
+
+  /** The report as a JSON tree. */
+  public static ObjectNode tree(Report r) {
+    return node(g -> writeReport(g, r));
+  }
+
+  /** A comparison ({@code kdpc diff}, {@code kdpc check --compare-scenarios}) as a JSON tree. */
+  public static ObjectNode tree(Comparison c) {
+    return node(g -> writeComparison(g, c));
+  }
+
   public static ObjectNode finding(Finding f) {
-    ObjectNode o = F.objectNode();
-    o.put("rule", f.rule());
-    o.put("regime", f.regime());
-    o.put("kind", f.kind().id());
-    o.put("outcome", f.outcome().id());
-    o.put("status", f.status().id());
-    o.put("service", f.service());
-    o.put("title", f.title());
-    if (f.titleKo() != null) o.put("title_ko", f.titleKo());
-    ObjectNode c = o.putObject("citation");
-    c.put("law", f.citation().law());
-    c.put("law_ko", f.citation().lawKo());
-    c.put("article", f.citation().article());
-    c.put("source", f.citation().source());
-    ArrayNode because = o.putArray("because");
-    for (Test t : f.because()) because.add(test(t));
-    strings(o.putArray("missing"), f.missing());
-    if (f.sanction() != null) o.set("sanction", sanction(f.sanction()));
-    else o.putNull("sanction");
-    strings(o.putArray("depends_on"), f.dependsOn());
-    if (f.justification() != null) o.put("justification", f.justification());
-    if (f.burden() != null) o.put("burden", f.burden());
-    strings(o.putArray("notes"), f.notes());
-    if (f.flip() != null) o.set("flip", flip(f.flip()));
-    return o;
+    return node(g -> writeFinding(g, f));
+  }
+
+  /** One finding's change between two evaluations. */
+  public static ObjectNode change(Change c) {
+    return node(g -> writeChange(g, c));
+  }
+
+  static ObjectNode profile(ProfileReport p) {
+    return node(g -> writeProfile(g, p));
   }
 
   static ObjectNode test(Test t) {
-    ObjectNode o = F.objectNode();
-    o.put("fact", t.fact());
-    if (t.label() != null) o.put("label", t.label());
-    o.set("value", scalar(t.value()));
-    o.put("op", t.op());
-    o.set("threshold", scalar(t.threshold()));
-    if (t.met() == null) o.putNull("met");
-    else o.put("met", t.met());
-    if (t.margin() == null) o.putNull("margin");
-    else o.put("margin", BigDecimal.valueOf(t.margin()).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros());
-    o.put("unit", t.unit());
-    if (t.line() > 0) {
-      o.put("line", t.line());
-      o.put("column", t.column());
-    }
-    return o;
+    return node(g -> writeTest(g, t));
   }
 
   static ObjectNode sanction(Sanction s) {
-    ObjectNode o = F.objectNode();
-    o.put("text", s.text());
-    if (s.rate() != null) o.put("rate", BigDecimal.valueOf(s.rate()).stripTrailingZeros());
-    if (s.baseFact() != null) o.put("base_fact", s.baseFact());
+    return node(g -> writeSanction(g, s));
+  }
+
+  static ObjectNode flip(Flip f) {
+    return node(g -> writeFlip(g, f));
+  }
+
+  /** One object's writing calls. */
+  @FunctionalInterface
+  private interface Part {
+    void writeTo(JsonGenerator g) throws IOException;
+  }
+
+  /** The object {@code part} writes, as a tree. */
+  private static ObjectNode node(Part part) {
+    try (TokenBuffer b = new TokenBuffer(MAPPER, false)) {
+      part.writeTo(b);
+      try (JsonParser p = b.asParser()) {
+        return MAPPER.readTree(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot happen: writing to memory", e);
+    }
+  }
+
+  static void writeReport(JsonGenerator g, Report r) throws IOException {
+    g.writeStartObject();
+    number(g, K.kdpc_report, Report.CONTRACT);
+    text(g, K.tool, r.tool());
+    text(g, K.as_of, r.asOf().toString());
+    text(g, K.scenario, r.scenario());
+    strings(g, K.regimes, r.regimes());
+    text(g, K.rules_digest, r.rulesDigest());
+    arrayField(g, K.notices);
+    for (Notice n : r.notices()) {
+      g.writeStartObject();
+      text(g, K.regime, n.regime());
+      text(g, K.message, n.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    arrayField(g, K.profiles);
+    for (ProfileReport p : r.profiles()) writeProfile(g, p);
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  static void writeProfile(JsonGenerator g, ProfileReport p) throws IOException {
+    g.writeStartObject();
+    text(g, K.source, p.source());
+    text(g, K.input_sha256, p.inputSha256());
+    text(g, K.company, p.company());
+    if (p.error() != null) text(g, K.error, p.error());
+    arrayField(g, K.findings);
+    for (Finding f : p.findings()) writeFinding(g, f);
+    g.writeEndArray();
+    arrayField(g, K.near_misses);
+    for (NearMiss n : p.nearMisses()) {
+      g.writeStartObject();
+      text(g, K.rule, n.rule());
+      text(g, K.regime, n.regime());
+      text(g, K.service, n.service());
+      g.writeFieldName(K.test.json);
+      writeTest(g, n.test());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    if (p.whatIf() != null) {
+      objectField(g, K.what_if);
+      objectField(g, K.set);
+      for (Map.Entry<String, String> e : p.whatIf().set().entrySet()) text(g, e.getKey(), e.getValue());
+      g.writeEndObject();
+      arrayField(g, K.changes);
+      for (Change c : p.whatIf().changes()) writeChange(g, c);
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    if (!p.whyNot().isEmpty()) {
+      arrayField(g, K.why_not);
+      for (WhyNot wn : p.whyNot()) {
+        g.writeStartObject();
+        text(g, K.regime, wn.regime());
+        text(g, K.service, wn.service());
+        arrayField(g, K.designations);
+        for (Finding f : wn.designations()) {
+          g.writeStartObject();
+          text(g, K.rule, f.rule());
+          arrayField(g, K.failed);
+          for (Test t : f.because()) if (Boolean.FALSE.equals(t.met())) writeTest(g, t);
+          g.writeEndArray();
+          g.writeFieldName(K.flip.json);
+          if (f.flip() != null) writeFlip(g, f.flip());
+          else g.writeNull();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        strings(g, K.notes, wn.notes());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+    g.writeStartObject();
+    text(g, K.rule, f.rule());
+    text(g, K.regime, f.regime());
+    text(g, K.kind, f.kind().id());
+    text(g, K.outcome, f.outcome().id());
+    text(g, K.status, f.status().id());
+    text(g, K.service, f.service());
+    text(g, K.title, f.title());
+    if (f.titleKo() != null) text(g, K.title_ko, f.titleKo());
+    objectField(g, K.citation);
+    text(g, K.law, f.citation().law());
+    text(g, K.law_ko, f.citation().lawKo());
+    text(g, K.article, f.citation().article());
+    text(g, K.source, f.citation().source());
+    g.writeEndObject();
+    arrayField(g, K.because);
+    for (Test t : f.because()) writeTest(g, t);
+    g.writeEndArray();
+    strings(g, K.missing, f.missing());
+    g.writeFieldName(K.sanction.json);
+    if (f.sanction() != null) writeSanction(g, f.sanction());
+    else g.writeNull();
+    strings(g, K.depends_on, f.dependsOn());
+    if (f.justification() != null) text(g, K.justification, f.justification());
+    if (f.burden() != null) text(g, K.burden, f.burden());
+    strings(g, K.notes, f.notes());
+    if (f.flip() != null) {
+      g.writeFieldName(K.flip.json);
+      writeFlip(g, f.flip());
+    }
+    g.writeEndObject();
+  }
+
+  static void writeTest(JsonGenerator g, Test t) throws IOException {
+    g.writeStartObject();
+    text(g, K.fact, t.fact());
+    if (t.label() != null) text(g, K.label, t.label());
+    scalar(g, K.value, t.value());
+    text(g, K.op, t.op());
+    scalar(g, K.threshold, t.threshold());
+    g.writeFieldName(K.met.json);
+    if (t.met() == null) g.writeNull();
+    else g.writeBoolean(t.met());
+    g.writeFieldName(K.margin.json);
+    if (t.margin() == null) g.writeNull();
+    else g.writeNumber(BigDecimal.valueOf(t.margin()).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros());
+    text(g, K.unit, t.unit());
+    position(g, t.line(), t.column());
+    g.writeEndObject();
+  }
+
+  static void writeSanction(JsonGenerator g, Sanction s) throws IOException {
+    g.writeStartObject();
+    text(g, K.text, s.text());
+    if (s.rate() != null) number(g, K.rate, BigDecimal.valueOf(s.rate()).stripTrailingZeros());
+    if (s.baseFact() != null) text(g, K.base_fact, s.baseFact());
     if (s.rate() != null) {
-      if (s.baseKrw() != null) o.put("base_krw", s.baseKrw());
-      else o.putNull("base_krw");
-      if (s.maxKrw() != null) o.put("max_krw", s.maxKrw());
-      else o.putNull("max_krw");
+      krw(g, K.base_krw, s.baseKrw());
+      krw(g, K.max_krw, s.maxKrw());
     }
-    if (s.flatCapKrw() != null) o.put("flat_cap_krw", s.flatCapKrw());
-    o.put("note", Sanction.CEILING_NOTE);
-    return o;
+    if (s.flatCapKrw() != null) krw(g, K.flat_cap_krw, s.flatCapKrw());
+    text(g, K.note, Sanction.CEILING_NOTE);
+    g.writeEndObject();
   }
 
-  static com.fasterxml.jackson.databind.JsonNode scalar(Object v) {
-    if (v == null) return F.nullNode();
-    if (v instanceof Boolean b) return F.booleanNode(b);
-    if (v instanceof Long || v instanceof Integer) return F.numberNode(((Number) v).longValue());
-    if (v instanceof Number n) {
+  static void writeFlip(JsonGenerator g, Flip f) throws IOException {
+    g.writeStartObject();
+    text(g, K.fact, f.fact());
+    scalar(g, K.from, f.from());
+    scalar(g, K.to, f.to());
+    text(g, K.unit, f.unit());
+    position(g, f.line(), f.column());
+    text(g, K.set, f.setArgument());
+    g.writeEndObject();
+  }
+
+  static void writeChange(JsonGenerator g, Change c) throws IOException {
+    g.writeStartObject();
+    text(g, K.change, c.type().id());
+    text(g, K.rule, c.rule());
+    text(g, K.regime, c.regime());
+    text(g, K.kind, c.kind().id());
+    text(g, K.service, c.service());
+    text(g, K.title, c.title());
+    if (c.titleKo() != null) text(g, K.title_ko, c.titleKo());
+    text(g, K.before, c.before() == null ? null : c.before().id());
+    text(g, K.after, c.after() == null ? null : c.after().id());
+    text(g, K.status_before, c.statusBefore() == null ? null : c.statusBefore().id());
+    text(g, K.status_after, c.statusAfter() == null ? null : c.statusAfter().id());
+    arrayField(g, K.facts);
+    for (Change.FactChange fc : c.facts()) {
+      g.writeStartObject();
+      text(g, K.fact, fc.fact());
+      scalar(g, K.before, fc.before());
+      scalar(g, K.after, fc.after());
+      text(g, K.unit, fc.unit());
+      position(g, fc.line(), fc.column());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    strings(g, K.reasons, c.reasons());
+    g.writeEndObject();
+  }
+
+  static void writeComparison(JsonGenerator g, Comparison c) throws IOException {
+    g.writeStartObject();
+    number(g, K.kdpc_diff, Report.CONTRACT);
+    text(g, K.tool, c.tool());
+    text(g, K.rules_digest, c.rulesDigest());
+    text(g, K.before, c.before());
+    text(g, K.after, c.after());
+    arrayField(g, K.profiles);
+    for (Comparison.Entry e : c.profiles()) {
+      g.writeStartObject();
+      text(g, K.before, e.before());
+      text(g, K.after, e.after());
+      text(g, K.company, e.company());
+      arrayField(g, K.changes);
+      for (Change ch : e.changes()) writeChange(g, ch);
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /**
+   * The keys, each quoted once ({@code writeFieldName(SerializableString)} copies the quoted name instead
+   * of scanning it for characters to escape; the bytes are the same). Named as the keys they write.
+   */
+  private enum K {
+    kdpc_report, tool, as_of, scenario, regimes, rules_digest, notices, regime, message, profiles, source,
+    input_sha256, company, error, findings, near_misses, rule, service, test, what_if, set, changes, why_not,
+    designations, failed, flip, notes, kind, outcome, status, title, title_ko, citation, law, law_ko, article,
+    because, missing, sanction, depends_on, justification, burden, fact, label, value, op, threshold, met,
+    margin, unit, text, rate, base_fact, base_krw, max_krw, flat_cap_krw, note, from, to, change, before,
+    after, status_before, status_after, facts, reasons, kdpc_diff, line, column;
+
+    final SerializedString json = new SerializedString(name());
+  }
+
+  private static void arrayField(JsonGenerator g, K key) throws IOException {
+    g.writeFieldName(key.json);
+    g.writeStartArray();
+  }
+
+  private static void objectField(JsonGenerator g, K key) throws IOException {
+    g.writeFieldName(key.json);
+    g.writeStartObject();
+  }
+
+  private static void number(JsonGenerator g, K key, int v) throws IOException {
+    g.writeFieldName(key.json);
+    g.writeNumber(v);
+  }
+
+  private static void number(JsonGenerator g, K key, BigDecimal v) throws IOException {
+    g.writeFieldName(key.json);
+    g.writeNumber(v);
+  }
+
+  /** A text field, null when {@code v} is null. */
+  private static void text(JsonGenerator g, K key, String v) throws IOException {
+    g.writeFieldName(key.json);
+    if (v == null) g.writeNull();
+    else g.writeString(v);
+  }
+
+  /** A text field with a key from the data (a what-if's fact path), null when {@code v} is null. */
+  private static void text(JsonGenerator g, String name, String v) throws IOException {
+    g.writeFieldName(name);
+    if (v == null) g.writeNull();
+    else g.writeString(v);
+  }
+
+  /** A won amount, null when {@code v} is null. */
+  private static void krw(JsonGenerator g, K key, Long v) throws IOException {
+    g.writeFieldName(key.json);
+    if (v == null) g.writeNull();
+    else g.writeNumber(v.longValue());
+  }
+
+  /** {@code line} and {@code column} of a fact in its profile, when it is stated there. */
+  private static void position(JsonGenerator g, int line, int column) throws IOException {
+    if (line > 0) {
+      number(g, K.line, line);
+      number(g, K.column, column);
+    }
+  }
+
+  /**
+   * A fact's value or a line: null, a boolean, a whole number as an integer (below 10^15), any other
+   * number as its shortest decimal (from the double, trailing zeros stripped), anything else as text.
+   */
+  private static void scalar(JsonGenerator g, K key, Object v) throws IOException {
+    g.writeFieldName(key.json);
+    if (v == null) g.writeNull();
+    else if (v instanceof Boolean b) g.writeBoolean(b);
+    else if (v instanceof Long || v instanceof Integer) g.writeNumber(((Number) v).longValue());
+    else if (v instanceof Number n) {
       double d = n.doubleValue();
-      if (d == Math.rint(d) && Math.abs(d) < 1e15) return F.numberNode((long) d);
-      return F.numberNode(BigDecimal.valueOf(d).stripTrailingZeros());
-    }
-    return F.textNode(String.valueOf(v));
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) g.writeNumber((long) d);
+      else g.writeNumber(BigDecimal.valueOf(d).stripTrailingZeros());
+    } else g.writeString(String.valueOf(v));
   }
 
-  static void strings(ArrayNode a, List<String> values) {
-    values.forEach(a::add);
+  /** An array of texts. */
+  private static void strings(JsonGenerator g, K key, List<String> values) throws IOException {
+    arrayField(g, key);
+    for (String v : values) {
+      if (v == null) g.writeNull();
+      else g.writeString(v);
+    }
+    g.writeEndArray();
   }
 }
