@@ -216,19 +216,19 @@ public final class JsonRenderer implements Renderer {
 
   static void writeFinding(JsonGenerator g, Finding f) throws IOException {
     g.writeStartObject();
-    text(g, K.rule, f.rule());
-    text(g, K.regime, f.regime());
-    text(g, K.kind, f.kind().id());
-    text(g, K.outcome, f.outcome().id());
-    text(g, K.status, f.status().id());
+    ruleText(g, K.rule, f.rule());
+    ruleText(g, K.regime, f.regime());
+    ruleText(g, K.kind, f.kind().id());
+    ruleText(g, K.outcome, f.outcome().id());
+    ruleText(g, K.status, f.status().id());
     text(g, K.service, f.service());
-    text(g, K.title, f.title());
-    if (f.titleKo() != null) text(g, K.title_ko, f.titleKo());
+    ruleText(g, K.title, f.title());
+    if (f.titleKo() != null) ruleText(g, K.title_ko, f.titleKo());
     objectField(g, K.citation);
-    text(g, K.law, f.citation().law());
-    text(g, K.law_ko, f.citation().lawKo());
-    text(g, K.article, f.citation().article());
-    text(g, K.source, f.citation().source());
+    ruleText(g, K.law, f.citation().law());
+    ruleText(g, K.law_ko, f.citation().lawKo());
+    ruleText(g, K.article, f.citation().article());
+    ruleText(g, K.source, f.citation().source());
     g.writeEndObject();
     arrayField(g, K.because);
     for (Test t : f.because()) writeTest(g, t);
@@ -239,8 +239,8 @@ public final class JsonRenderer implements Renderer {
     else g.writeNull();
     strings(g, K.depends_on, f.dependsOn());
     if (f.justification() != null) text(g, K.justification, f.justification());
-    if (f.burden() != null) text(g, K.burden, f.burden());
-    strings(g, K.notes, f.notes());
+    if (f.burden() != null) ruleText(g, K.burden, f.burden());
+    ruleStrings(g, K.notes, f.notes());
     if (f.flip() != null) {
       g.writeFieldName(K.flip.json);
       writeFlip(g, f.flip());
@@ -251,9 +251,9 @@ public final class JsonRenderer implements Renderer {
   static void writeTest(JsonGenerator g, Test t) throws IOException {
     g.writeStartObject();
     text(g, K.fact, t.fact());
-    if (t.label() != null) text(g, K.label, t.label());
+    if (t.label() != null) ruleText(g, K.label, t.label());
     scalar(g, K.value, t.value());
-    text(g, K.op, t.op());
+    ruleText(g, K.op, t.op());
     scalar(g, K.threshold, t.threshold());
     g.writeFieldName(K.met.json);
     if (t.met() == null) g.writeNull();
@@ -268,7 +268,7 @@ public final class JsonRenderer implements Renderer {
 
   static void writeSanction(JsonGenerator g, Sanction s) throws IOException {
     g.writeStartObject();
-    text(g, K.text, s.text());
+    ruleText(g, K.text, s.text());
     if (s.rate() != null) number(g, K.rate, BigDecimal.valueOf(s.rate()).stripTrailingZeros());
     if (s.baseFact() != null) text(g, K.base_fact, s.baseFact());
     if (s.rate() != null) {
@@ -422,6 +422,41 @@ public final class JsonRenderer implements Renderer {
   }
 
   /** An array of texts. */
+  /**
+   * A text field whose value comes from the rules (an id, a title, a citation, a note): the same few
+   * hundred texts in every report, so each is escaped and quoted once ({@link SerializedString}) and
+   * copied afterwards. The generator writes a serialized string exactly as it writes the string itself
+   * (default escaping). Texts from a profile do not go here: they would fill the table.
+   */
+  private static void ruleText(JsonGenerator g, K key, String v) throws IOException {
+    g.writeFieldName(key.json);
+    if (v == null) g.writeNull();
+    else g.writeString(quoted(v));
+  }
+
+  /** As {@link #strings}, for texts from the rules (see {@link #ruleText}). */
+  private static void ruleStrings(JsonGenerator g, K key, List<String> values) throws IOException {
+    arrayField(g, key);
+    for (String v : values) {
+      if (v == null) g.writeNull();
+      else g.writeString(quoted(v));
+    }
+    g.writeEndArray();
+  }
+
+  /** Texts from the rules, escaped once; bounded, since a program may load many rule sets. */
+  private static final Map<String, SerializedString> QUOTED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_QUOTED = 20_000;
+
+  private static com.fasterxml.jackson.core.SerializableString quoted(String v) {
+    SerializedString q = QUOTED.get(v);
+    if (q == null) {
+      q = new SerializedString(v);
+      if (QUOTED.size() < MAX_QUOTED) QUOTED.putIfAbsent(v, q);
+    }
+    return q;
+  }
+
   private static void strings(JsonGenerator g, K key, List<String> values) throws IOException {
     arrayField(g, key);
     for (String v : values) {
