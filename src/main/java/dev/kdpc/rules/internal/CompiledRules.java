@@ -60,7 +60,7 @@ public final class CompiledRules {
   /** The packages the catalogue was read from, until the first KieBase takes them (saves one copy). */
   private Collection<KiePackage> unused;
   /** A KieBase per set of rules asked for, most recently used last; see {@link #select}. */
-  private final Map<Set<String>, Selected> selected = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<Set<String>, java.util.concurrent.CompletableFuture<Selected>> selected = new LinkedHashMap<>(16, 0.75f, true);
 
   /** KieBases kept at most (one per distinct selection: scenario, date range, regimes picked by name). */
   static final int MAX_KIE_BASES = 8;
@@ -118,20 +118,35 @@ public final class CompiledRules {
   public Selected select(Set<RuleInfo> active) {
     Set<String> ids = new java.util.TreeSet<>();
     for (RuleInfo r : active) ids.add(r.id());
+    java.util.concurrent.CompletableFuture<Selected> mine = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Selected> theirs;
     synchronized (selected) {
-      Selected s = selected.get(ids);
-      if (s != null) return s;
-    }
-    Selected s = withOwnLoader(() -> new Selected(kieBase(ids), byRuleKey));
-    synchronized (selected) {
-      Selected other = selected.putIfAbsent(ids, s);
-      if (other != null) return other;
-      if (selected.size() > MAX_KIE_BASES) {
+      theirs = selected.putIfAbsent(ids, mine);
+      if (theirs == null && selected.size() > MAX_KIE_BASES) {
         var eldest = selected.keySet().iterator();
         eldest.next();
         eldest.remove();
       }
+    }
+    if (theirs != null) { // made, or being made by another thread (a warm-up): wait for it
+      try {
+        return theirs.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) throw r;
+        if (e.getCause() instanceof Error r) throw r;
+        throw e;
+      }
+    }
+    try {
+      Selected s = withOwnLoader(() -> new Selected(kieBase(ids), byRuleKey));
+      mine.complete(s);
       return s;
+    } catch (RuntimeException | Error e) {
+      synchronized (selected) {
+        selected.remove(ids, mine);
+      }
+      mine.completeExceptionally(e);
+      throw e;
     }
   }
 
