@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Warm, in-process evaluation of one profile with every bundled rule: {@link Checker#evaluate} (a
  * session of its own on the shared KieBase, facts inserted, rules fired, findings assembled), cycling
- * through the samples, scenario with-proposals so that every regime is in play. Sampled per call, so
- * JMH reports the distribution (p50, p99).
+ * through the samples, in both scenarios (with-proposals puts every regime in play). Sampled per call,
+ * so JMH reports the distribution (p50, p99).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,13 +35,21 @@ public class EvaluateBenchmark {
   @Param("samples")
   public String samples;
 
+  /**
+   * The scenario: with-proposals evaluates every bundled rule in force or proposed on 2026-06-30 (the
+   * target's "all rules"), in-force the law in force alone (kdpc's default).
+   */
+  @Param({"with-proposals", "in-force"})
+  public String scenario;
+
   private Checker checker;
   private Profile[] profiles;
-  private final Options options = Options.withProposals(LocalDate.of(2026, 6, 30));
+  private Options options;
 
   @Setup
   public void setup() throws IOException {
     checker = Checker.withBundledRules();
+    options = new Options(LocalDate.of(2026, 6, 30), dev.kdpc.Scenario.parse(scenario), java.util.List.of());
     ProfileReader reader = new ProfileReader();
     List<Path> files;
     try (Stream<Path> s = Files.list(Path.of(samples))) {
