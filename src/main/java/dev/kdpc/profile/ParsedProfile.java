@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * ParsedProfile parsed = new ProfileReader().parse(Path.of("samples/webtoon-near-miss.yaml"));
  * Profile asWritten = parsed.profile();
- * Profile whatIf = parsed.with(Map.of("services.webtoon.users.monthly_active_kr", "10000000"));
+ * Profile whatIf = parsed.with(Map.of("services.comics.users.monthly_active_kr", "10000000"));
  * }</pre>
  */
 public final class ParsedProfile {
