@@ -145,7 +145,9 @@ public final class Checker {
 
   /**
    * Which regimes and rules apply under the options, and what to tell the reader about the choice; the
-   * KieBase of those rules is made when first needed (a report header needs none).
+   * KieBase of those rules is made when first needed (a report header needs none) and kept by
+   * {@link CompiledRules#select}, which bounds how many are kept: a selection names its rules, it does
+   * not hold their KieBase.
    */
   private final class Selection {
     final java.time.LocalDate asOf;
@@ -153,7 +155,7 @@ public final class Checker {
     final Map<String, Status> status;
     final List<Notice> notices;
     final Set<RuleInfo> active;
-    private volatile CompiledRules.Selected kieBase;
+    private final java.util.SortedSet<String> ids;
 
     Selection(java.time.LocalDate asOf, List<String> regimes, Map<String, Status> status, List<Notice> notices, Set<RuleInfo> active) {
       this.asOf = asOf;
@@ -161,15 +163,11 @@ public final class Checker {
       this.status = status;
       this.notices = notices;
       this.active = active;
+      this.ids = CompiledRules.ids(active);
     }
 
     CompiledRules.Selected rules() {
-      CompiledRules.Selected k = kieBase;
-      if (k == null) {
-        k = rules.select(active); // the same instance for the same rules: a race only looks it up twice
-        kieBase = k;
-      }
-      return k;
+      return rules.select(ids);
     }
   }
 

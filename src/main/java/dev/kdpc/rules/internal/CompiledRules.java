@@ -116,8 +116,18 @@ public final class CompiledRules {
    * use and kept while it is among the {@value #MAX_KIE_BASES} used last.
    */
   public Selected select(Set<RuleInfo> active) {
-    Set<String> ids = new java.util.TreeSet<>();
-    for (RuleInfo r : active) ids.add(r.id());
+    return select(ids(active));
+  }
+
+  /** The ids of {@code rules}, as {@link #select(java.util.SortedSet)} takes them (work it out once per selection). */
+  public static java.util.SortedSet<String> ids(Set<RuleInfo> rules) {
+    java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+    for (RuleInfo r : rules) ids.add(r.id());
+    return java.util.Collections.unmodifiableSortedSet(ids);
+  }
+
+  /** As {@link #select(Set)}, for the rules with these ids. */
+  public Selected select(java.util.SortedSet<String> ids) {
     java.util.concurrent.CompletableFuture<Selected> mine = new java.util.concurrent.CompletableFuture<>();
     java.util.concurrent.CompletableFuture<Selected> theirs;
     synchronized (selected) {
