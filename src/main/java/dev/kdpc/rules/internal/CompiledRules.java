@@ -138,7 +138,7 @@ public final class CompiledRules {
         eldest.remove();
       }
     }
-    if (theirs != null) { // made, or being made by another thread (a warm-up): wait for it
+    if (theirs != null) { // made, or being made by another thread: wait for it
       try {
         return theirs.join();
       } catch (java.util.concurrent.CompletionException e) {
