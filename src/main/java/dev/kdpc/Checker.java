@@ -243,17 +243,19 @@ public final class Checker {
 
   private ProfileReport evaluate(Profile profile, Selection sel, Predicate<RuleInfo> fire) {
     List<Assessment> assessments = Engine.evaluate(sel.rules(), profile, sel.asOf, fire);
-    Map<String, Assessment> merged = new LinkedHashMap<>();
+    Map<Merge, Assessment> merged = new java.util.HashMap<>(assessments.size() * 2); // order: sorted below
     for (Assessment a : assessments) {
       if (!a.isApplicable()) continue;
-      String key = a.getRule() + "\u0000" + a.getServiceId();
-      merged.merge(key, a, Checker::stronger);
+      merged.merge(new Merge(a.getRule(), a.getServiceId()), a, Checker::stronger);
     }
-    List<Finding> findings = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>(merged.size());
     for (Assessment a : merged.values()) findings.add(finding(a, sel));
     findings.sort(ORDER);
     return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null);
   }
+
+  /** What the assessments of one finding share: the rule and the service (null: the company). */
+  private record Merge(String rule, String service) {}
 
   /**
    * Of two assessments by the same rule for the same service (one per designation it rests on), the one
@@ -269,13 +271,26 @@ public final class Checker {
   }
 
   private static final Comparator<Assessment> TIE = Comparator
-      .comparing((Assessment x) -> String.join(",", x.getDependsOn()))
+      .comparing((Assessment x) -> x.getDependsOn(), Checker::lexically)
       .thenComparing(x -> String.join(",", x.getMissing()))
       .thenComparing(Assessment::getOutcome)
       .thenComparing(x -> String.valueOf(x.getTests()))
       .thenComparing(x -> String.valueOf(x.getNotes()))
       .thenComparing(x -> String.valueOf(x.getSanction()))
       .thenComparing(x -> String.valueOf(x.getJustification()) + "/" + x.getBurden());
+
+  /**
+   * The lists in lexicographic order, element by element: an order on content, which is all the
+   * tie-break needs (for ids of letters, digits and hyphens it is the order of the lists joined with
+   * commas, which it replaces without joining them).
+   */
+  private static int lexically(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) return c;
+    }
+    return Integer.compare(a.size(), b.size());
+  }
 
   private Finding finding(Assessment a, Selection sel) {
     RuleInfo info = rules.catalogue().rule(a.getRule())
