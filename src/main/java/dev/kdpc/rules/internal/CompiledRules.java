@@ -128,10 +128,14 @@ public final class CompiledRules {
 
   /** As {@link #select(Set)}, for the rules with these ids. */
   public Selected select(java.util.SortedSet<String> ids) {
-    java.util.concurrent.CompletableFuture<Selected> mine = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Selected> mine = null;
     java.util.concurrent.CompletableFuture<Selected> theirs;
-    synchronized (selected) {
-      theirs = selected.putIfAbsent(ids, mine);
+    synchronized (selected) { // asked at every evaluation: a look-up, a new entry only the first time
+      theirs = selected.get(ids);
+      if (theirs == null) {
+        mine = new java.util.concurrent.CompletableFuture<>();
+        selected.put(ids, mine);
+      }
       if (theirs == null && selected.size() > MAX_KIE_BASES) {
         var eldest = selected.keySet().iterator();
         eldest.next();
@@ -210,7 +214,11 @@ public final class CompiledRules {
    * they do not serialize.
    */
   static Supplier<Collection<KiePackage>> copies(RuleSource source, Collection<KiePackage> packages) {
-    byte[] payload = RulesCache.serialize(packages);
+    return copies(source, RulesCache.serialize(packages));
+  }
+
+  /** As {@link #copies(RuleSource, Collection)}, from the packages' serialized form already taken (null: none). */
+  static Supplier<Collection<KiePackage>> copies(RuleSource source, byte[] payload) {
     if (payload != null) return () -> withOwnLoader(() -> RulesCache.deserialize(payload));
     return () -> withOwnLoader(() -> build(source, CompiledRules.class.getClassLoader()));
   }

@@ -368,16 +368,14 @@ public final class RulesCache {
   // Entry format: MAGIC, key (64 hex digits) and a newline, SHA-256 of the payload (32 bytes),
   // payload length (4 bytes), payload (the DroolsObjectOutputStream of a List<KiePackage>).
 
-  /** The entry for {@code packages} under {@code key}. */
-  static byte[] entry(String key, Collection<KiePackage> packages) throws IOException {
-    byte[] p = serialize(packages);
-    if (p == null) throw new IOException("the compiled rules do not serialize");
+  /** The entry for packages serialized as {@code p} ({@link #serialize}) under {@code key}. */
+  static byte[] entry(String key, byte[] p) {
     ByteArrayOutputStream all = new ByteArrayOutputStream(p.length + 128);
-    all.write(MAGIC);
-    all.write((key + "\n").getBytes(StandardCharsets.US_ASCII));
-    all.write(sha256Bytes(p));
-    all.write(ByteBuffer.allocate(4).putInt(p.length).array());
-    all.write(p);
+    all.writeBytes(MAGIC);
+    all.writeBytes((key + "\n").getBytes(StandardCharsets.US_ASCII));
+    all.writeBytes(sha256Bytes(p));
+    all.writeBytes(ByteBuffer.allocate(4).putInt(p.length).array());
+    all.writeBytes(p);
     return all.toByteArray();
   }
 
@@ -452,13 +450,9 @@ public final class RulesCache {
   private static CompiledRules compileAndStore(RuleSource source, String key, Path dir) {
     return CompiledRules.withOwnLoader(() -> {
       Collection<KiePackage> packages = CompiledRules.build(source, CompiledRules.class.getClassLoader());
-      byte[] entry;
-      try {
-        entry = entry(key, packages); // before the packages go into a KieBase
-      } catch (IOException | RuntimeException e) {
-        entry = null;
-      }
-      CompiledRules rules = CompiledRules.assemble(source, packages, false, CompiledRules.copies(source, packages)); // throws on a metadata problem: nothing stored
+      byte[] payload = serialize(packages); // before the packages go into a KieBase
+      byte[] entry = payload == null ? null : entry(key, payload);
+      CompiledRules rules = CompiledRules.assemble(source, packages, false, CompiledRules.copies(source, payload)); // throws on a metadata problem: nothing stored
       if (entry != null) store(dir, key, entry);
       return rules;
     });
@@ -617,8 +611,10 @@ public final class RulesCache {
       return CompiledRules.withOwnLoader(() -> {
         Collection<KiePackage> packages = CompiledRules.build(source, CompiledRules.class.getClassLoader());
         try {
-          byte[] e = entry(key, packages);
-          CompiledRules all = CompiledRules.assemble(source, packages, false, CompiledRules.copies(source, packages)); // the catalogue must read back
+          byte[] payload = serialize(packages);
+          if (payload == null) throw new IOException("the bundled rules do not serialize");
+          byte[] e = entry(key, payload);
+          CompiledRules all = CompiledRules.assemble(source, packages, false, CompiledRules.copies(source, payload)); // the catalogue must read back
           all.select(new java.util.HashSet<>(all.catalogue().rules())); // and every rule go into a KieBase
           return e;
         } catch (IOException e) {
