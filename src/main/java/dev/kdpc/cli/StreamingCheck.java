@@ -131,7 +131,8 @@ final class StreamingCheck<T> {
       Checker c = join(checker);
       Report head = c.report(options, List.of());
       header = head;
-      splice = Splice.of(renderer, renderOptions, head, first.part);
+      // One profile: rendered once, whole (finding the pieces would render it four more times).
+      splice = files.size() == 1 ? null : Splice.of(renderer, renderOptions, head, first.part);
 
       AtomicInteger failures = new AtomicInteger();
       boolean[] adverse = {false};
