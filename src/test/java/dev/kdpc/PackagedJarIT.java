@@ -43,6 +43,27 @@ class PackagedJarIT {
     }
   }
 
+  /**
+   * picocli's own jar is compiled for Java 5, and the JVM leaves such classes out of an AppCDS archive
+   * (and verifies them the slow way on every run): the jar must carry picocli compiled from its sources
+   * for Java 17 instead (see the pom), every class of it.
+   */
+  @Test
+  void picocliInTheJarIsCompiledForJava17SoTheLaunchersArchiveCanHoldIt() throws IOException {
+    try (ZipFile z = new ZipFile(JAR.toFile())) {
+      List<? extends java.util.zip.ZipEntry> classes = z.stream()
+          .filter(e -> e.getName().startsWith("picocli/") && e.getName().endsWith(".class")).toList();
+      assertThat(classes).hasSizeGreaterThan(100);
+      for (var e : classes) {
+        try (var in = new java.io.DataInputStream(z.getInputStream(e))) {
+          assertThat(in.readInt()).isEqualTo(0xCAFEBABE);
+          in.readUnsignedShort(); // minor
+          assertThat(in.readUnsignedShort()).as(e.getName() + " class file major version").isEqualTo(61);
+        }
+      }
+    }
+  }
+
   @Test
   void jarChecksASampleWithItsBundledRules() throws Exception {
     String[] r = run("check", "--format", "json", "--as-of", "2026-06-30", "samples/portal-search.yaml");
