@@ -131,7 +131,7 @@ public final class Checker {
   public List<Traced> trace(Profile profile, Options options) {
     Selection sel = select(options);
     List<Traced> out = new ArrayList<>();
-    for (Assessment a : Engine.evaluate(sel.rules(), profile, sel.asOf, r -> true)) out.add(new Traced(finding(a, sel), a.isApplicable()));
+    for (Assessment a : Engine.evaluate(sel.rules(), profile, sel.asOf, null)) out.add(new Traced(finding(a, sel), a.isApplicable()));
     out.sort(Comparator.comparing(Traced::finding, ORDER).thenComparing(t -> String.join(",", t.finding().dependsOn())));
     return out;
   }
@@ -155,7 +155,7 @@ public final class Checker {
     final Map<String, Status> status;
     final List<Notice> notices;
     final Set<RuleInfo> active;
-    private final java.util.SortedSet<String> ids;
+    private final CompiledRules.Ids ids;
 
     Selection(java.time.LocalDate asOf, List<String> regimes, Map<String, Status> status, List<Notice> notices, Set<RuleInfo> active) {
       this.asOf = asOf;
@@ -238,9 +238,10 @@ public final class Checker {
   }
 
   private ProfileReport evaluate(Profile profile, Selection sel) {
-    return evaluate(profile, sel, r -> true);
+    return evaluate(profile, sel, null);
   }
 
+  /** Evaluates with the selection's rules that {@code fire} accepts (null: every one). */
   private ProfileReport evaluate(Profile profile, Selection sel, Predicate<RuleInfo> fire) {
     List<Assessment> assessments = Engine.evaluate(sel.rules(), profile, sel.asOf, fire);
     Map<Merge, Assessment> merged = new java.util.HashMap<>(assessments.size() * 2); // order: sorted below
@@ -303,14 +304,19 @@ public final class Checker {
         a.getJustification(), a.getBurden(), notes);
   }
 
+  /** The designations missed only by tests within the near-miss margin (loops, not streams: this runs for every finding). */
   private static List<NearMiss> nearMisses(List<Finding> findings) {
     List<NearMiss> out = new ArrayList<>();
     for (Finding f : findings) {
       if (f.kind() != Kind.DESIGNATION || f.outcome() != Outcome.NOT_DESIGNATED) continue;
-      List<Test> failed = f.because().stream().filter(t -> Boolean.FALSE.equals(t.met())).toList();
-      boolean near = !failed.isEmpty() && failed.stream()
-          .allMatch(t -> t.margin() != null && t.margin() >= -ProfileReport.NEAR_MISS_MARGIN);
-      if (near) for (Test t : failed) out.add(new NearMiss(f.rule(), f.regime(), f.service(), t));
+      boolean near = false;
+      for (Test t : f.because()) {
+        if (!Boolean.FALSE.equals(t.met())) continue;
+        near = t.margin() != null && t.margin() >= -ProfileReport.NEAR_MISS_MARGIN;
+        if (!near) break;
+      }
+      if (!near) continue;
+      for (Test t : f.because()) if (Boolean.FALSE.equals(t.met())) out.add(new NearMiss(f.rule(), f.regime(), f.service(), t));
     }
     return out;
   }

@@ -405,6 +405,9 @@ public final class Assessment {
     return this;
   }
 
+  /** Each rate as a decimal, made once (from the double's shortest decimal form, which is slow to find). */
+  private static final Map<Double, BigDecimal> RATES = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** A ceiling of {@code rate} × the revenue at {@code basePath}. */
   public Assessment sanctionRate(double rate, String basePath, String text) {
     return sanctionRate(rate, basePath, 0, text);
@@ -414,7 +417,7 @@ public final class Assessment {
   public Assessment sanctionRate(double rate, String basePath, long flatCapKrw, String text) {
     FactPaths.Fact base = resolve(basePath);
     Long baseKrw = base.value() == null ? null : ((Number) base.value()).longValue();
-    Long max = baseKrw == null ? null : BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(baseKrw)).longValue();
+    Long max = baseKrw == null ? null : RATES.computeIfAbsent(rate, BigDecimal::valueOf).multiply(BigDecimal.valueOf(baseKrw)).longValue();
     sanction = new Sanction(text, rate, base.path(), baseKrw, max, flatCapKrw > 0 ? flatCapKrw : null);
     return this;
   }

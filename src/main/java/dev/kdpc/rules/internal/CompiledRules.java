@@ -60,7 +60,7 @@ public final class CompiledRules {
   /** The packages the catalogue was read from, until the first KieBase takes them (saves one copy). */
   private Collection<KiePackage> unused;
   /** A KieBase per set of rules asked for, most recently used last; see {@link #select}. */
-  private final Map<Set<String>, java.util.concurrent.CompletableFuture<Selected>> selected = new LinkedHashMap<>(16, 0.75f, true);
+  private final Map<Ids, java.util.concurrent.CompletableFuture<Selected>> selected = new LinkedHashMap<>(16, 0.75f, true);
 
   /** KieBases kept at most (one per distinct selection: scenario, date range, regimes picked by name). */
   static final int MAX_KIE_BASES = 8;
@@ -119,22 +119,56 @@ public final class CompiledRules {
     return select(ids(active));
   }
 
-  /** The ids of {@code rules}, as {@link #select(java.util.SortedSet)} takes them (work it out once per selection). */
-  public static java.util.SortedSet<String> ids(Set<RuleInfo> rules) {
+  /** The ids of {@code rules}, as {@link #select(Ids)} takes them (work it out once per selection). */
+  public static Ids ids(Set<RuleInfo> rules) {
     java.util.SortedSet<String> ids = new java.util.TreeSet<>();
     for (RuleInfo r : rules) ids.add(r.id());
-    return java.util.Collections.unmodifiableSortedSet(ids);
+    return new Ids(java.util.Collections.unmodifiableSortedSet(ids));
+  }
+
+  /**
+   * The ids of a selection's rules, as the key of its KieBase. Its hash is worked out once: a set of
+   * 100 ids would otherwise be hashed anew at every evaluation.
+   */
+  public static final class Ids {
+    private final java.util.SortedSet<String> ids;
+    private final int hash;
+
+    private Ids(java.util.SortedSet<String> ids) {
+      this.ids = ids;
+      this.hash = ids.hashCode();
+    }
+
+    public java.util.SortedSet<String> ids() {
+      return ids;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this || o instanceof Ids other && other.hash == hash && other.ids.equals(ids);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public String toString() {
+      return ids.toString();
+    }
   }
 
   /** As {@link #select(Set)}, for the rules with these ids. */
-  public Selected select(java.util.SortedSet<String> ids) {
+  public Selected select(Ids key) {
+    java.util.SortedSet<String> ids = key.ids();
     java.util.concurrent.CompletableFuture<Selected> mine = null;
     java.util.concurrent.CompletableFuture<Selected> theirs;
     synchronized (selected) { // asked at every evaluation: a look-up, a new entry only the first time
-      theirs = selected.get(ids);
+      theirs = selected.get(key);
       if (theirs == null) {
         mine = new java.util.concurrent.CompletableFuture<>();
-        selected.put(ids, mine);
+        selected.put(key, mine);
       }
       if (theirs == null && selected.size() > MAX_KIE_BASES) {
         var eldest = selected.keySet().iterator();
@@ -157,7 +191,7 @@ public final class CompiledRules {
       return s;
     } catch (RuntimeException | Error e) {
       synchronized (selected) {
-        selected.remove(ids, mine);
+        selected.remove(key, mine);
       }
       mine.completeExceptionally(e);
       throw e;

@@ -25,7 +25,7 @@ public final class Engine {
 
   /**
    * Evaluates {@code profile} with the rules of {@code rules} (a KieBase of the selection's rules)
-   * that {@code fire} accepts (all of them, or one rule to verify a flip), and returns what they
+   * that {@code fire} accepts (null: all of them; one rule to verify a flip), and returns what they
    * assessed (applicable or not; the caller decides what to report).
    */
   public static List<Assessment> evaluate(CompiledRules.Selected rules, Profile profile, LocalDate asOf, Predicate<RuleInfo> fire) {
@@ -36,7 +36,7 @@ public final class Engine {
     try {
       session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
       for (Object fact : ServiceFact.of(profile)) session.insert(fact);
-      int fired = session.fireAllRules(m -> accept(rules, m, fire), MAX_FIRINGS);
+      int fired = fire == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(m -> accept(rules, m, fire), MAX_FIRINGS);
       if (fired >= MAX_FIRINGS) {
         throw new RulesException("the rules", List.of(new RulesException.Problem("the rules", 0,
             "evaluation of " + profile.source() + " stopped after " + MAX_FIRINGS + " rule firings: a rule loops")));
