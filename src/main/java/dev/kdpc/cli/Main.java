@@ -30,7 +30,7 @@ public final class Main implements Runnable {
     if (args.length > 0 && args[0].equals("check") && !names("--rules", args)) {
       dev.kdpc.rules.internal.RulesCache.preloadBundled(); // loads beside the command-line parsing
     }
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter out = new Stdout(System.out);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);
     out.flush();

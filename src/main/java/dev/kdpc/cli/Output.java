@@ -31,7 +31,33 @@ final class Output {
     stdout.flush();
   }
 
+  interface Utf8Body {
+    void write(java.io.OutputStream out) throws IOException;
+  }
+
   static void atomically(Path target, Body body) {
+    replace(target, tmp -> {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        body.write(w);
+      }
+    });
+  }
+
+  /** As {@link #atomically(Path, Body)}, for a body that writes UTF-8 bytes. */
+  static void atomicallyUtf8(Path target, Utf8Body body) {
+    replace(target, tmp -> {
+      try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        body.write(o);
+      }
+    });
+  }
+
+  private interface Fill {
+    void into(Path tmp) throws IOException;
+  }
+
+  /** Fills a temp file beside {@code target}, then renames it to {@code target}. */
+  private static void replace(Path target, Fill fill) {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (Files.isDirectory(abs)) throw new InputException("--output " + target + ": is a directory");
@@ -39,9 +65,7 @@ final class Output {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        body.write(w);
-      }
+      fill.into(tmp);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -12,12 +12,13 @@ import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -140,21 +141,27 @@ final class StreamingCheck<T> {
         Splice s = splice;
         List<ProfileReport> whole = s == null ? new ArrayList<>() : null;
         int n = 0;
-        if (s != null) w.write(s.prefix);
+        if (s != null) w.bytes(s.prefix, 0, s.prefix.length);
         for (Result r : before) n = emit(w, s, whole, r, n, failures, adverse);
         while (results.hasNext()) {
           Result r = results.next();
           if (r.error != null) err.println("kdpc: " + r.error);
           n = emit(w, s, whole, r, n, failures, adverse);
         }
-        if (s != null) w.write(s.suffix);
-        else renderer.render(c.report(options, whole), w, renderOptions);
+        if (s != null) w.bytes(s.suffix, 0, s.suffix.length);
+        else w.report(renderer, c.report(options, whole), renderOptions);
       };
       if (output != null) {
-        Output.atomically(output, body::write);
+        Output.atomicallyUtf8(output, o -> body.write(Sink.of(o)));
       } else {
         try {
-          body.write(out);
+          if (out instanceof Stdout std) { // the command line: bytes straight to the standard output
+            std.flush();
+            body.write(Sink.of(std.bytes()));
+            std.bytes().flush();
+          } else {
+            body.write(Sink.of(out));
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -167,21 +174,61 @@ final class StreamingCheck<T> {
     }
   }
 
-  private int emit(Writer w, Splice s, List<ProfileReport> whole, Result r, int n, AtomicInteger failures, boolean[] adverse)
+  private int emit(Sink w, Splice s, List<ProfileReport> whole, Result r, int n, AtomicInteger failures, boolean[] adverse)
       throws IOException {
     if (r.error != null) failures.incrementAndGet();
     if (r.failing) adverse[0] = true;
     if (s == null) {
       whole.add(r.part);
     } else {
-      if (n > 0) w.write(s.separator);
+      if (n > 0) w.bytes(s.separator, 0, s.separator.length);
       (r.piece != null ? r.piece : s.piece(renderer, renderOptions, header, r.part)).writeTo(w);
     }
     return n + 1;
   }
 
   private interface Body {
-    void write(Writer w) throws IOException;
+    void write(Sink w) throws IOException;
+  }
+
+  /**
+   * Where the report goes: UTF-8 bytes to a stream (the standard output, an {@code --output} file), or
+   * characters to a writer (a program that runs the command line with writers of its own).
+   */
+  interface Sink {
+    /** Writes {@code len} bytes of UTF-8 that begin and end on character boundaries (pieces of a report). */
+    void bytes(byte[] b, int off, int len) throws IOException;
+
+    /** Writes a whole report. */
+    void report(Renderer renderer, Report report, RenderOptions options) throws IOException;
+
+    static Sink of(java.io.OutputStream out) {
+      return new Sink() {
+        @Override
+        public void bytes(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+        }
+
+        @Override
+        public void report(Renderer renderer, Report report, RenderOptions options) throws IOException {
+          renderer.renderUtf8(report, out, options);
+        }
+      };
+    }
+
+    static Sink of(Writer out) {
+      return new Sink() {
+        @Override
+        public void bytes(byte[] b, int off, int len) throws IOException {
+          out.write(new String(b, off, len, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void report(Renderer renderer, Report report, RenderOptions options) throws IOException {
+          renderer.render(report, out, options);
+        }
+      };
+    }
   }
 
   /** Reads, evaluates and (once the report's pieces are known) renders profile {@code i}. */
@@ -274,14 +321,16 @@ final class StreamingCheck<T> {
 
   /**
    * How a renderer's report splits: {@code prefix + piece(1) + separator + ... + piece(n) + suffix},
-   * where {@code piece(i)} is what profile i adds (a report of no profiles is rendered whole).
+   * where {@code piece(i)} is what profile i adds (a report of no profiles is rendered whole). All in
+   * UTF-8, each part beginning and ending on a character boundary: workers render their profiles
+   * straight to bytes, and the writing thread only copies them out.
    */
   static final class Splice {
-    final String prefix;
-    final String separator;
-    final String suffix;
+    final byte[] prefix;
+    final byte[] separator;
+    final byte[] suffix;
 
-    private Splice(String prefix, String separator, String suffix) {
+    private Splice(byte[] prefix, byte[] separator, byte[] suffix) {
       this.prefix = prefix;
       this.separator = separator;
       this.suffix = suffix;
@@ -289,49 +338,59 @@ final class StreamingCheck<T> {
 
     /** The pieces of {@code renderer}'s reports with {@code header}, found with {@code sample}; null when it does not split so. */
     static Splice of(Renderer renderer, RenderOptions options, Report header, ProfileReport sample) {
-      String none = render(renderer, options, header, List.of());
-      String one = render(renderer, options, header, List.of(sample));
-      String two = render(renderer, options, header, List.of(sample, sample));
+      byte[] none = render(renderer, options, header, List.of());
+      byte[] one = render(renderer, options, header, List.of(sample));
+      byte[] two = render(renderer, options, header, List.of(sample, sample));
       int pre = 0;
-      while (pre < none.length() && pre < one.length() && none.charAt(pre) == one.charAt(pre)) pre++;
+      while (pre < none.length && pre < one.length && none[pre] == one[pre]) pre++;
+      while (pre > 0 && pre < one.length && continuation(one[pre])) pre--; // not inside a character
       int suf = 0;
-      while (suf < none.length() && pre + suf < one.length()
-          && none.charAt(none.length() - 1 - suf) == one.charAt(one.length() - 1 - suf)) suf++;
-      String prefix = one.substring(0, pre);
-      String suffix = one.substring(one.length() - suf);
-      String piece = one.substring(pre, one.length() - suf);
-      if (piece.isEmpty() || !two.startsWith(prefix) || !two.endsWith(suffix) || two.length() < pre + suf + 2 * piece.length()) return null;
-      String middle = two.substring(pre, two.length() - suf);
-      if (!middle.startsWith(piece) || !middle.endsWith(piece)) return null;
-      String separator = middle.substring(piece.length(), middle.length() - piece.length());
-      return new Splice(prefix, separator, suffix);
+      while (suf < none.length && pre + suf < one.length && none[none.length - 1 - suf] == one[one.length - 1 - suf]) suf++;
+      while (suf > 0 && continuation(one[one.length - suf])) suf--;
+      int pieceLength = one.length - pre - suf;
+      if (pieceLength <= 0 || two.length < pre + suf + 2 * pieceLength) return null;
+      if (!region(two, 0, one, 0, pre) || !region(two, two.length - suf, one, one.length - suf, suf)) return null;
+      // two = prefix + piece + separator + piece + suffix
+      if (!region(two, pre, one, pre, pieceLength) || !region(two, two.length - suf - pieceLength, one, pre, pieceLength)) return null;
+      byte[] separator = Arrays.copyOfRange(two, pre + pieceLength, two.length - suf - pieceLength);
+      return new Splice(Arrays.copyOfRange(one, 0, pre), separator, Arrays.copyOfRange(one, one.length - suf, one.length));
     }
 
     /** What {@code part} adds to a report with {@code header}. */
     Piece piece(Renderer renderer, RenderOptions options, Report header, ProfileReport part) {
-      String one = render(renderer, options, header, List.of(part));
-      if (!one.startsWith(prefix) || !one.endsWith(suffix) || one.length() < prefix.length() + suffix.length()) {
+      byte[] one = render(renderer, options, header, List.of(part));
+      if (one.length < prefix.length + suffix.length || !region(one, 0, prefix, 0, prefix.length)
+          || !region(one, one.length - suffix.length, suffix, 0, suffix.length)) {
         throw new IllegalStateException("the " + renderer.name() + " report of " + part.source() + " does not split like the first profile's");
       }
-      return new Piece(one, prefix.length(), one.length() - suffix.length());
+      return new Piece(one, prefix.length, one.length - suffix.length);
     }
 
-    /** {@code text} from {@code from} to {@code to}: a profile's piece, not copied out of its rendering. */
-    record Piece(String text, int from, int to) {
-      void writeTo(Writer w) throws IOException {
-        w.write(text, from, to - from);
+    /** {@code bytes} from {@code from} to {@code to}: a profile's piece, not copied out of its rendering. */
+    record Piece(byte[] bytes, int from, int to) {
+      void writeTo(Sink w) throws IOException {
+        w.bytes(bytes, from, to - from);
       }
     }
 
-    private static String render(Renderer renderer, RenderOptions options, Report header, List<ProfileReport> parts) {
+    /** Whether {@code b} continues a UTF-8 character (10xxxxxx) rather than starting one. */
+    private static boolean continuation(byte b) {
+      return (b & 0xC0) == 0x80;
+    }
+
+    private static boolean region(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
+      return Arrays.equals(a, aFrom, aFrom + length, b, bFrom, bFrom + length);
+    }
+
+    private static byte[] render(Renderer renderer, RenderOptions options, Report header, List<ProfileReport> parts) {
       Report r = new Report(header.tool(), header.asOf(), header.scenario(), header.regimes(), header.rulesDigest(), parts, header.notices());
-      StringWriter w = new StringWriter();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
       try {
-        renderer.render(r, w, options);
+        renderer.renderUtf8(r, out, options);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return w.toString();
+      return out.toByteArray();
     }
   }
 }

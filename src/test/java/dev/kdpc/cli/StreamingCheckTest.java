@@ -82,6 +82,73 @@ class StreamingCheckTest {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** As {@link #stream}, to the standard output as the command line has it: UTF-8 bytes under a writer. */
+  private static Run streamToStdout(Renderer renderer, RenderOptions ro, List<Path> in) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    Stdout out = new Stdout(bytes);
+    out.print("before "); // what a command printed before the report stays before it
+    StreamingCheck<Profile> check = new StreamingCheck<>(in, TestSupport::checker, OPTIONS, renderer, ro,
+        f -> f.outcome() == Outcome.VIOLATION, new PrintWriter(err, true));
+    int code = check.run(TestSupport.reader()::read, (c, p) -> c.evaluate(p, OPTIONS), null, out);
+    return new Run(code, bytes.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString());
+  }
+
+  /** Every format, in both languages (Korean titles are several bytes a character), through the byte path of the command line. */
+  @Test
+  void theStandardOutputGetsTheSameReportAsBytes() throws IOException {
+    List<Path> some = files.subList(0, Math.min(files.size(), 20)); // with the bad profile when the machine has one core
+    for (String format : Renderers.names()) {
+      for (String lang : RenderOptions.LANGUAGES) {
+        Renderer renderer = Renderers.byName(format).orElseThrow();
+        RenderOptions ro = new RenderOptions(lang);
+        Run r = streamToStdout(renderer, ro, some);
+        StringWriter whole = new StringWriter();
+        List<ProfileReport> parts = new ArrayList<>();
+        for (Path f : some) {
+          try {
+            parts.add(TestSupport.checker().evaluate(TestSupport.reader().read(f), OPTIONS));
+          } catch (ProfileException e) {
+            parts.add(ProfileReport.failed(e.file(), e.getMessage()));
+          }
+        }
+        renderer.render(TestSupport.checker().report(OPTIONS, parts), whole, ro);
+        assertThat(r.out()).as(format + " " + lang).isEqualTo("before " + whole);
+      }
+    }
+  }
+
+  /**
+   * Reports are split as bytes; a split must not cut a character in two (here the report with no profile
+   * and the one with a profile share the first byte of a two-byte character), or a writer would get
+   * broken text.
+   */
+  @Test
+  void piecesOfTheReportEndOnCharacterBoundaries() throws IOException {
+    Renderer accents = new Renderer() {
+      @Override
+      public String name() {
+        return "accents";
+      }
+
+      @Override
+      public void render(Report report, Writer out, RenderOptions options) throws IOException {
+        out.write("X\u00e9"); // é: C3 A9
+        for (int i = 0; i < report.profiles().size(); i++) out.write((i > 0 ? "," : "") + "\u00e8"); // è: C3 A8
+        out.write("\u00e9\n");
+      }
+    };
+    StreamingCheck.Splice s = StreamingCheck.Splice.of(accents, RenderOptions.DEFAULT, TestSupport.checker().report(OPTIONS, List.of()),
+        TestSupport.checker().evaluate(TestSupport.reader().read(files.get(0)), OPTIONS));
+    assertThat(s).isNotNull();
+    assertThat(new String(s.prefix, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("X\u00e9");
+    assertThat(new String(s.separator, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(",");
+    assertThat(new String(s.suffix, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\u00e9\n");
+    List<Path> good = new ArrayList<>(files.subList(0, 5));
+    Run r = stream(accents, good);
+    assertThat(r.out()).isEqualTo(expected(accents, good)).isEqualTo("X\u00e9\u00e8,\u00e8,\u00e8,\u00e8,\u00e8\u00e9\n");
+  }
+
   @Test
   void jsonFolderIsByteIdenticalToTheWholeReport() throws IOException {
     Run r = stream(new JsonRenderer(), files);

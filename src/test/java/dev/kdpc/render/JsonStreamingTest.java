@@ -111,6 +111,20 @@ class JsonStreamingTest {
     assertThat(streamed).startsWith("{\n  \"kdpc_report\" : 1,\n").endsWith("\n}\n");
   }
 
+  /** The bytes a folder run writes (UTF-8 straight from Jackson) are the characters of the writer path, encoded. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reports")
+  void theUtf8ReportIsTheWrittenReportEncoded(Case c) throws IOException {
+    for (String lang : RenderOptions.LANGUAGES) {
+      RenderOptions ro = new RenderOptions(lang);
+      StringWriter w = new StringWriter();
+      new JsonRenderer().render(c.report(), w, ro);
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      new JsonRenderer().renderUtf8(c.report(), bytes, ro);
+      assertThat(bytes.toByteArray()).as(lang).isEqualTo(w.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("reports")
   void thePartTreesAreThePartsOfTheReportTree(Case c) throws IOException {
@@ -186,5 +200,22 @@ class JsonStreamingTest {
     w.flush();
     assertThat(closed[0]).isFalse();
     assertThat(target.toString()).endsWith("}\nafter");
+  }
+
+  @Test
+  void renderingToBytesLeavesTheStreamOpen() throws IOException {
+    boolean[] closed = {false};
+    java.io.ByteArrayOutputStream target = new java.io.ByteArrayOutputStream();
+    java.io.FilterOutputStream o = new java.io.FilterOutputStream(target) {
+      @Override
+      public void close() throws IOException {
+        closed[0] = true;
+        super.close();
+      }
+    };
+    new JsonRenderer().renderUtf8(ReviewSupport.report(List.of("sns-missing-facts"), Map.of(), false), o, RenderOptions.DEFAULT);
+    o.write("after".getBytes(StandardCharsets.UTF_8));
+    assertThat(closed[0]).isFalse();
+    assertThat(target.toString(StandardCharsets.UTF_8)).endsWith("}\nafter");
   }
 }
