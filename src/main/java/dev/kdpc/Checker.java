@@ -224,9 +224,10 @@ public final class Checker {
   private Selection select(Options o) {
     Selection s = selections.get(o);
     if (s == null) {
-      s = selectNow(o);
       if (selections.size() >= 64) selections.clear();
-      selections.put(o, s);
+      Selection mine = selectNow(o);
+      s = selections.putIfAbsent(o, mine); // threads that raced here all keep the first one
+      if (s == null) s = mine;
     }
     return s;
   }
