@@ -108,6 +108,21 @@ class PackagedJarIT {
     }
   }
 
+  /**
+   * In the jar the catalogue's rule lines and digest come from the index, not from the DRL text: the jar
+   * lists exactly what the same rules compiled from the folder list (files, lines, digest, everything).
+   */
+  @Test
+  void jarListsItsRulesAsTheDrlFolderDoes() throws Exception {
+    String[] fromIndex = run("rules", "--format", "json", "--as-of", "2026-06-30", "--scenario", "with-proposals");
+    String[] fromDrl = runWith(List.of("-Dkdpc.cache=off"), "rules", "--format", "json", "--as-of", "2026-06-30",
+        "--scenario", "with-proposals", "--rules", "rules", "--trust-rules");
+    assertThat(fromIndex[0]).as(fromIndex[2]).isEqualTo("0");
+    assertThat(fromDrl[0]).as(fromDrl[2]).isEqualTo("0");
+    assertThat(fromIndex[1]).contains("\"file\" : \"tba-service-stability.drl\"").contains("\"line\" : ")
+        .isEqualTo(fromDrl[1]);
+  }
+
   /** The jar loads its bundled rules from their build-time compiled form: no DRL compiler class is ever loaded. */
   @Test
   void jarLoadsPrecompiledRulesWithoutTheDrlCompiler() throws Exception {

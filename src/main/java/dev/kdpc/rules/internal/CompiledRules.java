@@ -238,7 +238,7 @@ public final class CompiledRules {
   public static CompiledRules compile(RuleSource source) {
     return withOwnLoader(() -> {
       Collection<KiePackage> packages = build(source, CompiledRules.class.getClassLoader());
-      return assemble(source, packages, false, copies(source, packages));
+      return assemble(SourceFacts.of(source), packages, false, copies(source, packages));
     });
   }
 
@@ -300,10 +300,9 @@ public final class CompiledRules {
    * and reads the catalogue from their rules' metadata. Throws {@link RulesException} listing every
    * metadata problem. Call with the context class loader set to kdpc's own.
    */
-  static CompiledRules assemble(RuleSource source, Collection<KiePackage> packages, boolean fromCache,
+  static CompiledRules assemble(SourceFacts source, Collection<KiePackage> packages, boolean fromCache,
       Supplier<Collection<KiePackage>> fresh) {
-    Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
-    for (Map.Entry<String, String> f : source.files().entrySet()) ruleLines.put(f.getKey(), ruleLines(f.getValue()));
+    Map<String, Map<String, Integer>> ruleLines = source.ruleLines();
     List<Problem> problems = new ArrayList<>();
 
     // Regimes first (rules inherit from them), then rules.
@@ -353,15 +352,29 @@ public final class CompiledRules {
     return r instanceof RuleImpl impl && impl.isQuery();
   }
 
-  private static String fileOf(Rule r, RuleSource source) {
+  /**
+   * What the catalogue needs of the DRL text: the source's name, the line where each rule starts in each
+   * file, and the digest of the files ({@link RuleSource#digest()}). Worked out from the text, or, for
+   * the rules bundled in a jar, read from the index the build wrote (so a cold run reads no DRL).
+   */
+  record SourceFacts(String name, Map<String, Map<String, Integer>> ruleLines, String digest) {
+    static SourceFacts of(RuleSource source) {
+      Map<String, Map<String, Integer>> lines = new java.util.TreeMap<>();
+      for (Map.Entry<String, String> f : source.files().entrySet()) lines.put(f.getKey(), CompiledRules.ruleLines(f.getValue()));
+      return new SourceFacts(source.name(), lines, source.digest());
+    }
+  }
+
+  private static String fileOf(Rule r, SourceFacts source) {
     if (r instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
       return impl.getResource().getSourcePath();
     }
     return source.name();
   }
 
-  private static Map<String, Integer> ruleLines(String text) {
-    Map<String, Integer> lines = new HashMap<>();
+  /** The line where each rule of {@code text} starts (the first, for a name given twice), by rule name. */
+  static Map<String, Integer> ruleLines(String text) {
+    Map<String, Integer> lines = new java.util.TreeMap<>();
     String[] all = text.split("\\R", -1);
     for (int i = 0; i < all.length; i++) {
       Matcher m = RULE_LINE.matcher(all[i]);

@@ -168,10 +168,10 @@ public final class RulesCache {
       java.util.jar.JarFile jar = c.getJarFile(); // the jar the class loader has open (cached: not closed)
       Index index = Index.parse(read(jar, BUNDLED_INDEX));
       if (index == null || !index.matchesThisRuntime()) return null;
-      Map<String, String> files = new java.util.TreeMap<>();
-      for (String f : index.files) files.put(f, new String(read(jar, RuleSource.BUNDLED + "/" + f), StandardCharsets.UTF_8));
-      RuleSource source = new RuleSource("bundled rules", files);
-      return read(source, index.key, read(jar, BUNDLED_RESOURCE));
+      // The entry is as trustworthy as the classes beside it in the jar: its payload is not hashed again
+      // (914 KB of SHA-256 on a cold JVM, about 40 ms); a damaged one fails to deserialize, and the rules
+      // are then compiled.
+      return read(new CompiledRules.SourceFacts(BUNDLED_NAME, index.lines(), index.digest()), index.key(), read(jar, BUNDLED_RESOURCE), false);
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -188,20 +188,32 @@ public final class RulesCache {
   /** Where the build writes what it compiled the bundled rules' entry from (see {@link Index}). */
   public static final String BUNDLED_INDEX = "META-INF/kdpc/bundled-rules.index";
 
+  /** The name the bundled rules go by in errors (as {@link RuleSource#bundled()} names them). */
+  private static final String BUNDLED_NAME = "bundled rules";
+
   /**
    * The bundled entry's index, a text file of {@code name=value} lines: the entry's {@code key}, the
-   * {@code kdpc}, {@code drools} and {@code java} versions it was compiled with, and one {@code file}
-   * line per DRL file (relative to {@value RuleSource#BUNDLED}/).
+   * {@code kdpc}, {@code drools} and {@code java} versions it was compiled with, one {@code file} line per
+   * DRL file (relative to {@value RuleSource#BUNDLED}/), and what the catalogue needs of the DRL text:
+   * the files' {@code digest} and one {@code rule} line per rule ({@code FILE TAB LINE TAB NAME}).
    */
-  record Index(String key, String kdpc, String drools, String java, List<String> files) {
+  record Index(String key, String kdpc, String drools, String java, List<String> files, String digest,
+      Map<String, Map<String, Integer>> lines) {
     static Index of(String key, RuleSource source) {
+      CompiledRules.SourceFacts facts = CompiledRules.SourceFacts.of(source);
       return new Index(key, Version.number(), Drools.getFullVersion(), String.valueOf(Runtime.version().feature()),
-          List.copyOf(source.files().keySet()));
+          List.copyOf(source.files().keySet()), facts.digest(), facts.ruleLines());
     }
 
     String text() {
-      StringBuilder b = new StringBuilder("key=" + key + "\nkdpc=" + kdpc + "\ndrools=" + drools + "\njava=" + java + "\n");
+      StringBuilder b = new StringBuilder("key=" + key + "\nkdpc=" + kdpc + "\ndrools=" + drools + "\njava=" + java
+          + "\ndigest=" + digest + "\n");
       for (String f : files) b.append("file=").append(f).append('\n');
+      for (Map.Entry<String, Map<String, Integer>> f : lines.entrySet()) {
+        for (Map.Entry<String, Integer> r : f.getValue().entrySet()) {
+          b.append("rule=").append(f.getKey()).append('\t').append(r.getValue()).append('\t').append(r.getKey()).append('\n');
+        }
+      }
       return b.toString();
     }
 
@@ -210,7 +222,9 @@ public final class RulesCache {
       String kdpc = null;
       String drools = null;
       String java = null;
+      String digest = null;
       List<String> files = new ArrayList<>();
+      Map<String, Map<String, Integer>> lines = new java.util.TreeMap<>();
       for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
         int eq = line.indexOf('=');
         if (eq < 0) continue;
@@ -220,6 +234,12 @@ public final class RulesCache {
           case "kdpc" -> kdpc = v;
           case "drools" -> drools = v;
           case "java" -> java = v;
+          case "digest" -> digest = v;
+          case "rule" -> {
+            String[] parts = v.split("\t", 3);
+            if (parts.length != 3 || !parts[1].matches("[1-9][0-9]{0,8}")) return null;
+            lines.computeIfAbsent(parts[0], f -> new java.util.TreeMap<>()).putIfAbsent(parts[2], Integer.parseInt(parts[1]));
+          }
           case "file" -> {
             if (v.isEmpty() || v.startsWith("/") || v.contains("..") || !v.endsWith(".drl")) return null;
             files.add(v);
@@ -227,7 +247,10 @@ public final class RulesCache {
           default -> { }
         }
       }
-      return key == null || kdpc == null || drools == null || java == null || files.isEmpty() ? null : new Index(key, kdpc, drools, java, files);
+      if (key == null || kdpc == null || drools == null || java == null || digest == null || files.isEmpty()) return null;
+      for (String f : lines.keySet()) if (!files.contains(f)) return null;
+      for (String f : files) lines.putIfAbsent(f, new java.util.TreeMap<>());
+      return new Index(key, kdpc, drools, java, files, digest, lines);
     }
 
     boolean matchesThisRuntime() {
@@ -381,7 +404,12 @@ public final class RulesCache {
 
   /** The rules in {@code bytes} when they are a sound entry for {@code key}, else null. */
   static CompiledRules read(RuleSource source, String key, byte[] bytes) {
-    byte[] payload = payload(key, bytes);
+    return read(CompiledRules.SourceFacts.of(source), key, bytes, true);
+  }
+
+  /** As {@link #read(RuleSource, String, byte[])}; {@code verify}: whether to check the payload's SHA-256. */
+  private static CompiledRules read(CompiledRules.SourceFacts source, String key, byte[] bytes, boolean verify) {
+    byte[] payload = payload(key, bytes, verify);
     if (payload == null) return null;
     try {
       return CompiledRules.withOwnLoader(() -> {
@@ -394,7 +422,7 @@ public final class RulesCache {
     }
   }
 
-  private static byte[] payload(String key, byte[] bytes) {
+  private static byte[] payload(String key, byte[] bytes, boolean verify) {
     byte[] head = (key + "\n").getBytes(StandardCharsets.US_ASCII);
     int at = MAGIC.length + head.length;
     if (bytes.length > MAX_BYTES || bytes.length < at + 36) return null;
@@ -404,7 +432,7 @@ public final class RulesCache {
     int length = ByteBuffer.wrap(bytes, at + 32, 4).getInt();
     if (length != bytes.length - at - 36) return null;
     byte[] payload = Arrays.copyOfRange(bytes, at + 36, bytes.length);
-    return MessageDigest.isEqual(sha, sha256Bytes(payload)) ? payload : null;
+    return !verify || MessageDigest.isEqual(sha, sha256Bytes(payload)) ? payload : null;
   }
 
   /** The packages serialized as an entry's payload, or null when they do not serialize. */
@@ -452,7 +480,7 @@ public final class RulesCache {
       Collection<KiePackage> packages = CompiledRules.build(source, CompiledRules.class.getClassLoader());
       byte[] payload = serialize(packages); // before the packages go into a KieBase
       byte[] entry = payload == null ? null : entry(key, payload);
-      CompiledRules rules = CompiledRules.assemble(source, packages, false, CompiledRules.copies(source, payload)); // throws on a metadata problem: nothing stored
+      CompiledRules rules = CompiledRules.assemble(CompiledRules.SourceFacts.of(source), packages, false, CompiledRules.copies(source, payload)); // throws on a metadata problem: nothing stored
       if (entry != null) store(dir, key, entry);
       return rules;
     });
@@ -614,7 +642,7 @@ public final class RulesCache {
           byte[] payload = serialize(packages);
           if (payload == null) throw new IOException("the bundled rules do not serialize");
           byte[] e = entry(key, payload);
-          CompiledRules all = CompiledRules.assemble(source, packages, false, CompiledRules.copies(source, payload)); // the catalogue must read back
+          CompiledRules all = CompiledRules.assemble(CompiledRules.SourceFacts.of(source), packages, false, CompiledRules.copies(source, payload)); // the catalogue must read back
           all.select(new java.util.HashSet<>(all.catalogue().rules())); // and every rule go into a KieBase
           return e;
         } catch (IOException e) {

@@ -194,12 +194,17 @@ class RulesCacheTest {
     RulesCache.Index back = RulesCache.Index.parse(index.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(back).isEqualTo(index);
     assertThat(back.matchesThisRuntime()).isTrue();
-    assertThat(new RulesCache.Index(index.key(), "0.0.0", index.drools(), index.java(), index.files()).matchesThisRuntime()).isFalse();
-    assertThat(new RulesCache.Index(index.key(), index.kdpc(), "7.0.0", index.java(), index.files()).matchesThisRuntime()).isFalse();
-    assertThat(new RulesCache.Index(index.key(), index.kdpc(), index.drools(), "11", index.files()).matchesThisRuntime()).isFalse();
-    for (String bad : List.of("kdpc=1\ndrools=1\njava=17\nfile=a.drl\n", "key=k\nkdpc=1\ndrools=1\njava=17\n",
-        "key=k\nkdpc=1\ndrools=1\njava=17\nfile=../a.drl\n", "key=k\nkdpc=1\ndrools=1\njava=17\nfile=/etc/a.drl\n",
-        "key=k\nkdpc=1\ndrools=1\njava=17\nfile=a.class\n")) {
+    assertThat(back.digest()).isEqualTo(tiny("0.5").digest());
+    assertThat(back.lines()).isNotEmpty().allSatisfy((file, rules) -> assertThat(rules).isNotEmpty().allSatisfy((rule, line) -> assertThat(line).isPositive()));
+    assertThat(new RulesCache.Index(index.key(), "0.0.0", index.drools(), index.java(), index.files(), index.digest(), index.lines()).matchesThisRuntime()).isFalse();
+    assertThat(new RulesCache.Index(index.key(), index.kdpc(), "7.0.0", index.java(), index.files(), index.digest(), index.lines()).matchesThisRuntime()).isFalse();
+    assertThat(new RulesCache.Index(index.key(), index.kdpc(), index.drools(), "11", index.files(), index.digest(), index.lines()).matchesThisRuntime()).isFalse();
+    String ok = "key=k\nkdpc=1\ndrools=1\njava=17\ndigest=d\n";
+    assertThat(RulesCache.Index.parse((ok + "file=a.drl\nrule=a.drl\t3\tR one\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).lines())
+        .isEqualTo(java.util.Map.of("a.drl", java.util.Map.of("R one", 3)));
+    for (String bad : List.of("kdpc=1\ndrools=1\njava=17\ndigest=d\nfile=a.drl\n", ok, "key=k\nkdpc=1\ndrools=1\njava=17\nfile=a.drl\n",
+        ok + "file=../a.drl\n", ok + "file=/etc/a.drl\n", ok + "file=a.class\n",
+        ok + "file=a.drl\nrule=b.drl\t3\tR\n", ok + "file=a.drl\nrule=a.drl\tx\tR\n", ok + "file=a.drl\nrule=a.drl\t3\n")) {
       assertThat(RulesCache.Index.parse(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(bad).isNull();
     }
   }
