@@ -289,7 +289,7 @@ public final class ProfileReader {
   JsonNode parse(String name, String text, Map<String, SourceLocation> pointers) {
     if (text.isBlank()) throw new ProfileException(name, new SourceLocation(1, 1), null, "the file is empty; a profile starts with 'kdpc: 1'");
     checkCharacters(name, text);
-    try (YAMLParser p = (YAMLParser) yaml.createParser(text)) {
+    try (YAMLParser p = yaml.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null || first == JsonToken.VALUE_NULL && p.nextToken() == null) {
         throw new ProfileException(name, new SourceLocation(1, 1), null, "the file holds no YAML document; a profile starts with 'kdpc: 1'");
