@@ -57,12 +57,16 @@ public final class Checker {
    * A checker with the rules of {@code dir} (e.g. a legal team's edited copy of {@code rules/}), after
    * the allow-list check of {@link DrlAllowList}: rules are code, and this refuses a folder that does
    * more than kdpc's own rules do, before anything of it is compiled or taken from the rules cache. The
-   * compiled rules are cached in the user's cache directory, keyed by the rules' content (see
-   * {@link RulesCache}; {@code -Dkdpc.cache=off} turns it off).
+   * compiled rules are cached in the user's cache directory, keyed by the rules' content, and so is the
+   * check's verdict on exactly this content (see {@link RulesCache}; {@code -Dkdpc.cache=off} turns both
+   * off): an unchanged folder is neither checked nor compiled again.
    */
   public static Checker withRules(Path dir) {
     RuleSource source = RuleSource.folder(dir);
-    DrlAllowList.require(source);
+    if (!RulesCache.allowedBefore(source)) {
+      DrlAllowList.require(source);
+      RulesCache.rememberAllowed(source);
+    }
     return new Checker(RulesCache.folder(source));
   }
 

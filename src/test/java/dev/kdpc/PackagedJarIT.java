@@ -156,11 +156,13 @@ class PackagedJarIT {
     assertThat(first[1]).isEqualTo(plain[1]);
     assertThat(second[1]).isEqualTo(plain[1]);
     assertThat(second[2]).isEmpty();
-    // A --rules folder: compiled on its first run into the user's cache, loaded from it afterwards.
+    // A --rules folder: checked and compiled on its first run into the user's cache (the compiled rules
+    // and the allow-list's verdict), loaded from it afterwards.
     String[] withRules = {"check", "--format", "json", "--as-of", "2026-06-30", "--rules", "rules", "samples/portal-search.yaml"};
     assertThat(launch(cache, withRules)[1]).isEqualTo(plain[1]);
     try (var s = Files.list(cache.resolve("kdpc/rules"))) {
-      assertThat(s.map(x -> x.getFileName().toString()).toList()).singleElement().asString().matches("[0-9a-f]{64}\\.bin");
+      assertThat(s.map(x -> x.getFileName().toString()).sorted().toList()).satisfiesExactlyInAnyOrder(
+          n -> assertThat(n).matches("[0-9a-f]{64}\\.bin"), n -> assertThat(n).matches("[0-9a-f]{64}\\.allowed"));
     }
     assertThat(launch(cache, withRules)[1]).isEqualTo(plain[1]);
     // A bad profile fails fast with exit 2, and a failed first run leaves no archive behind.

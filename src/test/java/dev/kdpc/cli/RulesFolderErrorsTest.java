@@ -64,6 +64,37 @@ class RulesFolderErrorsTest {
     for (String f : folders().toList()) assertThat(INVALID.resolve(f).resolve("expected.txt")).exists();
   }
 
+  /**
+   * The allow-list's verdict is remembered (in the rules cache directory) only for a folder that passed,
+   * and only for its exact content: a refused folder is checked, and refused, on every run.
+   */
+  @Test
+  void theAllowListVerdictIsRememberedOnlyForContentThatPassed() throws IOException {
+    Path good = Files.createDirectories(tmp.resolve("good"));
+    try (Stream<Path> s = Files.list(TestSupport.root().resolve("rules"))) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) Files.copy(f, good.resolve(f.getFileName()));
+    }
+    Run first = run("check", "--as-of", "2026-06-30", "--rules", good.toString(), PROFILE);
+    assertThat(first.code()).as(first.err()).isIn(0, 1);
+    assertThat(dev.kdpc.rules.internal.RulesCache.allowedBefore(dev.kdpc.rules.RuleSource.folder(good))).isTrue();
+    Run second = run("check", "--as-of", "2026-06-30", "--rules", good.toString(), PROFILE);
+    assertThat(second.out()).isEqualTo(first.out());
+
+    Path bad = Files.createDirectories(tmp.resolve("bad"));
+    Files.copy(UNSAFE.resolve("runtime-exec.drl"), bad.resolve("runtime-exec.drl"));
+    for (int i = 0; i < 2; i++) {
+      Run r = run("check", "--rules", bad.toString(), PROFILE);
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("must pass an allow-list check");
+    }
+    assertThat(dev.kdpc.rules.internal.RulesCache.allowedBefore(dev.kdpc.rules.RuleSource.folder(bad))).isFalse();
+    // A folder that passed and is then edited into one that does not pass is checked again, and refused.
+    Files.copy(UNSAFE.resolve("runtime-exec.drl"), good.resolve("runtime-exec.drl"));
+    Run edited = run("check", "--rules", good.toString(), PROFILE);
+    assertThat(edited.code()).isEqualTo(2);
+    assertThat(edited.err()).contains("runtime-exec.drl:10: rule 'Exec': 'Runtime' is not allowed");
+  }
+
   @Test
   void aFolderThatWritesToDiskIsRefusedBeforeItIsCompiled() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("rules"));

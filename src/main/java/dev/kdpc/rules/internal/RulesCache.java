@@ -295,6 +295,73 @@ public final class RulesCache {
     return compileAndStore(source, key, cacheDir);
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // The allow-list's verdict
+
+  /**
+   * Whether the allow-list check ({@code DrlAllowList}) passed on exactly this content before, with this
+   * kdpc, this Drools and this allow-list code: a marker file named by that key in the user's cache
+   * directory, trusted only under the same rules as an entry (the user's own, writable by no one else,
+   * not a link). The verdict depends on nothing else, so a second run of a {@code --rules} folder skips
+   * parsing its DRL again, as it skips compiling it. False when the cache is off.
+   */
+  public static boolean allowedBefore(RuleSource source) {
+    return enabled() && allowedBefore(source, defaultDir());
+  }
+
+  /** Records that the allow-list check passed on {@code source} (call only after it did); a failure only means no record. */
+  public static void rememberAllowed(RuleSource source) {
+    if (enabled()) rememberAllowed(source, defaultDir());
+  }
+
+  static boolean allowedBefore(RuleSource source, Path cacheDir) {
+    String key = allowKey(source);
+    if (key == null) return false;
+    Path marker = cacheDir.resolve(key + ".allowed");
+    if (!safeDirectory(cacheDir) || !safeFile(marker)) return false;
+    touch(marker);
+    return true;
+  }
+
+  static void rememberAllowed(RuleSource source, Path cacheDir) {
+    String key = allowKey(source);
+    if (key != null) store(cacheDir, key, ".allowed", "passed the allow-list check\n".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The key of the allow-list's verdict on {@code source}, or null when the allow-list's own code cannot be read. */
+  static String allowKey(RuleSource source) {
+    String code = allowListCode();
+    if (code == null) return null;
+    return sha256(String.join("\n", "kdpc-allow-list 1", source.digest(), Version.number(), Drools.getFullVersion(), code)
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static volatile String allowListCode;
+
+  /** SHA-256 over the class files of the allow-list (its class and those nested in it), as this run loaded them. */
+  static String allowListCode() {
+    String d = allowListCode;
+    if (d != null) return d.isEmpty() ? null : d;
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      Class<?>[] members = dev.kdpc.rules.DrlAllowList.class.getNestMembers();
+      java.util.Arrays.sort(members, Comparator.comparing(Class::getName));
+      for (Class<?> c : members) {
+        String resource = "/" + c.getName().replace('.', '/') + ".class";
+        try (InputStream in = dev.kdpc.rules.DrlAllowList.class.getResourceAsStream(resource)) {
+          if (in == null) throw new IOException("no " + resource);
+          md.update(c.getName().getBytes(StandardCharsets.UTF_8));
+          md.update(in.readAllBytes());
+        }
+      }
+      d = HexFormat.of().formatHex(md.digest());
+    } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+      d = "";
+    }
+    allowListCode = d;
+    return d.isEmpty() ? null : d;
+  }
+
   /** Whether the cache is on ({@code -Dkdpc.cache=off} or {@code KDPC_CACHE=off} turns it off). */
   public static boolean enabled() {
     return !"off".equalsIgnoreCase(System.getProperty("kdpc.cache", ""))
@@ -488,6 +555,11 @@ public final class RulesCache {
 
   /** Writes an entry atomically; a failure only means no cache. */
   static void store(Path dir, String key, byte[] entry) {
+    store(dir, key, ".bin", entry);
+  }
+
+  /** Writes {@code key + suffix} in {@code dir} atomically; a failure only means no cache. */
+  private static void store(Path dir, String key, String suffix, byte[] entry) {
     Path tmp = null;
     try {
       if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -502,7 +574,7 @@ public final class RulesCache {
       try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         out.write(entry);
       }
-      Path target = dir.resolve(key + ".bin");
+      Path target = dir.resolve(key + suffix);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -523,23 +595,26 @@ public final class RulesCache {
     }
   }
 
-  /** Keeps the {@link #MAX_ENTRIES} most recently used entries, and drops temp files a killed run left over a day ago. */
+  /**
+   * Keeps the {@link #MAX_ENTRIES} most recently used entries and as many allow-list verdicts, and drops
+   * temp files a killed run left over a day ago.
+   */
   private static void prune(Path dir) throws IOException {
-    List<Path> entries;
-    List<Path> stale;
+    List<Path> all;
     FileTime dayAgo = FileTime.fromMillis(System.currentTimeMillis() - 86_400_000L);
     try (Stream<Path> s = Files.list(dir)) {
-      List<Path> all = s.toList();
-      entries = all.stream().filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.bin")).toList();
-      stale = all.stream().filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.\\d+\\.tmp")).toList();
+      all = s.toList();
     }
-    for (Path p : stale) {
-      if (mtime(p).compareTo(dayAgo) < 0) Files.deleteIfExists(p);
+    for (Path p : all) {
+      if (p.getFileName().toString().matches("[0-9a-f]{64}\\.\\d+\\.tmp") && mtime(p).compareTo(dayAgo) < 0) Files.deleteIfExists(p);
     }
-    if (entries.size() <= MAX_ENTRIES) return;
-    List<Path> byAge = new ArrayList<>(entries);
-    byAge.sort(Comparator.comparing(RulesCache::mtime));
-    for (Path p : byAge.subList(0, byAge.size() - MAX_ENTRIES)) Files.deleteIfExists(p);
+    for (String kind : List.of("bin", "allowed")) {
+      List<Path> entries = all.stream().filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\." + kind)).toList();
+      if (entries.size() <= MAX_ENTRIES) continue;
+      List<Path> byAge = new ArrayList<>(entries);
+      byAge.sort(Comparator.comparing(RulesCache::mtime));
+      for (Path p : byAge.subList(0, byAge.size() - MAX_ENTRIES)) Files.deleteIfExists(p);
+    }
   }
 
   private static FileTime mtime(Path p) {

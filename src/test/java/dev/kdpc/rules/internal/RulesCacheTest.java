@@ -157,6 +157,41 @@ class RulesCacheTest {
   }
 
   @Test
+  void allowListVerdictIsRememberedForExactlyThisContent() throws IOException {
+    assertThat(RulesCache.allowedBefore(tiny("0.5"), cacheDir())).as("nothing recorded yet").isFalse();
+    RulesCache.rememberAllowed(tiny("0.5"), cacheDir());
+    Path marker = cacheDir().resolve(RulesCache.allowKey(tiny("0.5")) + ".allowed");
+    assertThat(marker).exists();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(marker))).isEqualTo("rw-------");
+    assertThat(RulesCache.allowedBefore(tiny("0.5"), cacheDir())).isTrue();
+    assertThat(RulesCache.allowedBefore(tiny("0.6"), cacheDir())).as("edited rules are checked again").isFalse();
+    assertThat(RulesCache.allowKey(tiny("0.5"))).isNotEqualTo(RulesCache.key(tiny("0.5"))).as("not the compiled entry's key");
+    assertThat(RulesCache.allowListCode()).as("the allow-list's own class files are part of the key").matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void allowListVerdictThatOthersCouldWriteOrThatIsALinkIsNotTrusted() throws IOException {
+    RulesCache.rememberAllowed(tiny("0.5"), cacheDir());
+    Path marker = cacheDir().resolve(RulesCache.allowKey(tiny("0.5")) + ".allowed");
+    Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-rw-rw-"));
+    assertThat(RulesCache.allowedBefore(tiny("0.5"), cacheDir())).isFalse();
+    Files.delete(marker);
+    Path elsewhere = Files.writeString(tmp.resolve("elsewhere"), "passed\n");
+    Files.createSymbolicLink(marker, elsewhere);
+    assertThat(RulesCache.allowedBefore(tiny("0.5"), cacheDir())).isFalse();
+    Files.delete(marker);
+    RulesCache.rememberAllowed(tiny("0.5"), cacheDir());
+    Files.setPosixFilePermissions(cacheDir(), PosixFilePermissions.fromString("rwxrwxrwx"));
+    assertThat(RulesCache.allowedBefore(tiny("0.5"), cacheDir())).as("a directory others can write").isFalse();
+  }
+
+  @Test
+  void onlyTheNewestVerdictsAreKept() throws IOException {
+    for (int i = 0; i < RulesCache.MAX_ENTRIES + 2; i++) RulesCache.rememberAllowed(tiny("0." + (10 + i)), cacheDir());
+    assertThat(entries()).hasSize(RulesCache.MAX_ENTRIES).allSatisfy(p -> assertThat(p.getFileName().toString()).endsWith(".allowed"));
+  }
+
+  @Test
   void onlyTheUsersNewestEntriesAreKept() throws IOException {
     for (int i = 0; i < RulesCache.MAX_ENTRIES + 2; i++) RulesCache.cached(tiny("0." + (10 + i)), cacheDir());
     assertThat(entries()).hasSize(RulesCache.MAX_ENTRIES);
