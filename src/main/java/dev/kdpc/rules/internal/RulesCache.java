@@ -300,7 +300,7 @@ public final class RulesCache {
 
   /**
    * Whether the allow-list check ({@code DrlAllowList}) passed on exactly this content before, with this
-   * kdpc, this Drools and this allow-list code: a marker file named by that key in the user's cache
+   * kdpc, this Drools, this allow-list code and these fact classes: a marker file named by that key in the user's cache
    * directory, trusted only under the same rules as an entry (the user's own, writable by no one else,
    * not a link). The verdict depends on nothing else, so a second run of a {@code --rules} folder skips
    * parsing its DRL again, as it skips compiling it. False when the cache is off.
@@ -328,11 +328,16 @@ public final class RulesCache {
     if (key != null) store(cacheDir, key, ".allowed", "passed the allow-list check\n".getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** The key of the allow-list's verdict on {@code source}, or null when the allow-list's own code cannot be read. */
+  /**
+   * The key of the allow-list's verdict on {@code source}, or null when the allow-list's own code or the
+   * fact classes cannot be read. The fact classes count (as in the rules' key): what rules may call is
+   * read from them.
+   */
   static String allowKey(RuleSource source) {
     String code = allowListCode();
-    if (code == null) return null;
-    return sha256(String.join("\n", "kdpc-allow-list 1", source.digest(), Version.number(), Drools.getFullVersion(), code)
+    String classes = factClasses();
+    if (code == null || classes == null) return null;
+    return sha256(String.join("\n", "kdpc-allow-list 1", source.digest(), Version.number(), Drools.getFullVersion(), code, classes)
         .getBytes(StandardCharsets.UTF_8));
   }
 
