@@ -85,7 +85,7 @@ public final class RulesCache {
   /** Larger files are not read. */
   static final int MAX_BYTES = 64 << 20;
   /** The packages whose classes rules see; their class files are part of the key. */
-  private static final List<String> FACT_PACKAGES = List.of("dev/kdpc/rules/", "dev/kdpc/profile/", "dev/kdpc/report/");
+  static final List<String> FACT_PACKAGES = List.of("dev/kdpc/rules/", "dev/kdpc/profile/", "dev/kdpc/report/");
 
   private static volatile String factClasses;
 
@@ -300,7 +300,7 @@ public final class RulesCache {
 
   /**
    * Whether the allow-list check ({@code DrlAllowList}) passed on exactly this content before, with this
-   * kdpc, this Drools, this allow-list code and these fact classes: a marker file named by that key in the user's cache
+   * kdpc, this Drools and these classes of kdpc (see {@link #allowKey}): a marker file named by that key in the user's cache
    * directory, trusted only under the same rules as an entry (the user's own, writable by no one else,
    * not a link). The verdict depends on nothing else, so a second run of a {@code --rules} folder skips
    * parsing its DRL again, as it skips compiling it. False when the cache is off.
@@ -329,42 +329,16 @@ public final class RulesCache {
   }
 
   /**
-   * The key of the allow-list's verdict on {@code source}, or null when the allow-list's own code or the
-   * fact classes cannot be read. The fact classes count (as in the rules' key): what rules may call is
-   * read from them.
+   * The key of the allow-list's verdict on {@code source}, or null when kdpc's classes cannot be read.
+   * The class files of {@link #FACT_PACKAGES} count, as in the rules' key: they hold the allow-list
+   * itself ({@code dev.kdpc.rules.DrlAllowList} and its nested classes) and the fact classes whose
+   * methods rules may call.
    */
   static String allowKey(RuleSource source) {
-    String code = allowListCode();
     String classes = factClasses();
-    if (code == null || classes == null) return null;
-    return sha256(String.join("\n", "kdpc-allow-list 1", source.digest(), Version.number(), Drools.getFullVersion(), code, classes)
+    if (classes == null) return null;
+    return sha256(String.join("\n", "kdpc-allow-list 1", source.digest(), Version.number(), Drools.getFullVersion(), classes)
         .getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static volatile String allowListCode;
-
-  /** SHA-256 over the class files of the allow-list (its class and those nested in it), as this run loaded them. */
-  static String allowListCode() {
-    String d = allowListCode;
-    if (d != null) return d.isEmpty() ? null : d;
-    try {
-      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-      Class<?>[] members = dev.kdpc.rules.DrlAllowList.class.getNestMembers();
-      java.util.Arrays.sort(members, Comparator.comparing(Class::getName));
-      for (Class<?> c : members) {
-        String resource = "/" + c.getName().replace('.', '/') + ".class";
-        try (InputStream in = dev.kdpc.rules.DrlAllowList.class.getResourceAsStream(resource)) {
-          if (in == null) throw new IOException("no " + resource);
-          md.update(c.getName().getBytes(StandardCharsets.UTF_8));
-          md.update(in.readAllBytes());
-        }
-      }
-      d = HexFormat.of().formatHex(md.digest());
-    } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
-      d = "";
-    }
-    allowListCode = d;
-    return d.isEmpty() ? null : d;
   }
 
   /** Whether the cache is on ({@code -Dkdpc.cache=off} or {@code KDPC_CACHE=off} turns it off). */
