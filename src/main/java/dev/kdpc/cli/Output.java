@@ -85,9 +85,9 @@ final class Output {
       // resolve() below says what is wrong with it
     }
     for (Path in : inputs) {
-      if (exists && sameFile(file, in)) {
-        throw refused(t, "is also an input (" + in + "); the report would replace it");
-      }
+      if (exists && sameFile(file, in)) throw refused(t, "is also an input (" + in + "); the report would replace it");
+    }
+    for (Path in : inputs) {
       if (Files.isDirectory(in) && (inside(file, in) && profileName(file) || inside(real, in) && profileName(real))) {
         throw refused(t, "is in the input folder " + in + ", where a later run would read it as a profile");
       }
