@@ -71,12 +71,14 @@ public final class Main implements Runnable {
       ex.printStackTrace(err);
       return ExitCode.INTERNAL.code;
     });
-    int code;
-    try {
-      code = cl.execute(args);
-    } catch (OutputException e) { // picocli's own output (help, version) could not be written
-      code = ExitCode.OUTPUT.code;
-    }
+    cl.setExecutionStrategy(parsed -> {
+      try {
+        return new CommandLine.RunLast().execute(parsed);
+      } catch (OutputException e) { // picocli's own output (help, version) could not be written: reported below
+        return ExitCode.OUTPUT.code;
+      }
+    });
+    int code = cl.execute(args);
     try {
       out.flush();
     } catch (OutputException e) {
