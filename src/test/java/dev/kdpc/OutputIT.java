@@ -56,7 +56,7 @@ class OutputIT {
 
   @Test
   void aFullDiskOnTheStandardOutputIsExit4AndOneLine() throws Exception {
-    for (String format : List.of("json", "text")) { // the streamed byte path and the writer path
+    for (String format : List.of("json", "text")) {
       Process p = new ProcessBuilder(kdpc("check", "--format", format, "--as-of", "2026-06-30", SAMPLE))
           .redirectOutput(new File("/dev/full")).start();
       Result r = finish(p);
