@@ -32,3 +32,13 @@ done
 
 echo "== In process, -Xmx64m"
 java -Xmx64m -cp target/kdpc.jar bench/HostileInputBench.java measure "$tmp"
+
+echo "== Standard output on a full disk (issue 12): kdpc check --format json SAMPLE > /dev/full (expect exit 4, one line)"
+if [ -c /dev/full ]; then
+  start=$(date +%s.%N)
+  java -jar target/kdpc.jar check --format json --as-of 2026-06-30 samples/portal-search.yaml >/dev/full 2>"$tmp/err" && code=0 || code=$?
+  end=$(date +%s.%N)
+  printf '%-28s exit %s  wall %.2f s\n    %s\n' "> /dev/full" "$code" "$(awk "BEGIN { print $end - $start }")" "$(head -c 160 "$tmp/err")"
+else
+  echo "(no /dev/full on this system)"
+fi

@@ -46,7 +46,8 @@ final class CheckCommand implements Callable<Integer> {
       description = "Exit 1 when the report has: violation (a prohibited practice; the default), unmet (an unmet duty or a violation), or none.")
   String failOn;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the report here (atomically) instead of to standard output.")
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the report to this regular file, atomically, keeping its mode (- is standard output; see README).")
   Path output;
 
   @Option(names = "--set", paramLabel = "PATH=VALUE", mapFallbackValue = "",
@@ -95,6 +96,9 @@ final class CheckCommand implements Callable<Integer> {
     Options options = common.options();
     LocalDate before = comparing && compareAsOf != null ? date("--compare-as-of", compareAsOf) : null;
     List<Path> files = Inputs.expand(inputs);
+    List<Path> given = new ArrayList<>(inputs);
+    given.addAll(files);
+    Output.check(output, given, common.rules); // before anything is evaluated
     ProfileReader reader = new ProfileReader();
     if (comparing) return compare(files, reader, options, before, renderOptions);
     // Streamed in input order across the cores. The rules start loading now, while the reader is made
@@ -102,7 +106,7 @@ final class CheckCommand implements Callable<Integer> {
     // Each profile is evaluated with its review (--set what-if, flips, --why-not), which needs only it.
     StreamingCheck<ProfileInput> run = new StreamingCheck<>(files, common::checker, options, renderer, renderOptions, this::failing, err);
     return run.run(f -> ProfileInput.read(reader, f), (checker, in) -> new Review(checker).evaluate(in.source(), options, set, whyNot),
-        output, spec.commandLine().getOut());
+        Output.target(output), spec.commandLine().getOut());
   }
 
   /** A comparison needs each profile twice and is written whole: read all, then evaluate (not streamed). */

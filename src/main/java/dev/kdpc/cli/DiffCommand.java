@@ -32,7 +32,7 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en (default) or ko.")
   String lang;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the comparison here (atomically) instead of to standard output.")
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the comparison to this regular file, atomically, keeping its mode (- is standard output; see README).")
   Path output;
 
   @Parameters(index = "0", paramLabel = "OLD", description = "The earlier profile.")
@@ -47,6 +47,7 @@ final class DiffCommand implements Callable<Integer> {
     if (!ComparisonRenderer.FORMATS.contains(format)) {
       throw new InputException("unknown --format '" + format + "' for diff; use " + String.join(", ", ComparisonRenderer.FORMATS));
     }
+    Output.check(output, List.of(before, after), common.rules); // before anything is evaluated
     ProfileReader reader = new ProfileReader();
     Profile a = reader.read(before);
     Profile b = reader.read(after);

@@ -9,7 +9,13 @@ public enum ExitCode {
   /** Usage or input error: a profile, the rules or an option; one clear message. */
   INPUT(2),
   /** A bug in kdpc. */
-  INTERNAL(3);
+  INTERNAL(3),
+  /**
+   * The report could not be written: standard output or {@code --output} (disk full, a closed pipe, a
+   * file-size limit, no permission). Wins over every other code: a report that was not written is not a
+   * result.
+   */
+  OUTPUT(4);
 
   public final int code;
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kdpc.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,10 +38,11 @@ class OutputSafetyTest {
   @Test
   void aFailureWhileWritingLeavesTheOldFileAndNoTempFile() throws IOException {
     Path target = Files.writeString(tmp.resolve("report.txt"), "old report", StandardCharsets.UTF_8);
+    // A write that fails is exit 4 (the report could not be written), no longer the input error (2) it was.
     assertThatThrownBy(() -> Output.atomically(target, w -> {
       w.write("half a new rep");
       throw new IOException("disk full");
-    })).isInstanceOf(InputException.class).hasMessage("--output " + target + ": cannot write: disk full");
+    })).isInstanceOf(OutputException.class).hasMessage("cannot write the report to " + target + ": disk full");
     assertThat(Files.readString(target)).isEqualTo("old report");
     assertThat(names(tmp)).containsExactly("report.txt");
   }
