@@ -42,3 +42,21 @@ if [ -c /dev/full ]; then
 else
   echo "(no /dev/full on this system)"
 fi
+
+# 3. A 5,000-profile folder (copies of the samples under new names) checked in every format through
+#    the real CLI at a 256 MB heap (issue 12): every format streams, so each must finish in bounded
+#    memory. Exit code, wall seconds and max RSS per format. PROFILES=N changes the folder's size.
+PROFILES=${PROFILES:-5000}
+folder="$tmp/folder-$PROFILES"
+mkdir -p "$folder"
+samples=(samples/*.yaml)
+for i in $(seq 0 $((PROFILES - 1))); do
+  cp "${samples[$((i % ${#samples[@]}))]}" "$(printf '%s/p%05d.yaml' "$folder" "$i")"
+done
+echo "== CLI, fresh JVM, -Xmx256m: kdpc check --format F on $PROFILES profiles (exit, wall s, max RSS KB, report bytes)"
+for format in text json markdown html sarif junit; do
+  /usr/bin/time -o "$tmp/time" -f "%e %M" java -Xmx256m -jar target/kdpc.jar check --format "$format" --fail-on none \
+    --as-of 2026-06-30 --scenario with-proposals "$folder" >"$tmp/out" 2>"$tmp/err" && code=0 || code=$?
+  read -r w m < <(tail -1 "$tmp/time")
+  printf '%-9s exit %s  wall %s s  max RSS %s KB  %s bytes  %s\n' "$format" "$code" "$w" "$m" "$(wc -c <"$tmp/out")" "$(head -c 160 "$tmp/err")"
+done

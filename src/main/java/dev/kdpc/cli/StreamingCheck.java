@@ -14,11 +14,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,10 +45,10 @@ import java.util.function.Supplier;
  *       whole folder, so it stays flat however many profiles there are (only the list of paths grows).
  * </ul>
  *
- * <p>Streaming needs no help from the renderers: a report of several profiles must render as a prefix,
- * the profiles' own parts joined by a separator, and a suffix. Both the text and the JSON report do;
- * {@link Splice} finds those pieces by rendering the report with no, one and two profiles, and checks
- * them on every profile. A format that does not split that way is rendered whole at the end, as before.
+ * <p>Every format is written as the library writes a whole report ({@link Renderer#render}): the
+ * renderer's {@link Renderer.Stream} is opened with the report's head, given each profile's part in input
+ * order as it comes, and finished. A format whose head or tail depends on all the parts keeps what it
+ * needs in a temp file (see the renderers), never the parts themselves.
  *
  * @param <T> what the reader makes of a profile file (a {@link Profile}, or a {@link ProfileInput} that
  *     can be read again with {@code --set} overrides)
@@ -66,10 +64,6 @@ final class StreamingCheck<T> {
   private final RenderOptions renderOptions;
   private final Predicate<Finding> failing;
   private final PrintWriter err;
-
-  /** The report's pieces, once known (set by the consumer; read by the workers). */
-  private volatile Splice splice;
-  private volatile Report header;
 
   /**
    * Starts loading the rules at once, on a thread of their own.
@@ -97,11 +91,10 @@ final class StreamingCheck<T> {
   }
 
   /**
-   * One profile's outcome: its part of the report, its rendered piece when already known, its input error,
-   * whether it was read (an error after reading, such as a {@code --set} path the profile lacks, still
-   * puts a failed part in the report).
+   * One profile's outcome: its part of the report, its input error, whether it was read (an error after
+   * reading, such as a {@code --set} path the profile lacks, still puts a failed part in the report).
    */
-  private record Result(ProfileReport part, Splice.Piece piece, String error, boolean failing, boolean read) {}
+  private record Result(ProfileReport part, String error, boolean failing, boolean read) {}
 
   /**
    * Runs the check; writes the report to {@code output} (atomically) or to {@code out}. Returns the exit code.
@@ -131,25 +124,19 @@ final class StreamingCheck<T> {
       if (first == null) return ExitCode.INPUT.code;
       Checker c = join(checker);
       Report head = c.report(options, List.of());
-      header = head;
-      // One profile: rendered once, whole (finding the pieces would render it four more times).
-      splice = files.size() == 1 ? null : Splice.of(renderer, renderOptions, head, first.part);
 
       AtomicInteger failures = new AtomicInteger();
       boolean[] adverse = {false};
       Body body = w -> {
-        Splice s = splice;
-        List<ProfileReport> whole = s == null ? new ArrayList<>() : null;
-        int n = 0;
-        if (s != null) w.bytes(s.prefix, 0, s.prefix.length);
-        for (Result r : before) n = emit(w, s, whole, r, n, failures, adverse);
-        while (results.hasNext()) {
-          Result r = results.next();
-          if (r.error != null) err.println("kdpc: " + r.error);
-          n = emit(w, s, whole, r, n, failures, adverse);
+        try (Renderer.Stream s = w.open(renderer, head, renderOptions)) {
+          for (Result r : before) emit(s, r, failures, adverse);
+          while (results.hasNext()) {
+            Result r = results.next();
+            if (r.error != null) err.println("kdpc: " + r.error);
+            emit(s, r, failures, adverse);
+          }
+          s.finish();
         }
-        if (s != null) w.bytes(s.suffix, 0, s.suffix.length);
-        else w.report(renderer, c.report(options, whole), renderOptions);
       };
       if (output != null) {
         Output.atomicallyUtf8(output, o -> body.write(Sink.of(o)));
@@ -174,17 +161,10 @@ final class StreamingCheck<T> {
     }
   }
 
-  private int emit(Sink w, Splice s, List<ProfileReport> whole, Result r, int n, AtomicInteger failures, boolean[] adverse)
-      throws IOException {
+  private static void emit(Renderer.Stream s, Result r, AtomicInteger failures, boolean[] adverse) throws IOException {
     if (r.error != null) failures.incrementAndGet();
     if (r.failing) adverse[0] = true;
-    if (s == null) {
-      whole.add(r.part);
-    } else {
-      if (n > 0) w.bytes(s.separator, 0, s.separator.length);
-      (r.piece != null ? r.piece : s.piece(renderer, renderOptions, header, r.part)).writeTo(w);
-    }
-    return n + 1;
+    s.part(r.part);
   }
 
   private interface Body {
@@ -196,49 +176,26 @@ final class StreamingCheck<T> {
    * characters to a writer (a program that runs the command line with writers of its own).
    */
   interface Sink {
-    /** Writes {@code len} bytes of UTF-8 that begin and end on character boundaries (pieces of a report). */
-    void bytes(byte[] b, int off, int len) throws IOException;
-
-    /** Writes a whole report. */
-    void report(Renderer renderer, Report report, RenderOptions options) throws IOException;
+    /** Opens {@code renderer}'s report with {@code header} here. */
+    Renderer.Stream open(Renderer renderer, Report header, RenderOptions options) throws IOException;
 
     static Sink of(java.io.OutputStream out) {
-      return new Sink() {
-        @Override
-        public void bytes(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
-
-        @Override
-        public void report(Renderer renderer, Report report, RenderOptions options) throws IOException {
-          renderer.renderUtf8(report, out, options);
-        }
-      };
+      return (renderer, header, options) -> renderer.openUtf8(header, out, options);
     }
 
     static Sink of(Writer out) {
-      return new Sink() {
-        @Override
-        public void bytes(byte[] b, int off, int len) throws IOException {
-          out.write(new String(b, off, len, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void report(Renderer renderer, Report report, RenderOptions options) throws IOException {
-          renderer.render(report, out, options);
-        }
-      };
+      return (renderer, header, options) -> renderer.open(header, out, options);
     }
   }
 
-  /** Reads, evaluates and (once the report's pieces are known) renders profile {@code i}. */
+  /** Reads and evaluates profile {@code i}. */
   private Result work(Function<Path, T> reader, BiFunction<Checker, T, ProfileReport> evaluate, int i) {
     Path f = files.get(i);
     T p;
     try {
       p = reader.apply(f);
     } catch (ProfileException e) {
-      return new Result(ProfileReport.failed(e.file(), e.getMessage()), null, e.getMessage(), false, false);
+      return new Result(ProfileReport.failed(e.file(), e.getMessage()), e.getMessage(), false, false);
     }
     ProfileReport part;
     String error = null;
@@ -249,8 +206,7 @@ final class StreamingCheck<T> {
       error = e.getMessage();
     }
     boolean bad = part.findings().stream().anyMatch(failing);
-    Splice s = splice;
-    return new Result(part, s == null ? null : s.piece(renderer, renderOptions, header, part), error, bad, true);
+    return new Result(part, error, bad, true);
   }
 
   private static Checker join(CompletableFuture<Checker> checker) {
@@ -316,81 +272,6 @@ final class StreamingCheck<T> {
       } catch (ExecutionException e) {
         throw rethrow(e.getCause());
       }
-    }
-  }
-
-  /**
-   * How a renderer's report splits: {@code prefix + piece(1) + separator + ... + piece(n) + suffix},
-   * where {@code piece(i)} is what profile i adds (a report of no profiles is rendered whole). All in
-   * UTF-8, each part beginning and ending on a character boundary: workers render their profiles
-   * straight to bytes, and the writing thread only copies them out.
-   */
-  static final class Splice {
-    final byte[] prefix;
-    final byte[] separator;
-    final byte[] suffix;
-
-    private Splice(byte[] prefix, byte[] separator, byte[] suffix) {
-      this.prefix = prefix;
-      this.separator = separator;
-      this.suffix = suffix;
-    }
-
-    /** The pieces of {@code renderer}'s reports with {@code header}, found with {@code sample}; null when it does not split so. */
-    static Splice of(Renderer renderer, RenderOptions options, Report header, ProfileReport sample) {
-      byte[] none = render(renderer, options, header, List.of());
-      byte[] one = render(renderer, options, header, List.of(sample));
-      byte[] two = render(renderer, options, header, List.of(sample, sample));
-      int pre = 0;
-      while (pre < none.length && pre < one.length && none[pre] == one[pre]) pre++;
-      while (pre > 0 && pre < one.length && continuation(one[pre])) pre--; // not inside a character
-      int suf = 0;
-      while (suf < none.length && pre + suf < one.length && none[none.length - 1 - suf] == one[one.length - 1 - suf]) suf++;
-      while (suf > 0 && continuation(one[one.length - suf])) suf--;
-      int pieceLength = one.length - pre - suf;
-      if (pieceLength <= 0 || two.length < pre + suf + 2 * pieceLength) return null;
-      if (!region(two, 0, one, 0, pre) || !region(two, two.length - suf, one, one.length - suf, suf)) return null;
-      // two = prefix + piece + separator + piece + suffix
-      if (!region(two, pre, one, pre, pieceLength) || !region(two, two.length - suf - pieceLength, one, pre, pieceLength)) return null;
-      byte[] separator = Arrays.copyOfRange(two, pre + pieceLength, two.length - suf - pieceLength);
-      return new Splice(Arrays.copyOfRange(one, 0, pre), separator, Arrays.copyOfRange(one, one.length - suf, one.length));
-    }
-
-    /** What {@code part} adds to a report with {@code header}. */
-    Piece piece(Renderer renderer, RenderOptions options, Report header, ProfileReport part) {
-      byte[] one = render(renderer, options, header, List.of(part));
-      if (one.length < prefix.length + suffix.length || !region(one, 0, prefix, 0, prefix.length)
-          || !region(one, one.length - suffix.length, suffix, 0, suffix.length)) {
-        throw new IllegalStateException("the " + renderer.name() + " report of " + part.source() + " does not split like the first profile's");
-      }
-      return new Piece(one, prefix.length, one.length - suffix.length);
-    }
-
-    /** {@code bytes} from {@code from} to {@code to}: a profile's piece, not copied out of its rendering. */
-    record Piece(byte[] bytes, int from, int to) {
-      void writeTo(Sink w) throws IOException {
-        w.bytes(bytes, from, to - from);
-      }
-    }
-
-    /** Whether {@code b} continues a UTF-8 character (10xxxxxx) rather than starting one. */
-    private static boolean continuation(byte b) {
-      return (b & 0xC0) == 0x80;
-    }
-
-    private static boolean region(byte[] a, int aFrom, byte[] b, int bFrom, int length) {
-      return Arrays.equals(a, aFrom, aFrom + length, b, bFrom, bFrom + length);
-    }
-
-    private static byte[] render(Renderer renderer, RenderOptions options, Report header, List<ProfileReport> parts) {
-      Report r = new Report(header.tool(), header.asOf(), header.scenario(), header.regimes(), header.rulesDigest(), parts, header.notices());
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 * 1024);
-      try {
-        renderer.renderUtf8(r, out, options);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return out.toByteArray();
     }
   }
 }

@@ -53,8 +53,9 @@ public final class HtmlRenderer implements Renderer {
     return NAME;
   }
 
+  /** Head: the document's head, the basis and disclaimer; a part per profile; the tail is the register and the end of the document. */
   @Override
-  public void render(Report r, Writer out, RenderOptions options) throws IOException {
+  public Stream open(Report r, Writer out, RenderOptions options) throws IOException {
     String lang = options.lang();
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"").append(lang).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -71,10 +72,28 @@ public final class HtmlRenderer implements Renderer {
     b.append("</table>\n<blockquote>").append(esc(Words.w("disclaimer", lang)));
     for (Notice n : r.notices()) b.append("<br>\n<code>").append(esc(n.regime())).append("</code>: ").append(esc(n.message()));
     b.append("</blockquote>\n");
-    for (ProfileReport p : r.profiles()) profile(b, p, lang);
-    register(b, r, lang);
-    b.append("</body>\n</html>\n");
     out.write(b.toString());
+    Register register = new Register((row, many) -> row(row, many, lang));
+    return new Stream() {
+      @Override
+      public void part(ProfileReport p) throws IOException {
+        StringBuilder b = new StringBuilder();
+        profile(b, p, lang);
+        out.write(b.toString());
+        register.add(p);
+      }
+
+      @Override
+      public void finish() throws IOException {
+        register(out, register, lang);
+        out.write("</body>\n</html>\n");
+      }
+
+      @Override
+      public void close() throws IOException {
+        register.close();
+      }
+    };
   }
 
   private static void meta(StringBuilder b, String key, String html) {
@@ -238,29 +257,36 @@ public final class HtmlRenderer implements Renderer {
     b.append("</ul>\n");
   }
 
-  private static void register(StringBuilder b, Report r, String lang) {
+  private static void register(Writer out, Register register, String lang) throws IOException {
+    StringBuilder b = new StringBuilder();
     b.append("\n<section class=\"register\">\n<h2>").append(esc(Words.w("register", lang))).append("</h2>\n");
-    List<MarkdownRenderer.Row> rows = MarkdownRenderer.rows(r);
-    if (rows.isEmpty()) {
+    if (register.isEmpty()) {
       b.append("<p>").append(esc(Words.w("noduties", lang))).append("</p>\n</section>\n");
+      out.write(b.toString());
       return;
     }
-    boolean many = r.profiles().size() > 1;
+    boolean many = register.many();
     b.append("<table class=\"register\">\n<tr>");
     if (many) b.append("<th>").append(esc(Words.w("profile", lang))).append("</th>");
     for (String k : List.of("duty", "service", "basis", "status", "outcome", "ceiling")) b.append("<th>").append(esc(Words.w(k, lang))).append("</th>");
     b.append("</tr>\n");
-    for (MarkdownRenderer.Row row : rows) {
-      Finding f = row.finding();
-      b.append("<tr data-register=\"").append(esc(f.rule() + "|" + (f.service() == null ? "" : f.service()))).append("\">");
-      if (many) b.append("<td><code>").append(esc(row.profile())).append("</code></td>");
-      b.append("<td>").append(esc(f.title(lang))).append(" (<code>").append(esc(f.rule())).append("</code>)</td><td>")
-          .append(esc(Words.subject(f, lang))).append("</td><td>").append(esc(f.citation().law(lang) + ", " + f.citation().article()))
-          .append("</td><td>").append(esc(Words.status(f.status(), lang))).append("</td><td class=\"outcome")
-          .append(f.outcome().adverse() ? " adverse" : "").append("\">").append(esc(Words.outcome(f.outcome(), lang)))
-          .append("</td><td>").append(esc(Words.sanction(f.sanction(), lang))).append("</td></tr>\n");
-    }
-    b.append("</table>\n</section>\n");
+    out.write(b.toString());
+    register.writeRows(out);
+    out.write("</table>\n</section>\n");
+  }
+
+  /** One row of the register. */
+  private static String row(Register.Row row, boolean many, String lang) {
+    StringBuilder b = new StringBuilder();
+    Finding f = row.finding();
+    b.append("<tr data-register=\"").append(esc(f.rule() + "|" + (f.service() == null ? "" : f.service()))).append("\">");
+    if (many) b.append("<td><code>").append(esc(row.profile())).append("</code></td>");
+    b.append("<td>").append(esc(f.title(lang))).append(" (<code>").append(esc(f.rule())).append("</code>)</td><td>")
+        .append(esc(Words.subject(f, lang))).append("</td><td>").append(esc(f.citation().law(lang) + ", " + f.citation().article()))
+        .append("</td><td>").append(esc(Words.status(f.status(), lang))).append("</td><td class=\"outcome")
+        .append(f.outcome().adverse() ? " adverse" : "").append("\">").append(esc(Words.outcome(f.outcome(), lang)))
+        .append("</td><td>").append(esc(Words.sanction(f.sanction(), lang))).append("</td></tr>\n");
+    return b.toString();
   }
 
   private static String line(Test t) {

@@ -51,21 +51,43 @@ public final class JsonRenderer implements Renderer {
     return NAME;
   }
 
+  /** Head: the report's basis up to the opening of its {@code profiles} array; a part per profile; the tail closes both. */
   @Override
-  public void render(Report report, Writer out, RenderOptions options) throws IOException {
-    try (JsonGenerator g = generator(out)) {
-      writeReport(g, report);
-    }
-    out.write("\n");
+  public Stream open(Report header, Writer out, RenderOptions options) throws IOException {
+    return stream(generator(out), header, () -> out.write("\n"));
   }
 
-  /** Jackson's UTF-8 generator, straight to bytes: the same bytes as {@link #render(Report, Writer, RenderOptions)}, in about half the time. */
+  /** Jackson's UTF-8 generator, straight to bytes: the same bytes as {@link #open(Report, Writer, RenderOptions)}, in about half the time. */
   @Override
-  public void renderUtf8(Report report, OutputStream out, RenderOptions options) throws IOException {
-    try (JsonGenerator g = configure(MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8))) {
-      writeReport(g, report);
-    }
-    out.write('\n');
+  public Stream openUtf8(Report header, OutputStream out, RenderOptions options) throws IOException {
+    return stream(configure(MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)), header, () -> {
+      out.write('\n');
+      out.flush();
+    });
+  }
+
+  private interface Newline {
+    void write() throws IOException;
+  }
+
+  private static Stream stream(JsonGenerator g, Report header, Newline newline) throws IOException {
+    writeHead(g, header);
+    return new Stream() {
+      @Override
+      public void part(ProfileReport p) throws IOException {
+        writeProfile(g, p);
+      }
+
+      @Override
+      public void finish() throws IOException {
+        writeTail(g);
+        g.close();
+        newline.write();
+      }
+
+      // close(): nothing to release; closing the generator unfinished would complete the JSON, which an
+      // interrupted report must not look like.
+    };
   }
 
   /** Writes a comparison as JSON, in the same fixed form as reports. */
@@ -84,8 +106,13 @@ public final class JsonRenderer implements Renderer {
     out.write("\n");
   }
 
+  /** Writes {@code tree} where {@code g} stands. */
+  static void writeTree(JsonGenerator g, JsonNode tree) throws IOException {
+    MAPPER.writeTree(g, tree);
+  }
+
   /** A generator in the fixed form: two-space object indent, one-line arrays, the target left open. */
-  private static JsonGenerator generator(Writer out) throws IOException {
+  static JsonGenerator generator(Writer out) throws IOException {
     return configure(MAPPER.getFactory().createGenerator(out));
   }
 
@@ -150,6 +177,13 @@ public final class JsonRenderer implements Renderer {
   }
 
   static void writeReport(JsonGenerator g, Report r) throws IOException {
+    writeHead(g, r);
+    for (ProfileReport p : r.profiles()) writeProfile(g, p);
+    writeTail(g);
+  }
+
+  /** The report up to its first profile: {@code r}'s profiles are not written. */
+  private static void writeHead(JsonGenerator g, Report r) throws IOException {
     g.writeStartObject();
     number(g, K.kdpc_report, Report.CONTRACT);
     text(g, K.tool, r.tool());
@@ -166,7 +200,10 @@ public final class JsonRenderer implements Renderer {
     }
     g.writeEndArray();
     arrayField(g, K.profiles);
-    for (ProfileReport p : r.profiles()) writeProfile(g, p);
+  }
+
+  /** Closes the {@code profiles} array and the report. */
+  private static void writeTail(JsonGenerator g) throws IOException {
     g.writeEndArray();
     g.writeEndObject();
   }

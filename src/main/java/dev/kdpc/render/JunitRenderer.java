@@ -37,32 +37,51 @@ public final class JunitRenderer implements Renderer {
     }
   }
 
+  /**
+   * The {@code <testsuites>} element carries the totals, so it is written at the tail: the suites wait in
+   * a {@link Spill} until then.
+   */
   @Override
-  public void render(Report r, Writer out, RenderOptions options) throws IOException {
+  public Stream open(Report r, Writer out, RenderOptions options) throws IOException {
     String lang = options.lang();
-    List<List<Case>> suites = new ArrayList<>();
-    int tests = 0;
-    int failures = 0;
-    int errors = 0;
-    int skipped = 0;
-    for (ProfileReport p : r.profiles()) {
-      List<Case> cases = cases(p);
-      suites.add(cases);
-      if (p.error() != null) {
-        tests++;
-        errors++;
+    Spill suites = new Spill();
+    return new Stream() {
+      int tests;
+      int failures;
+      int errors;
+      int skipped;
+
+      @Override
+      public void part(ProfileReport p) throws IOException {
+        List<Case> cases = cases(p);
+        if (p.error() != null) {
+          tests++;
+          errors++;
+        }
+        tests += cases.size();
+        failures += (int) cases.stream().filter(Case::failed).count();
+        skipped += (int) cases.stream().filter(Case::skipped).count();
+        StringBuilder b = new StringBuilder();
+        suite(b, r, p, cases, lang);
+        suites.write(b);
       }
-      tests += cases.size();
-      failures += (int) cases.stream().filter(Case::failed).count();
-      skipped += (int) cases.stream().filter(Case::skipped).count();
-    }
-    StringBuilder b = new StringBuilder();
-    b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    b.append("<testsuites name=\"kdpc\" tests=\"").append(tests).append("\" failures=\"").append(failures)
-        .append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\">\n");
-    for (int i = 0; i < r.profiles().size(); i++) suite(b, r, r.profiles().get(i), suites.get(i), lang);
-    b.append("</testsuites>\n");
-    out.write(b.toString());
+
+      @Override
+      public void finish() throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        b.append("<testsuites name=\"kdpc\" tests=\"").append(tests).append("\" failures=\"").append(failures)
+            .append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\">\n");
+        out.write(b.toString());
+        suites.copyTo(out);
+        out.write("</testsuites>\n");
+      }
+
+      @Override
+      public void close() throws IOException {
+        suites.close();
+      }
+    };
   }
 
   private static List<Case> cases(ProfileReport p) {

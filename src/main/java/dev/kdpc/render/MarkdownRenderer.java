@@ -27,8 +27,9 @@ public final class MarkdownRenderer implements Renderer {
     return NAME;
   }
 
+  /** Head: the basis and disclaimer; a part per profile; the tail is the register of duties across profiles. */
   @Override
-  public void render(Report r, Writer out, RenderOptions options) throws IOException {
+  public Stream open(Report r, Writer out, RenderOptions options) throws IOException {
     String lang = options.lang();
     StringBuilder b = new StringBuilder();
     b.append("# ").append(Words.w("memo", lang)).append("\n\n");
@@ -41,9 +42,27 @@ public final class MarkdownRenderer implements Renderer {
     b.append("| ").append(Words.w("tool", lang)).append(" | ").append(cell(r.tool())).append(" |\n\n");
     b.append("> ").append(Words.w("disclaimer", lang)).append("\n");
     for (Notice n : r.notices()) b.append(">\n> `").append(n.regime()).append("`: ").append(cell(n.message())).append('\n');
-    for (ProfileReport p : r.profiles()) profile(b, p, lang);
-    register(b, r, lang);
     out.write(b.toString());
+    Register register = new Register((row, many) -> row(row, many, lang));
+    return new Stream() {
+      @Override
+      public void part(ProfileReport p) throws IOException {
+        StringBuilder b = new StringBuilder();
+        profile(b, p, lang);
+        out.write(b.toString());
+        register.add(p);
+      }
+
+      @Override
+      public void finish() throws IOException {
+        register(out, register, lang);
+      }
+
+      @Override
+      public void close() throws IOException {
+        register.close();
+      }
+    };
   }
 
   private static void profile(StringBuilder b, ProfileReport p, String lang) {
@@ -176,12 +195,13 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   /** The register: every duty and ban found, across profiles, as the memo's last table. */
-  private static void register(StringBuilder b, Report r, String lang) {
+  private static void register(Writer out, Register register, String lang) throws IOException {
+    StringBuilder b = new StringBuilder();
     b.append("\n## ").append(Words.w("register", lang)).append("\n\n");
-    boolean many = r.profiles().size() > 1;
-    List<Row> rows = rows(r);
-    if (rows.isEmpty()) {
+    boolean many = register.many();
+    if (register.isEmpty()) {
       b.append(Words.w("noduties", lang)).append('\n');
+      out.write(b.toString());
       return;
     }
     if (many) b.append("| ").append(Words.w("profile", lang)).append(' ');
@@ -189,23 +209,20 @@ public final class MarkdownRenderer implements Renderer {
         .append(Words.w("basis", lang)).append(" | ").append(Words.w("status", lang)).append(" | ")
         .append(Words.w("outcome", lang)).append(" | ").append(Words.w("ceiling", lang)).append(" |\n");
     b.append(many ? "|---" : "").append("|---|---|---|---|---|---|\n");
-    for (Row row : rows) {
-      Finding f = row.finding;
-      if (many) b.append("| `").append(row.profile).append("` ");
-      b.append("| ").append(cell(f.title(lang))).append(" (`").append(f.rule()).append("`) | ").append(Words.subject(f, lang)).append(" | ")
-          .append(cell(f.citation().law(lang))).append(", ").append(cell(f.citation().article())).append(" | ")
-          .append(Words.status(f.status(), lang)).append(" | **").append(Words.outcome(f.outcome(), lang)).append("** | ")
-          .append(cell(Words.sanction(f.sanction(), lang))).append(" |\n");
-    }
+    out.write(b.toString());
+    register.writeRows(out);
   }
 
-  record Row(String profile, Finding finding) {}
-
-  /** The register's rows: obligations and prohibitions of every profile, in report order. */
-  static List<Row> rows(Report r) {
-    return r.profiles().stream()
-        .flatMap(p -> p.findings().stream().filter(f -> f.kind() != Kind.DESIGNATION).map(f -> new Row(p.source(), f)))
-        .toList();
+  /** One row of the register. */
+  private static String row(Register.Row row, boolean many, String lang) {
+    StringBuilder b = new StringBuilder();
+    Finding f = row.finding();
+    if (many) b.append("| `").append(row.profile()).append("` ");
+    b.append("| ").append(cell(f.title(lang))).append(" (`").append(f.rule()).append("`) | ").append(Words.subject(f, lang)).append(" | ")
+        .append(cell(f.citation().law(lang))).append(", ").append(cell(f.citation().article())).append(" | ")
+        .append(Words.status(f.status(), lang)).append(" | **").append(Words.outcome(f.outcome(), lang)).append("** | ")
+        .append(cell(Words.sanction(f.sanction(), lang))).append(" |\n");
+    return b.toString();
   }
 
   private static String symbol(Test t) {

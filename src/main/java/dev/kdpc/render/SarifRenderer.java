@@ -1,5 +1,9 @@
 package dev.kdpc.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +13,7 @@ import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Test;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,65 +38,137 @@ public final class SarifRenderer implements Renderer {
     return NAME;
   }
 
+  /**
+   * The rules list, the run's success and the artifacts come before the results but depend on every
+   * profile, so the whole log is written at the tail: meanwhile each profile's notifications, artifact
+   * and results wait in {@link Spill}s as JSON lines, and only the rules that made findings (one example
+   * finding each) are held in memory. A result's {@code ruleIndex} is set when it is written out, once
+   * the rules list is known.
+   */
   @Override
-  public void render(Report r, Writer out, RenderOptions options) throws IOException {
-    JsonRenderer.write(tree(r, options.lang()), out);
+  public Stream open(Report header, Writer out, RenderOptions options) throws IOException {
+    return new SarifStream(header, options.lang(), out);
   }
 
-  /** The SARIF log as a JSON tree. */
-  public static ObjectNode tree(Report r, String lang) {
-    ObjectNode log = F.objectNode();
-    log.put("$schema", SCHEMA);
-    log.put("version", "2.1.0");
-    ObjectNode run = log.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "kdpc");
-    driver.put("version", r.tool().startsWith("kdpc ") ? r.tool().substring(5) : r.tool());
-    driver.put("fullName", r.tool());
+  private static final class SarifStream implements Stream {
+    private final Report header;
+    private final String lang;
+    private final Writer out;
+    private final Map<String, Finding> ruleExamples = new TreeMap<>();
+    private final Spill notes = new Spill();
+    private final Spill artifacts = new Spill();
+    private final Spill results = new Spill();
+    private int profiles;
+    private boolean ok = true;
 
-    Map<String, Finding> ruleExamples = new TreeMap<>();
-    for (Finding f : r.findings()) ruleExamples.putIfAbsent(f.rule(), f);
-    List<String> ruleIds = new ArrayList<>(ruleExamples.keySet());
-    ArrayNode rules = driver.putArray("rules");
-    for (Finding f : ruleExamples.values()) rules.add(rule(f, lang));
-
-    boolean ok = r.profiles().stream().allMatch(p -> p.error() == null);
-    ObjectNode invocation = run.putArray("invocations").addObject();
-    invocation.put("executionSuccessful", ok);
-    ArrayNode notes = invocation.putArray("toolExecutionNotifications");
-    for (ProfileReport p : r.profiles()) {
-      if (p.error() == null) continue;
-      ObjectNode n = notes.addObject();
-      n.put("level", "error");
-      n.putObject("message").put("text", p.error());
-      n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation").put("uri", uri(p.source()));
-    }
-    for (var n : r.notices()) {
-      ObjectNode x = notes.addObject();
-      x.put("level", "note");
-      x.putObject("message").put("text", n.regime() + ": " + n.message());
+    SarifStream(Report header, String lang, Writer out) {
+      this.header = header;
+      this.lang = lang;
+      this.out = out;
     }
 
-    ArrayNode artifacts = run.putArray("artifacts");
-    for (ProfileReport p : r.profiles()) {
-      ObjectNode a = artifacts.addObject();
+    @Override
+    public void part(ProfileReport p) throws IOException {
+      int i = profiles++;
+      for (Finding f : p.findings()) ruleExamples.putIfAbsent(f.rule(), f);
+      if (p.error() != null) {
+        ok = false;
+        ObjectNode n = F.objectNode();
+        n.put("level", "error");
+        n.putObject("message").put("text", p.error());
+        n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation").put("uri", uri(p.source()));
+        spill(notes, n);
+      }
+      ObjectNode a = F.objectNode();
       a.putObject("location").put("uri", uri(p.source()));
       if (p.inputSha256() != null) a.putObject("hashes").put("sha-256", p.inputSha256());
+      spill(artifacts, a);
+      for (Finding f : p.findings()) spill(results, result(f, p, i, -1, lang));
     }
 
-    ArrayNode results = run.putArray("results");
-    for (int i = 0; i < r.profiles().size(); i++) {
-      ProfileReport p = r.profiles().get(i);
-      for (Finding f : p.findings()) results.add(result(f, p, i, ruleIds.indexOf(f.rule()), lang));
+    @Override
+    public void finish() throws IOException {
+      Report r = header;
+      List<String> ruleIds = new ArrayList<>(ruleExamples.keySet());
+      JsonGenerator g = JsonRenderer.generator(out);
+      g.writeStartObject();
+      g.writeStringField("$schema", SCHEMA);
+      g.writeStringField("version", "2.1.0");
+      g.writeArrayFieldStart("runs");
+      g.writeStartObject();
+      ObjectNode tool = F.objectNode();
+      ObjectNode driver = tool.putObject("driver");
+      driver.put("name", "kdpc");
+      driver.put("version", r.tool().startsWith("kdpc ") ? r.tool().substring(5) : r.tool());
+      driver.put("fullName", r.tool());
+      ArrayNode rules = driver.putArray("rules");
+      for (Finding f : ruleExamples.values()) rules.add(rule(f, lang));
+      g.writeFieldName("tool");
+      JsonRenderer.writeTree(g, tool);
+
+      g.writeArrayFieldStart("invocations");
+      g.writeStartObject();
+      g.writeBooleanField("executionSuccessful", ok);
+      g.writeArrayFieldStart("toolExecutionNotifications");
+      copy(notes, g, n -> {});
+      for (var n : r.notices()) {
+        ObjectNode x = F.objectNode();
+        x.put("level", "note");
+        x.putObject("message").put("text", n.regime() + ": " + n.message());
+        JsonRenderer.writeTree(g, x);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndArray();
+
+      g.writeArrayFieldStart("artifacts");
+      copy(artifacts, g, a -> {});
+      g.writeEndArray();
+
+      g.writeArrayFieldStart("results");
+      copy(results, g, o -> o.put("ruleIndex", ruleIds.indexOf(o.path("ruleId").asText())));
+      g.writeEndArray();
+      g.writeStringField("columnKind", "unicodeCodePoints");
+      ObjectNode props = F.objectNode();
+      props.put("as_of", r.asOf().toString());
+      props.put("scenario", r.scenario());
+      ArrayNode regimes = props.putArray("regimes");
+      r.regimes().forEach(regimes::add);
+      props.put("rules_digest", r.rulesDigest());
+      g.writeFieldName("properties");
+      JsonRenderer.writeTree(g, props);
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+      g.close();
+      out.write("\n");
     }
-    run.put("columnKind", "unicodeCodePoints");
-    ObjectNode props = run.putObject("properties");
-    props.put("as_of", r.asOf().toString());
-    props.put("scenario", r.scenario());
-    ArrayNode regimes = props.putArray("regimes");
-    r.regimes().forEach(regimes::add);
-    props.put("rules_digest", r.rulesDigest());
-    return log;
+
+    @Override
+    public void close() throws IOException {
+      try (notes; artifacts; results) {
+        // closing the spills deletes their files
+      }
+    }
+  }
+
+  /** Reads spilled objects back exactly: decimals as they were written, not as doubles. */
+  private static final ObjectMapper LINES = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private static void spill(Spill spill, ObjectNode o) throws IOException {
+    spill.write(LINES.writeValueAsString(o));
+    spill.write("\n");
+  }
+
+  /** Writes the objects {@code spill} holds to {@code g}, each after {@code edit}. */
+  private static void copy(Spill spill, JsonGenerator g, java.util.function.Consumer<ObjectNode> edit) throws IOException {
+    try (Reader in = spill.reader(); MappingIterator<ObjectNode> it = LINES.readerFor(ObjectNode.class).readValues(in)) {
+      while (it.hasNext()) {
+        ObjectNode o = it.next();
+        edit.accept(o);
+        JsonRenderer.writeTree(g, o);
+      }
+    }
   }
 
   private static ObjectNode rule(Finding f, String lang) {

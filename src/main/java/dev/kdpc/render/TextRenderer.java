@@ -28,16 +28,29 @@ public final class TextRenderer implements Renderer {
     return NAME;
   }
 
+  /** Head: the basis of the evaluation; a part per profile; no tail. */
   @Override
-  public void render(Report r, Writer out, RenderOptions options) throws IOException {
+  public Stream open(Report r, Writer out, RenderOptions options) throws IOException {
     String lang = options.lang();
     StringBuilder b = new StringBuilder();
     b.append(r.tool()).append(" | as of ").append(r.asOf()).append(" | scenario ").append(r.scenario())
         .append(" | rules ").append(r.rulesDigest(), 0, 12).append('\n');
     b.append("Regimes evaluated: ").append(r.regimes().isEmpty() ? "none" : String.join(", ", r.regimes())).append('\n');
     for (Notice n : r.notices()) b.append("Note: ").append(n.regime()).append(": ").append(n.message()).append('\n');
-    for (ProfileReport p : r.profiles()) profile(b, p, lang);
     out.write(b.toString());
+    return new Stream() {
+      @Override
+      public void part(ProfileReport p) throws IOException {
+        StringBuilder b = new StringBuilder();
+        profile(b, p, lang);
+        out.write(b.toString());
+      }
+
+      @Override
+      public void finish() {
+        // the text report has no tail
+      }
+    };
   }
 
   private static void profile(StringBuilder b, ProfileReport p, String lang) {

@@ -114,37 +114,6 @@ class StreamingCheckTest {
     }
   }
 
-  /**
-   * Reports are split as bytes; a split must not cut a character in two (here the report with no profile
-   * and the one with a profile share the first byte of a two-byte character), or a writer would get
-   * broken text.
-   */
-  @Test
-  void piecesOfTheReportEndOnCharacterBoundaries() throws IOException {
-    Renderer accents = new Renderer() {
-      @Override
-      public String name() {
-        return "accents";
-      }
-
-      @Override
-      public void render(Report report, Writer out, RenderOptions options) throws IOException {
-        out.write("X\u00e9"); // é: C3 A9
-        for (int i = 0; i < report.profiles().size(); i++) out.write((i > 0 ? "," : "") + "\u00e8"); // è: C3 A8
-        out.write("\u00e9\n");
-      }
-    };
-    StreamingCheck.Splice s = StreamingCheck.Splice.of(accents, RenderOptions.DEFAULT, TestSupport.checker().report(OPTIONS, List.of()),
-        TestSupport.checker().evaluate(TestSupport.reader().read(files.get(0)), OPTIONS));
-    assertThat(s).isNotNull();
-    assertThat(new String(s.prefix, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("X\u00e9");
-    assertThat(new String(s.separator, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(",");
-    assertThat(new String(s.suffix, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\u00e9\n");
-    List<Path> good = new ArrayList<>(files.subList(0, 5));
-    Run r = stream(accents, good);
-    assertThat(r.out()).isEqualTo(expected(accents, good)).isEqualTo("X\u00e9\u00e8,\u00e8,\u00e8,\u00e8,\u00e8\u00e9\n");
-  }
-
   @Test
   void jsonFolderIsByteIdenticalToTheWholeReport() throws IOException {
     Run r = stream(new JsonRenderer(), files);
@@ -190,9 +159,14 @@ class StreamingCheckTest {
     assertThat(r.err().indexOf("zz-a.yaml")).isLessThan(r.err().indexOf("zz-b.yaml"));
   }
 
-  /** A format whose report is not prefix + pieces + suffix (here: a count up front) is rendered whole, still right. */
+  /**
+   * The renderer is opened once with the report's head (no profiles in it), given every profile in input
+   * order, finished once and closed: here a renderer that puts a count up front, which it can know only
+   * at the end, still gets the whole folder.
+   */
   @Test
-  void formatThatDoesNotSplitIsRenderedWhole() throws IOException {
+  void aRendererGetsTheHeadEveryPartInOrderAndOneFinish() throws IOException {
+    List<String> calls = new ArrayList<>();
     Renderer counting = new Renderer() {
       @Override
       public String name() {
@@ -200,15 +174,36 @@ class StreamingCheckTest {
       }
 
       @Override
-      public void render(Report report, Writer out, RenderOptions options) throws IOException {
-        out.write(report.profiles().size() + " profiles\n");
-        for (ProfileReport p : report.profiles()) out.write(p.source() + " " + p.findings().size() + "\n");
+      public Stream open(Report header, Writer out, RenderOptions options) {
+        calls.add("open " + header.profiles().size());
+        StringBuilder parts = new StringBuilder();
+        return new Stream() {
+          int n;
+
+          @Override
+          public void part(ProfileReport p) {
+            n++;
+            parts.append(p.source()).append(' ').append(p.findings().size()).append('\n');
+          }
+
+          @Override
+          public void finish() throws IOException {
+            calls.add("finish");
+            out.write(n + " profiles\n" + parts);
+          }
+
+          @Override
+          public void close() {
+            calls.add("close");
+          }
+        };
       }
     };
-    assertThat(StreamingCheck.Splice.of(counting, RenderOptions.DEFAULT, TestSupport.checker().report(OPTIONS, List.of()),
-        TestSupport.checker().evaluate(TestSupport.reader().read(files.get(0)), OPTIONS))).isNull();
     Run r = stream(counting, files);
+    assertThat(calls).containsExactly("open 0", "finish", "close");
     assertThat(r.out()).isEqualTo(expected(counting, files)).startsWith(files.size() + " profiles\n");
+    String[] lines = r.out().split("\n");
+    for (int i = 0; i < files.size(); i++) assertThat(lines[i + 1]).startsWith(files.get(i).toString() + " ");
   }
 
   @Test
