@@ -197,6 +197,10 @@ public final class RuleGrammar {
     } catch (StackOverflowError e) {
       problems.add(new Problem(file, 0, "cannot be parsed: it nests too deep for the DRL parser"));
       return null;
+    } catch (RuntimeException e) {
+      problems.add(new Problem(file, 0, "cannot be parsed: the DRL parser failed (" + e.getClass().getSimpleName()
+          + "); the cause is usually an unclosed bracket or quote"));
+      return null;
     }
     if (parser.hasErrors() || pkg == null) {
       for (DroolsError e : parser.getErrors()) {

@@ -117,6 +117,13 @@ class RuleGrammarTest {
   }
 
   @Test
+  void unterminatedStringsAndCommentsAndBadEscapesAreRefused() {
+    for (String bad : List.of("\"open", "/* open", "\"a\\q\"", "\"a\nb\"".replace("\\n", "\n"))) {
+      assertThatThrownBy(() -> RuleGrammar.tokens(bad)).as(bad).isInstanceOf(RuleGrammar.Refusal.class).hasMessageContaining(" is not accepted: ");
+    }
+  }
+
+  @Test
   void importsAreOfTheFactClassesOnly() {
     // Changed on purpose (issue 12): the old allow-list also took the records and enums of dev.kdpc.profile
     // and dev.kdpc.report and java.time.LocalDate; kdpc's own rules import none of them, so the grammar does not.
