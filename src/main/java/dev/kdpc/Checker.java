@@ -11,7 +11,7 @@ import dev.kdpc.report.Report;
 import dev.kdpc.report.Status;
 import dev.kdpc.report.Test;
 import dev.kdpc.rules.Assessment;
-import dev.kdpc.rules.DrlAllowList;
+import dev.kdpc.rules.RuleGrammar;
 import dev.kdpc.rules.RegimeInfo;
 import dev.kdpc.rules.RuleCatalogue;
 import dev.kdpc.rules.RuleInfo;
@@ -55,28 +55,37 @@ public final class Checker {
 
   /**
    * A checker with the rules of {@code dir} (e.g. a legal team's edited copy of {@code rules/}), after
-   * the allow-list check of {@link DrlAllowList}: rules are code, and this refuses a folder that does
-   * more than kdpc's own rules do, before anything of it is compiled or taken from the rules cache. The
+   * the check of {@link RuleGrammar}: rules are code, and this refuses a folder whose files do not have
+   * the shape of kdpc's own rules, before anything of it is compiled or taken from the rules cache. The
    * compiled rules are cached in the user's cache directory, keyed by the rules' content, and so is the
-   * check's verdict on exactly this content (see {@link RulesCache}; {@code -Dkdpc.cache=off} turns both
+   * grammar's verdict on exactly this content (see {@link RulesCache}; {@code -Dkdpc.cache=off} turns both
    * off): an unchanged folder is neither checked nor compiled again.
    */
   public static Checker withRules(Path dir) {
     RuleSource source = RuleSource.folder(dir);
     if (!RulesCache.allowedBefore(source)) {
-      DrlAllowList.require(source);
+      RuleGrammar.require(source);
       RulesCache.rememberAllowed(source);
     }
     return new Checker(RulesCache.folder(source));
   }
 
-  /** A checker with the rules of {@code dir}, without the allow-list check: for a folder you trust as you trust kdpc (cached as {@link #withRules(Path)}). */
+  /**
+   * A checker with the rules of {@code dir}, without the grammar check: for a folder you trust as you
+   * trust kdpc, since its rules run as code with the rights of the process (cached as {@link #withRules(Path)}).
+   */
   public static Checker withTrustedRules(Path dir) {
     return new Checker(RulesCache.folder(RuleSource.folder(dir)));
   }
 
-  /** A checker with rules already read into memory. */
+  /** A checker with rules already read into memory, after the check of {@link RuleGrammar} (as {@link #withRules(Path)}, uncached). */
   public static Checker withRules(RuleSource source) {
+    RuleGrammar.require(source);
+    return new Checker(CompiledRules.compile(source));
+  }
+
+  /** A checker with rules already read into memory that you trust as code: no grammar check (uncached). */
+  public static Checker withTrustedRules(RuleSource source) {
     return new Checker(CompiledRules.compile(source));
   }
 

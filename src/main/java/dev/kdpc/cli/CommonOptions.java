@@ -24,10 +24,10 @@ final class CommonOptions {
   List<String> regimes = new ArrayList<>();
 
   @Option(names = "--rules", paramLabel = "DIR", description = "A rules folder to use instead of the bundled rules."
-      + " Rules are code: the folder must pass an allow-list check first (see README-security.md).")
+      + " Rules are code: the folder must match the rule grammar (the shape of kdpc's own rules) first; see the README's Security section.")
   Path rules;
 
-  @Option(names = "--trust-rules", description = "Skip the allow-list check of the --rules folder: for a folder you trust like kdpc itself.")
+  @Option(names = "--trust-rules", description = "Skip the rule grammar for the --rules folder: it then runs as code with kdpc's rights; only for a folder you trust like kdpc itself.")
   boolean trustRules;
 
   Options options() {

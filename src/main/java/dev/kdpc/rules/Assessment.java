@@ -129,6 +129,7 @@ public final class Assessment {
 
   /** The fact at {@code path} must equal {@code expected}. */
   public Assessment equalTo(String path, Object expected) {
+    if (expected instanceof Number n) finite(n, path);
     FactPaths.Fact f = resolve(path);
     Boolean met = f.value() == null ? null : Objects.equals(f.value(), expected);
     if (met == null) missing.add(f.path());
@@ -160,6 +161,8 @@ public final class Assessment {
    * include this company and hold at least {@code combinedAtLeast} together. Pass 0 to skip a filter.
    */
   public Assessment topFirms(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast) {
+    finite(minShareEach, "market.leaders");
+    finite(combinedAtLeast, "market.leaders");
     FactPaths.Fact leadersFact = resolve("market.leaders");
     @SuppressWarnings("unchecked")
     List<Leader> given = (List<Leader>) leadersFact.value();
@@ -239,6 +242,7 @@ public final class Assessment {
    * not, the rule's finding is dropped, and where the profile does not say, the finding is undetermined.
    */
   public Assessment onlyIf(String path, Object expected) {
+    if (expected instanceof Number n) finite(n, path);
     FactPaths.Fact f = resolve(path);
     if (f.value() == null) {
       if (applicable != Boolean.FALSE) applicable = null;
@@ -317,6 +321,7 @@ public final class Assessment {
   }
 
   private Assessment onlyIfCompare(String path, String op, Number line) {
+    finite(line, path);
     FactPaths.Fact f = resolve(path);
     Object v = f.value();
     if (v != null && !(v instanceof Number)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a number");
@@ -415,6 +420,7 @@ public final class Assessment {
 
   /** A ceiling of {@code rate} × the revenue at {@code basePath}, or {@code flatCapKrw} where there is none. */
   public Assessment sanctionRate(double rate, String basePath, long flatCapKrw, String text) {
+    finite(rate, basePath);
     FactPaths.Fact base = resolve(basePath);
     Long baseKrw = base.value() == null ? null : ((Number) base.value()).longValue();
     Long max = baseKrw == null ? null : RATES.computeIfAbsent(rate, BigDecimal::valueOf).multiply(BigDecimal.valueOf(baseKrw)).longValue();
@@ -528,7 +534,21 @@ public final class Assessment {
     return facts.get(service, path).fact();
   }
 
+  /**
+   * Refuses a line that is not a finite number: with NaN every comparison is false, so "at least NaN"
+   * would read as met or unmet by accident, and the report could not show it. The rule grammar refuses
+   * such a literal; this holds for trusted rules too.
+   */
+  private void finite(Number line, String path) {
+    if (line == null) throw new IllegalArgumentException("the line for '" + path + "' is null: a rule's line must be a finite number");
+    double d = line.doubleValue();
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("the line for '" + path + "' is " + line + ": a rule's line must be a finite number");
+    }
+  }
+
   private Assessment compare(String path, String op, Number line) {
+    finite(line, path);
     FactPaths.Fact f = resolve(path);
     Object v = f.value();
     if (v != null && !(v instanceof Number)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a number");

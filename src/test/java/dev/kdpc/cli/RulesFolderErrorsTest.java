@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RulesFolderErrorsTest {
   static final Path INVALID = TestSupport.root().resolve("src/test/resources/rules-invalid");
-  static final Path UNSAFE = TestSupport.root().resolve("src/test/resources/rules-unsafe");
+  static final Path UNSAFE = TestSupport.root().resolve("src/test/resources/rules-attacks");
   static final String PROFILE = TestSupport.root().resolve("samples/portal-search.yaml").toString();
 
   @TempDir Path tmp;
@@ -51,7 +51,7 @@ class RulesFolderErrorsTest {
     assertThat(trusted.err().strip()).doesNotContain("\n").doesNotContain("\tat ").startsWith("kdpc: the rules in " + dir + " cannot be used");
     for (String fragment : expected) assertThat(trusted.err()).contains(fragment);
 
-    // Without --trust-rules the allow-list check runs first; the folder is refused all the same.
+    // Without --trust-rules the rule grammar is checked first; the folder is refused all the same.
     Run checked = run("check", "--as-of", "2026-06-30", "--rules", dir.toString(), PROFILE);
     assertThat(checked.code()).isEqualTo(2);
     assertThat(checked.out()).isEmpty();
@@ -65,11 +65,11 @@ class RulesFolderErrorsTest {
   }
 
   /**
-   * The allow-list's verdict is remembered (in the rules cache directory) only for a folder that passed,
+   * The grammar's verdict is remembered (in the rules cache directory) only for a folder that passed,
    * and only for its exact content: a refused folder is checked, and refused, on every run.
    */
   @Test
-  void theAllowListVerdictIsRememberedOnlyForContentThatPassed() throws IOException {
+  void theGrammarsVerdictIsRememberedOnlyForContentThatPassed() throws IOException {
     Path good = Files.createDirectories(tmp.resolve("good"));
     try (Stream<Path> s = Files.list(TestSupport.root().resolve("rules"))) {
       for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) Files.copy(f, good.resolve(f.getFileName()));
@@ -85,14 +85,14 @@ class RulesFolderErrorsTest {
     for (int i = 0; i < 2; i++) {
       Run r = run("check", "--rules", bad.toString(), PROFILE);
       assertThat(r.code()).isEqualTo(2);
-      assertThat(r.err()).contains("must pass an allow-list check");
+      assertThat(r.err()).contains("must match the grammar of kdpc's own rules");
     }
     assertThat(dev.kdpc.rules.internal.RulesCache.allowedBefore(dev.kdpc.rules.RuleSource.folder(bad))).isFalse();
     // A folder that passed and is then edited into one that does not pass is checked again, and refused.
     Files.copy(UNSAFE.resolve("runtime-exec.drl"), good.resolve("runtime-exec.drl"));
     Run edited = run("check", "--rules", good.toString(), PROFILE);
     assertThat(edited.code()).isEqualTo(2);
-    assertThat(edited.err()).contains("runtime-exec.drl:10: rule 'Exec': 'Runtime' is not allowed");
+    assertThat(edited.err()).contains("runtime-exec.drl:10: rule 'Exec': 'Runtime.getRuntime' is not accepted");
   }
 
   @Test
@@ -103,15 +103,15 @@ class RulesFolderErrorsTest {
     Run r = run("check", "--rules", dir.toString(), PROFILE);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("must pass an allow-list check").contains("--trust-rules")
-        .contains("writes-to-disk.drl:10: rule 'LooksInnocent': the fully qualified name 'java.nio.file.Files' is not allowed")
-        .contains("runtime-exec.drl:10: rule 'Exec': 'Runtime' is not allowed");
+    assertThat(r.err()).contains("must match the grammar of kdpc's own rules").contains("--trust-rules")
+        .contains("writes-to-disk.drl:10: rule 'LooksInnocent': 'java.nio.file.Files.writeString' is not accepted")
+        .contains("runtime-exec.drl:10: rule 'Exec': 'Runtime.getRuntime' is not accepted");
     assertThat(Path.of("/tmp/kdpc-pwned")).doesNotExist();
   }
 
   /**
    * Drools evaluates a metadata value as an MVEL expression while compiling, so a rules file runs code
-   * before any profile is read. The allow-list check refuses it before the compiler sees it; with
+   * before any profile is read. The rule grammar refuses it before the compiler sees it; with
    * --trust-rules the code runs (this test pins that Drools behaviour, which is why the check exists).
    */
   @Test
@@ -124,7 +124,7 @@ class RulesFolderErrorsTest {
     try {
       Run checked = run("check", "--as-of", "2026-06-30", "--rules", dir.toString(), PROFILE);
       assertThat(checked.code()).isEqualTo(2);
-      assertThat(checked.err()).contains("rules.drl:").contains("the value of @note must be a literal");
+      assertThat(checked.err()).contains("rules.drl:").contains("@note with the value System.setProperty");
       assertThat(System.getProperty(key)).as("refused before compiling").isNull();
 
       Run trusted = run("check", "--as-of", "2026-06-30", "--rules", dir.toString(), "--trust-rules", PROFILE);
@@ -139,7 +139,7 @@ class RulesFolderErrorsTest {
       Run again = run("check", "--as-of", "2026-06-30", "--rules", dir.toString(), PROFILE);
       assertThat(again.code()).isEqualTo(2);
       assertThat(again.out()).isEmpty();
-      assertThat(again.err()).contains("the value of @note must be a literal");
+      assertThat(again.err()).contains("@note with the value System.setProperty");
       Run cached = run("check", "--as-of", "2026-06-30", "--rules", dir.toString(), "--trust-rules", PROFILE);
       assertThat(cached.code()).as(cached.err()).isIn(0, 1);
       assertThat(cached.out()).isEqualTo(trusted.out());

@@ -7,8 +7,13 @@ import dev.kdpc.rules.RulesException;
 import dev.kdpc.rules.ServiceFact;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
@@ -37,10 +42,7 @@ public final class Engine {
       session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
       for (Object fact : ServiceFact.of(profile)) session.insert(fact);
       int fired = fire == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(m -> accept(rules, m, fire), MAX_FIRINGS);
-      if (fired >= MAX_FIRINGS) {
-        throw new RulesException("the rules", List.of(new RulesException.Problem("the rules", 0,
-            "evaluation of " + profile.source() + " stopped after " + MAX_FIRINGS + " rule firings: a rule loops")));
-      }
+      if (fired >= MAX_FIRINGS) throw loop(rules, session, profile, fire);
       List<Assessment> out = new ArrayList<>();
       for (Object o : session.getObjects(o -> o instanceof Assessment)) out.add((Assessment) o);
       return out;
@@ -55,6 +57,41 @@ public final class Engine {
       session.dispose();
       t.setContextClassLoader(before);
     }
+  }
+
+  /** Firings watched after the limit, to name the rules that loop. */
+  static final int LOOP_SAMPLE = 1_000;
+
+  /**
+   * The error for an evaluation that reached {@link #MAX_FIRINGS}: the session fires up to
+   * {@link #LOOP_SAMPLE} more matches with a listener, and the rules that fired then (the ones that keep
+   * firing) are named with their file and line.
+   */
+  private static RulesException loop(CompiledRules.Selected rules, KieSession session, Profile profile, Predicate<RuleInfo> fire) {
+    Map<Rule, Integer> counts = new LinkedHashMap<>();
+    session.addEventListener(new DefaultAgendaEventListener() {
+      @Override
+      public void afterMatchFired(AfterMatchFiredEvent event) {
+        counts.merge(event.getMatch().getRule(), 1, Integer::sum);
+      }
+    });
+    try {
+      if (fire == null) session.fireAllRules(LOOP_SAMPLE);
+      else session.fireAllRules(m -> accept(rules, m, fire), LOOP_SAMPLE);
+    } catch (RuntimeException e) {
+      // the sample only names rules; what fired so far is enough
+    }
+    String what = "evaluation of " + profile.source() + " stopped after " + MAX_FIRINGS + " rule firings";
+    List<RulesException.Problem> problems = new ArrayList<>();
+    counts.entrySet().stream().sorted(Map.Entry.<Rule, Integer>comparingByValue().reversed()).limit(5).forEach(e -> {
+      RuleInfo info = rules.info(e.getKey());
+      String file = info == null ? e.getKey().getPackageName() : info.file();
+      problems.add(new RulesException.Problem(file, info == null ? 0 : info.line(),
+          "rule '" + e.getKey().getName() + "' fires again and again (" + e.getValue() + " of the next " + LOOP_SAMPLE
+              + " firings): " + what + "; a rule whose conditions match what it inserts loops"));
+    });
+    if (problems.isEmpty()) problems.add(new RulesException.Problem("the rules", 0, what + ": a rule loops"));
+    return new RulesException(problems.size() == 1 ? problems.get(0).file() : "the rules", problems);
   }
 
   private static boolean accept(CompiledRules.Selected rules, Match m, Predicate<RuleInfo> fire) {

@@ -266,7 +266,7 @@ public final class RulesCache {
 
   /**
    * The rules of a folder already read into {@code source}, through the user's cache directory. Callers
-   * that check the source (the allow-list of {@code Checker.withRules(Path)}) do so before this.
+   * that check the source (the rule grammar of {@code Checker.withRules(Path)}) do so before this.
    */
   public static CompiledRules folder(RuleSource source) {
     return enabled() ? cached(source, defaultDir()) : CompiledRules.compile(source);
@@ -296,10 +296,10 @@ public final class RulesCache {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The allow-list's verdict
+  // The rule grammar's verdict
 
   /**
-   * Whether the allow-list check ({@code DrlAllowList}) passed on exactly this content before, with this
+   * Whether the rule grammar ({@code RuleGrammar}) accepted exactly this content before, with this
    * kdpc, this Drools and these classes of kdpc (see {@link #allowKey}): a marker file named by that key in the user's cache
    * directory, trusted only under the same rules as an entry (the user's own, writable by no one else,
    * not a link). The verdict depends on nothing else, so a second run of a {@code --rules} folder skips
@@ -309,7 +309,7 @@ public final class RulesCache {
     return enabled() && allowedBefore(source, defaultDir());
   }
 
-  /** Records that the allow-list check passed on {@code source} (call only after it did); a failure only means no record. */
+  /** Records that the rule grammar accepted {@code source} (call only after it did); a failure only means no record. */
   public static void rememberAllowed(RuleSource source) {
     if (enabled()) rememberAllowed(source, defaultDir());
   }
@@ -325,19 +325,19 @@ public final class RulesCache {
 
   static void rememberAllowed(RuleSource source, Path cacheDir) {
     String key = allowKey(source);
-    if (key != null) store(cacheDir, key, ".allowed", "passed the allow-list check\n".getBytes(StandardCharsets.US_ASCII));
+    if (key != null) store(cacheDir, key, ".allowed", "matched the rule grammar\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
-   * The key of the allow-list's verdict on {@code source}, or null when kdpc's classes cannot be read.
-   * The class files of {@link #FACT_PACKAGES} count, as in the rules' key: they hold the allow-list
-   * itself ({@code dev.kdpc.rules.DrlAllowList} and its nested classes) and the fact classes whose
-   * methods rules may call.
+   * The key of the grammar's verdict on {@code source}, or null when kdpc's classes cannot be read.
+   * The class files of {@link #FACT_PACKAGES} count, as in the rules' key: they hold the grammar
+   * itself ({@code dev.kdpc.rules.RuleGrammar} and its nested classes) and the fact classes whose
+   * getters and builder methods the grammar reads, so a change of any of them checks every folder again.
    */
   static String allowKey(RuleSource source) {
     String classes = factClasses();
     if (classes == null) return null;
-    return sha256(String.join("\n", "kdpc-allow-list 1", source.digest(), Version.number(), Drools.getFullVersion(), classes)
+    return sha256(String.join("\n", "kdpc-rule-grammar 2", source.digest(), Version.number(), Drools.getFullVersion(), classes)
         .getBytes(StandardCharsets.UTF_8));
   }
 
@@ -373,45 +373,59 @@ public final class RulesCache {
   static String factClasses() {
     String d = factClasses;
     if (d != null) return d.isEmpty() ? null : d;
-    Map<String, byte[]> classes = new TreeMap<>();
     try {
-      ProtectionDomain pd = RulesCache.class.getProtectionDomain();
-      URL loc = pd.getCodeSource() == null ? null : pd.getCodeSource().getLocation();
-      if (loc == null || !"file".equals(loc.getProtocol())) throw new IOException("kdpc's classes are not in a file");
-      Path where = Path.of(loc.toURI());
-      if (Files.isDirectory(where)) {
-        for (String pkg : FACT_PACKAGES) {
-          Path dir = where.resolve(pkg);
-          if (!Files.isDirectory(dir)) continue;
-          try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".class")).toList()) {
-              classes.put(pkg + p.getFileName(), Files.readAllBytes(p));
-            }
-          }
-        }
-      } else {
-        URL self = RulesCache.class.getResource("RulesCache.class");
-        if (self != null && self.openConnection() instanceof JarURLConnection c) {
-          readFactClasses(c.getJarFile(), classes); // the jar the class loader has open (cached: not closed)
-        } else {
-          try (ZipFile z = new ZipFile(where.toFile())) {
-            readFactClasses(z, classes);
-          }
-        }
-      }
-      if (classes.isEmpty()) throw new IOException("no fact classes found");
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-        md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-        md.update(e.getValue());
-      }
-      d = HexFormat.of().formatHex(md.digest());
-    } catch (IOException | URISyntaxException | RuntimeException | NoSuchAlgorithmException e) {
+      d = digest(factClassFiles());
+    } catch (IOException | URISyntaxException | RuntimeException e) {
       d = "";
     }
     factClasses = d;
     return d.isEmpty() ? null : d;
+  }
+
+  /** The class files of {@link #FACT_PACKAGES} (the fact classes and the rule grammar with its nested classes), by path. */
+  static Map<String, byte[]> factClassFiles() throws IOException, URISyntaxException {
+    Map<String, byte[]> classes = new TreeMap<>();
+    ProtectionDomain pd = RulesCache.class.getProtectionDomain();
+    URL loc = pd.getCodeSource() == null ? null : pd.getCodeSource().getLocation();
+    if (loc == null || !"file".equals(loc.getProtocol())) throw new IOException("kdpc's classes are not in a file");
+    Path where = Path.of(loc.toURI());
+    if (Files.isDirectory(where)) {
+      for (String pkg : FACT_PACKAGES) {
+        Path dir = where.resolve(pkg);
+        if (!Files.isDirectory(dir)) continue;
+        try (Stream<Path> s = Files.list(dir)) {
+          for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".class")).toList()) {
+            classes.put(pkg + p.getFileName(), Files.readAllBytes(p));
+          }
+        }
+      }
+    } else {
+      URL self = RulesCache.class.getResource("RulesCache.class");
+      if (self != null && self.openConnection() instanceof JarURLConnection c) {
+        readFactClasses(c.getJarFile(), classes); // the jar the class loader has open (cached: not closed)
+      } else {
+        try (ZipFile z = new ZipFile(where.toFile())) {
+          readFactClasses(z, classes);
+        }
+      }
+    }
+    if (classes.isEmpty()) throw new IOException("no fact classes found");
+    return classes;
+  }
+
+  /** SHA-256 over class files by path, in path order. */
+  static String digest(Map<String, byte[]> classes) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Map.Entry<String, byte[]> e : new TreeMap<>(classes).entrySet()) {
+        md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(e.getValue());
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void readFactClasses(ZipFile z, Map<String, byte[]> classes) throws IOException {

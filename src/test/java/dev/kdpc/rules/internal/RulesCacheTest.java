@@ -166,8 +166,36 @@ class RulesCacheTest {
     assertThat(RulesCache.allowedBefore(tiny("0.5"), cacheDir())).isTrue();
     assertThat(RulesCache.allowedBefore(tiny("0.6"), cacheDir())).as("edited rules are checked again").isFalse();
     assertThat(RulesCache.allowKey(tiny("0.5"))).isNotEqualTo(RulesCache.key(tiny("0.5"))).as("not the compiled entry's key");
-    assertThat(RulesCache.FACT_PACKAGES).as("the allow-list's own class files are part of the key")
-        .contains(dev.kdpc.rules.DrlAllowList.class.getPackageName().replace('.', '/') + "/");
+    assertThat(RulesCache.FACT_PACKAGES).as("the grammar's own class files are part of the key")
+        .contains(dev.kdpc.rules.RuleGrammar.class.getPackageName().replace('.', '/') + "/");
+  }
+
+  /** The verdict's key covers the grammar's class files, nested classes included: a change of any byte of them changes it. */
+  @Test
+  void theVerdictKeyChangesWhenTheGrammarClassesChange() throws Exception {
+    java.util.Map<String, byte[]> files = RulesCache.factClassFiles();
+    List<String> grammar = files.keySet().stream().filter(n -> n.startsWith("dev/kdpc/rules/RuleGrammar")).toList();
+    assertThat(grammar).contains("dev/kdpc/rules/RuleGrammar.class", "dev/kdpc/rules/RuleGrammar$ConsequenceParser.class",
+        "dev/kdpc/rules/RuleGrammar$ConstraintParser.class", "dev/kdpc/rules/RuleGrammar$FileCheck.class");
+    assertThat(RulesCache.digest(files)).isEqualTo(RulesCache.factClasses());
+    for (String name : grammar) {
+      java.util.Map<String, byte[]> changed = new java.util.TreeMap<>(files);
+      byte[] b = changed.get(name).clone();
+      b[b.length / 2] ^= 1;
+      changed.put(name, b);
+      assertThat(RulesCache.digest(changed)).as(name).isNotEqualTo(RulesCache.factClasses());
+    }
+  }
+
+  /** A refused folder is never recorded as accepted: Checker.withRules checks before it remembers. */
+  @Test
+  void aRefusedFolderIsNeverCachedAsAllowed() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("refused"));
+    Files.writeString(dir.resolve("r.drl"), "package kdpc.rules.r;\nrule \"R\" date-effective \"1-Jan-2020\"\nwhen\nthen\nend\n");
+    RuleSource source = RuleSource.folder(dir);
+    assertThatThrownBy(() -> dev.kdpc.Checker.withRules(dir)).isInstanceOf(RulesException.class);
+    assertThat(RulesCache.allowedBefore(source)).isFalse();
+    assertThatThrownBy(() -> dev.kdpc.Checker.withRules(dir)).as("and refused again").isInstanceOf(RulesException.class);
   }
 
   @Test
