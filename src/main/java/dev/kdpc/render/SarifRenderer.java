@@ -48,6 +48,9 @@ public final class SarifRenderer implements Renderer {
     driver.put("name", "kdpc");
     driver.put("version", r.tool().startsWith("kdpc ") ? r.tool().substring(5) : r.tool());
     driver.put("fullName", r.tool());
+    ObjectNode root = run.putObject("originalUriBaseIds").putObject(ROOT);
+    root.put("uri", "file:///");
+    root.putObject("description").put("text", "The file-system root: an input given by an absolute path is located relative to it.");
 
     Map<String, Finding> ruleExamples = new TreeMap<>();
     for (Finding f : r.findings()) ruleExamples.putIfAbsent(f.rule(), f);
@@ -64,7 +67,7 @@ public final class SarifRenderer implements Renderer {
       ObjectNode n = notes.addObject();
       n.put("level", "error");
       n.putObject("message").put("text", p.error());
-      n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation").put("uri", uri(p.source()));
+      artifactLocation(n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation"), p.source());
     }
     for (var n : r.notices()) {
       ObjectNode x = notes.addObject();
@@ -75,7 +78,7 @@ public final class SarifRenderer implements Renderer {
     ArrayNode artifacts = run.putArray("artifacts");
     for (ProfileReport p : r.profiles()) {
       ObjectNode a = artifacts.addObject();
-      a.putObject("location").put("uri", uri(p.source()));
+      artifactLocation(a.putObject("location"), p.source());
       if (p.inputSha256() != null) a.putObject("hashes").put("sha-256", p.inputSha256());
     }
 
@@ -100,7 +103,7 @@ public final class SarifRenderer implements Renderer {
     o.putObject("shortDescription").put("text", f.title(lang));
     o.putObject("fullDescription").put("text", f.citation().law(lang) + ", " + f.citation().article());
     String url = Words.firstUrl(f.citation().source());
-    if (url != null) o.put("helpUri", uri(url));
+    if (url != null && absoluteHttp(uri(url))) o.put("helpUri", uri(url));
     o.putObject("help").put("text", f.title(lang) + ". " + f.citation().law(lang) + ", " + f.citation().article()
         + ". Source: " + f.citation().source());
     ObjectNode props = o.putObject("properties");
@@ -132,7 +135,7 @@ public final class SarifRenderer implements Renderer {
     o.putObject("message").put("text", msg.toString());
     ObjectNode phys = o.putArray("locations").addObject().putObject("physicalLocation");
     ObjectNode art = phys.putObject("artifactLocation");
-    art.put("uri", uri(p.source()));
+    artifactLocation(art, p.source());
     art.put("index", artifact);
     ObjectNode region = phys.putObject("region");
     region.put("startLine", d != null && d.line() > 0 ? d.line() : 1);
@@ -170,7 +173,53 @@ public final class SarifRenderer implements Renderer {
     };
   }
 
-  /** A URI reference: non-ASCII characters, spaces and backslashes percent-encoded as UTF-8. */
+  /** The base id of a relative input path: the folder kdpc ran in, which a code-scanning tool maps to its checkout. */
+  static final String SRCROOT = "%SRCROOT%";
+  /** The base id of an absolute input path, declared in {@code originalUriBaseIds} as {@code file:///}. */
+  static final String ROOT = "ROOT";
+
+  /**
+   * Writes where an input file is as a SARIF artifact location: its path as an RFC 3986 relative
+   * reference ({@link #pathUri}) with the base it is relative to: {@code %SRCROOT%} for a relative
+   * path, {@code ROOT} (the file-system root) for an absolute one, never a reference such as
+   * {@code /home/x} that a consumer would resolve against its own host. On Windows the separator
+   * {@code \} is written as {@code /} and a drive {@code C:} as the first segment {@code C%3A}.
+   */
+  static void artifactLocation(ObjectNode location, String path) {
+    String p = java.io.File.separatorChar == '\\' ? path.replace('\\', '/') : path;
+    boolean absolute = p.startsWith("/") || p.matches("(?s)[A-Za-z]:/.*");
+    location.put("uri", pathUri(absolute ? p.replaceFirst("^/+", "") : p));
+    location.put("uriBaseId", absolute ? ROOT : SRCROOT);
+  }
+
+  /**
+   * A path as an RFC 3986 relative reference: every byte of its UTF-8 form percent-encoded except the
+   * unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) and the separator {@code /}, so that
+   * {@code # ? % [ ] :}, spaces, line breaks and non-ASCII text in a file name stay part of the path.
+   */
+  static String pathUri(String path) {
+    StringBuilder b = new StringBuilder(path.length() + 16);
+    for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xff;
+      if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+        b.append((char) c);
+      } else {
+        b.append('%').append(String.format("%02X", c));
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean absoluteHttp(String uri) {
+    try {
+      java.net.URI u = new java.net.URI(uri);
+      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** A web URL made a URI: non-ASCII characters, spaces and backslashes percent-encoded as UTF-8. */
   static String uri(String s) {
     StringBuilder b = new StringBuilder();
     for (byte x : s.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
