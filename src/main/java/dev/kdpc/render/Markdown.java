@@ -10,17 +10,22 @@ import java.util.regex.Pattern;
  * heading, a list, a quotation, HTML or a table cell boundary.
  *
  * <p>CommonMark backslash escapes are used where a character can start markup: always for
- * {@code \ ` * [ ] | ~}, for {@code _} except inside a word ({@code daily_average_kr} stays as it is:
- * CommonMark never takes an underscore inside a word for emphasis), for {@code &} before what could be
- * an entity, and for {@code # - + = >} or a number's {@code .} / {@code )} at the start of the text,
- * where it could begin a block. {@code <} is written {@code &lt;}. Control, bidirectional and
+ * {@code \ ` * | ~}; for {@code ]} where it could close a link, an image or a reference (before
+ * {@code (}, {@code [} or {@code :}, and at the end, where the next text could supply them), so that
+ * {@code [x](javascript:…)} and {@code ![i](…)} stay text while {@code [services.tube.share]} reads as
+ * it did; for {@code _} except inside a word ({@code daily_average_kr} stays as it is: CommonMark never
+ * takes an underscore inside a word for emphasis); for {@code &} before what could be an entity; and
+ * for {@code # - + = > [} or a number's {@code .} / {@code )} at the start of the text, where it could
+ * begin a block (a heading, a list, a quotation, a link reference definition). {@code <} is written
+ * {@code &lt;}. Control, bidirectional and
  * invisible characters are written as visible escapes ({@link Printable}); line breaks become spaces.
  */
 public final class Markdown {
   private Markdown() {}
 
   private static final Pattern BREAKS = Pattern.compile("\\s*\\R\\s*");
-  private static final Pattern URL = Pattern.compile("https?://[\\x21-\\x7E&&[^<>\\\\`]]+");
+  /** An autolink's URL: no space, control or invisible character, and nothing that could end the autolink. */
+  private static final Pattern URL = Pattern.compile("https?://[^\\s<>\\\\`\\p{Cc}\\p{Cf}\\p{Cs}\\p{Z}]+");
 
   /**
    * A value safe anywhere inline: in a table cell, a list item, a heading or a paragraph. No line
@@ -76,7 +81,11 @@ public final class Markdown {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '\\', '`', '*', '[', ']', '|', '~' -> b.append('\\').append(c);
+        case '\\', '`', '*', '|', '~' -> b.append('\\').append(c);
+        case ']' -> {
+          boolean closesLink = i + 1 == s.length() || s.charAt(i + 1) == '(' || s.charAt(i + 1) == '[' || s.charAt(i + 1) == ':';
+          b.append(closesLink ? "\\]" : "]");
+        }
         case '<' -> b.append("&lt;");
         case '_' -> {
           boolean inWord = i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1)) && Character.isLetterOrDigit(s.charAt(i + 1));
@@ -97,7 +106,7 @@ public final class Markdown {
   private static int blockStart(String s) {
     if (s.isEmpty()) return -1;
     char c = s.charAt(0);
-    if (c == '#' || c == '-' || c == '+' || c == '=' || c == '>') return 0;
+    if (c == '#' || c == '-' || c == '+' || c == '=' || c == '>' || c == '[') return 0;
     int i = 0;
     while (i < s.length() && i < 10 && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
     return i > 0 && i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ')') ? i : -1;
