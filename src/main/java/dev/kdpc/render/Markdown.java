@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * it did; for {@code _} except inside a word ({@code daily_average_kr} stays as it is: CommonMark never
  * takes an underscore inside a word for emphasis); for {@code &} before what could be an entity; and
  * for {@code # - + = > [} or a number's {@code .} / {@code )} at the start of the text, where it could
- * begin a block (a heading, a list, a quotation, a link reference definition). {@code <} is written
- * {@code &lt;}. Control, bidirectional and
+ * begin a block (a heading, a list, a quotation, a link reference definition), and {@code #} at the end
+ * too, where a heading would drop it as its closing sequence. {@code <} is written {@code &lt;}. Control, bidirectional and
  * invisible characters are written as visible escapes ({@link Printable}); line breaks become spaces.
  */
 public final class Markdown {
@@ -87,6 +87,7 @@ public final class Markdown {
           b.append(closesLink ? "\\]" : "]");
         }
         case '<' -> b.append("&lt;");
+        case '#' -> b.append(i == 0 || i == s.length() - 1 ? "\\#" : "#"); // a heading's closing sequence at the end
         case '_' -> {
           boolean inWord = i > 0 && i + 1 < s.length() && Character.isLetterOrDigit(s.charAt(i - 1)) && Character.isLetterOrDigit(s.charAt(i + 1));
           b.append(inWord ? "_" : "\\_");
