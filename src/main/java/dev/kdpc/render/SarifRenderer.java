@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.Outcome;
+import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Test;
@@ -21,7 +22,10 @@ import java.util.TreeMap;
  * line of its deciding fact (see {@link Words#decisive}); the rules that made findings are described in
  * {@code tool.driver.rules}, with {@code helpUri} pointing at the legal source. Violations are errors,
  * unmet duties warnings (kind {@code fail}); the other outcomes carry level {@code none} and the SARIF
- * kind that matches them ({@code pass}, {@code open}, {@code review}, {@code informational}).
+ * kind that matches them ({@code pass}, {@code open}, {@code review}, {@code informational}). Texts a
+ * viewer shows ({@code message}, descriptions, {@code help}) have control, bidi and invisible
+ * characters as visible escapes ({@link Printable}); {@code properties} hold the exact values, as the
+ * JSON report does.
  */
 public final class SarifRenderer implements Renderer {
   public static final String NAME = "sarif";
@@ -66,13 +70,13 @@ public final class SarifRenderer implements Renderer {
       if (p.error() == null) continue;
       ObjectNode n = notes.addObject();
       n.put("level", "error");
-      n.putObject("message").put("text", p.error());
+      n.putObject("message").put("text", Printable.message(p.error()));
       artifactLocation(n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation"), p.source());
     }
     for (var n : r.notices()) {
       ObjectNode x = notes.addObject();
       x.put("level", "note");
-      x.putObject("message").put("text", n.regime() + ": " + n.message());
+      x.putObject("message").put("text", Printable.message(n.regime() + ": " + n.message()));
     }
 
     ArrayNode artifacts = run.putArray("artifacts");
@@ -100,12 +104,12 @@ public final class SarifRenderer implements Renderer {
   private static ObjectNode rule(Finding f, String lang) {
     ObjectNode o = F.objectNode();
     o.put("id", f.rule());
-    o.putObject("shortDescription").put("text", f.title(lang));
-    o.putObject("fullDescription").put("text", f.citation().law(lang) + ", " + f.citation().article());
+    o.putObject("shortDescription").put("text", Printable.text(f.title(lang)));
+    o.putObject("fullDescription").put("text", Printable.text(f.citation().law(lang) + ", " + f.citation().article()));
     String url = Words.firstUrl(f.citation().source());
     if (url != null && absoluteHttp(uri(url))) o.put("helpUri", uri(url));
-    o.putObject("help").put("text", f.title(lang) + ". " + f.citation().law(lang) + ", " + f.citation().article()
-        + ". Source: " + f.citation().source());
+    o.putObject("help").put("text", Printable.text(f.title(lang) + ". " + f.citation().law(lang) + ", " + f.citation().article()
+        + ". Source: " + f.citation().source()));
     ObjectNode props = o.putObject("properties");
     props.put("regime", f.regime());
     props.put("kind", f.kind().id());
@@ -132,7 +136,7 @@ public final class SarifRenderer implements Renderer {
     if (!f.missing().isEmpty()) msg.append("Not stated: ").append(String.join(", ", f.missing())).append(". ");
     if (f.flip() != null) msg.append("One fact would change it: ").append(Words.flip(f.flip(), "->")).append(". ");
     msg.append(f.citation().law(lang)).append(", ").append(f.citation().article()).append('.');
-    o.putObject("message").put("text", msg.toString());
+    o.putObject("message").put("text", Printable.text(msg.toString()));
     ObjectNode phys = o.putArray("locations").addObject().putObject("physicalLocation");
     ObjectNode art = phys.putObject("artifactLocation");
     artifactLocation(art, p.source());

@@ -1,14 +1,16 @@
 package dev.kdpc.render;
 
+import static dev.kdpc.render.CommonMarkSupport.PARSER;
+import static dev.kdpc.render.CommonMarkSupport.all;
+import static dev.kdpc.render.CommonMarkSupport.code;
+import static dev.kdpc.render.CommonMarkSupport.only;
+import static dev.kdpc.render.CommonMarkSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdpc.report.Printable;
-import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
@@ -24,9 +26,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,8 +37,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a heading, a paragraph, a code span.
  */
 class MarkdownTest {
-  static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-
   static List<String> attacks() {
     return List.of(
         "[x](javascript:alert(1))",
@@ -138,45 +136,4 @@ class MarkdownTest {
     }
     for (BulletList l : all(doc, BulletList.class)) assertThat(all(l, BulletList.class)).as("nested list").hasSize(1);
     for (Code c : all(doc, Code.class)) assertThat(c.getParent()).isInstanceOfAny(TableCell.class, Paragraph.class);
-  }
-
-  static <T extends Node> T only(Node doc, Class<T> type) {
-    List<T> found = all(doc, type);
-    assertThat(found).hasSize(1);
-    return found.get(0);
-  }
-
-  static <T extends Node> List<T> all(Node root, Class<T> type) {
-    List<T> out = new ArrayList<>();
-    walk(root, n -> {
-      if (type.isInstance(n)) out.add(type.cast(n));
-    });
-    return out;
-  }
-
-  /** The text of a node, code spans excluded. */
-  static String text(Node root) {
-    StringBuilder b = new StringBuilder();
-    root.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text t) {
-        b.append(t.getLiteral());
-      }
-
-      @Override
-      public void visit(Code c) {}
-    });
-    return b.toString();
-  }
-
-  static String code(Node root) {
-    StringBuilder b = new StringBuilder();
-    for (Code c : all(root, Code.class)) b.append(c.getLiteral());
-    return b.toString();
-  }
-
-  private static void walk(Node n, java.util.function.Consumer<Node> f) {
-    f.accept(n);
-    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) walk(c, f);
-  }
-}
+  }}
