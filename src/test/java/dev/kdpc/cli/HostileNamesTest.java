@@ -279,6 +279,33 @@ class HostileNamesTest {
     assertThat(explain.err().lines().toList()).singleElement().asString().contains("NO-SUCH\\u202e-RULE\\n[CLEAR]");
   }
 
+  /** A rules folder is user input too: its metadata is shown by {@code rules}, {@code explain} and every report. */
+  @Test
+  void rulesAndExplainEscapeARulesFolder(@TempDir Path dir) throws IOException {
+    try (var s = Files.list(TestSupport.root().resolve("rules"))) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) Files.copy(f, dir.resolve(f.getFileName()));
+    }
+    Path drl = dir.resolve("tba-service-stability.drl");
+    String raw = "Keep \u001b[2J stable \u202e [x](javascript:alert(1)) | **b** <b>";
+    Files.writeString(drl, Files.readString(drl).replace("@title(\"Keep the service stable and handle user requests, in Korean\")",
+        "@title(\"" + raw + "\")").replace("@article(\"Art. 22-7(1); Enforcement Decree Art. 30-8(2)\")", "@article(\"" + raw + "\")"));
+    for (String format : List.of("text", "markdown")) {
+      ReviewSupport.Run rules = ReviewSupport.cli("rules", "--format", format, "--rules", dir.toString(), "--trust-rules");
+      assertThat(rules.code()).as(rules.err()).isZero();
+      assertNoRawControls(rules.out());
+      if (format.equals("text")) assertThat(rules.out()).contains("      " + Printable.text(raw) + "\n");
+      if (format.equals("markdown")) {
+        Node doc = CommonMarkSupport.PARSER.parse(rules.out());
+        assertThat(CommonMarkSupport.all(doc, Link.class)).allMatch(l -> l.getDestination().startsWith("http"));
+        assertThat(CommonMarkSupport.text(doc)).contains(Printable.text(raw));
+      }
+    }
+    ReviewSupport.Run explain = ReviewSupport.cli("explain", "TBA-22-7-1", "--rules", dir.toString(), "--trust-rules");
+    assertThat(explain.code()).as(explain.err()).isZero();
+    assertNoRawControls(explain.out());
+    assertThat(explain.out()).startsWith("TBA-22-7-1: " + Printable.text(raw) + "\n");
+  }
+
   /** No control, format or separator character but the line feed that ends each line. */
   static void assertNoRawControls(String out) {
     var m = RAW.matcher(out);
