@@ -10,11 +10,17 @@ import dev.kdpc.profile.Profile;
 import dev.kdpc.profile.ProfileException;
 import dev.kdpc.profile.SourceLocation;
 import dev.kdpc.render.CommonMarkSupport;
+import dev.kdpc.render.ComparisonRenderer;
 import dev.kdpc.render.RenderOptions;
 import dev.kdpc.render.Renderers;
+import dev.kdpc.report.Change;
+import dev.kdpc.report.Comparison;
+import dev.kdpc.report.Kind;
+import dev.kdpc.report.Outcome;
 import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
+import dev.kdpc.report.Status;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
@@ -58,6 +66,7 @@ class HostileNamesTest {
       "# Heading",
       "- item",
       "back\\slash \\n not a newline",
+      "quote\" onmouseover=\"alert(1)\" & ' onfocus='alert(2)",
       "네이버 주식회사");
   /** What only the library can pass (a Profile built in code). */
   static final List<String> IN_CODE = List.of("\u001b[2J\u001b[31mRed", "\u202eevil\u202c", "zero\u200bwidth\u2028sep", "bell\u0007 del\u007f csi\u009b");
@@ -140,7 +149,7 @@ class HostileNamesTest {
     String json = render("json");
     for (String a : attacks) {
       assertThat(json).as("company %s", a).contains(JSON.writeValueAsString(a));
-      assertThat(json).as("a leader's name in a test's label").contains(JSON.writeValueAsString(a + " leader-a").replace("\"", ""));
+      assertThat(json).as("a leader's name in a test's label").contains(unquoted(JSON.writeValueAsString(a + " leader-a")));
       assertThat(json).as("the justification").contains(JSON.writeValueAsString(a + " justification"));
     }
   }
@@ -182,6 +191,8 @@ class HostileNamesTest {
     String html = render("html");
     assertNoRawControls(html);
     assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("href=\"javascript");
+    assertThat(html).doesNotContain("\" onmouseover=\"").doesNotContain("' onfocus='")
+        .contains("quote&quot; onmouseover=&quot;alert(1)&quot; &amp; &#39; onfocus=&#39;alert(2)");
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("\\u202eevil\\u202c").contains("\\x1b[2J");
   }
 
@@ -279,6 +290,33 @@ class HostileNamesTest {
     assertThat(explain.err().lines().toList()).singleElement().asString().contains("NO-SUCH\\u202e-RULE\\n[CLEAR]");
   }
 
+  @Test
+  void comparisonsEscapeNamesInTextAndMarkdown() throws IOException {
+    for (String a : attacks) {
+      Change ch = new Change(Change.Type.CHANGED, "TBA-22-7", "tba-service-stability", Kind.DESIGNATION, a, a + " title", null,
+          Outcome.NOT_DESIGNATED, Outcome.DESIGNATED, Status.IN_FORCE, Status.IN_FORCE,
+          List.of(new Change.FactChange("services.x.users", a, a + " after", null, 3, 1)), List.of(a + " reason"));
+      Comparison c = new Comparison("kdpc", "0".repeat(64), a + " before", a + " after",
+          List.of(new Comparison.Entry(a + ".yaml", a + "-2.yaml", a, List.of(ch))));
+      StringWriter text = new StringWriter();
+      ComparisonRenderer.render("text", c, text, new RenderOptions("en"));
+      assertNoRawControls(text.toString());
+      assertThat(text.toString()).contains("before: " + Printable.text(a + " before") + "\n")
+          .contains("== " + Printable.text(a + ".yaml") + " -> " + Printable.text(a + "-2.yaml") + " (" + Printable.text(a) + ") ==\n")
+          .contains("because " + Printable.text(a + " reason") + "\n");
+      assertThat(text.toString().lines()).as(a).noneMatch(l -> l.startsWith("[CLEAR]") || l.equals("Summary: no findings"));
+      StringWriter md = new StringWriter();
+      ComparisonRenderer.render("markdown", c, md, new RenderOptions("en"));
+      assertNoRawControls(md.toString());
+      Node doc = CommonMarkSupport.PARSER.parse(md.toString());
+      for (Class<? extends Node> k : List.of(Link.class, Image.class, HtmlInline.class, HtmlBlock.class)) {
+        assertThat(CommonMarkSupport.all(doc, k)).as("%s in %s", k.getSimpleName(), a).isEmpty();
+      }
+      assertThat(CommonMarkSupport.all(doc, TableBlock.class)).hasSize(1);
+      assertThat(CommonMarkSupport.all(doc, TableCell.class)).as("two rows of six cells").hasSize(12);
+    }
+  }
+
   /** A rules folder is user input too: its metadata is shown by {@code rules}, {@code explain} and every report. */
   @Test
   void rulesAndExplainEscapeARulesFolder(@TempDir Path dir) throws IOException {
@@ -310,6 +348,10 @@ class HostileNamesTest {
   static void assertNoRawControls(String out) {
     var m = RAW.matcher(out);
     assertThat(m.find()).as(() -> "raw U+%04X at %d".formatted((int) out.charAt(m.start()), m.start())).isFalse();
+  }
+
+  private static String unquoted(String json) {
+    return json.substring(1, json.length() - 1);
   }
 
   /** {@code s} as a YAML double-quoted scalar. */
