@@ -111,8 +111,8 @@ public final class JunitRenderer implements Renderer {
     List<String> failing = new ArrayList<>();
     List<String> open = new ArrayList<>();
     for (Finding f : c.findings()) {
-      String who = f.service() == null ? "company" : "service " + Printable.text(f.service());
-      detail.append(who).append(": ").append(f.outcome().id()).append(" (").append(f.status().id()).append(")\n");
+      String who = f.service() == null ? "company" : "service " + f.service();
+      detail.append(Printable.text(who)).append(": ").append(f.outcome().id()).append(" (").append(f.status().id()).append(")\n");
       for (Test t : f.because()) {
         detail.append("  ").append(Words.mark(t)).append(' ').append(Printable.text(Format.test(t))).append(Format.shortfall(t));
         if (t.line() > 0) detail.append(" [").append(Printable.text(p.source())).append(':').append(t.line()).append(']');
