@@ -286,6 +286,9 @@ class HostileNamesTest {
     ReviewSupport.Run run = ReviewSupport.cli("check", "--as-of", "\u001b[2J2026\n[CLEAR]", "samples/portal-search.yaml");
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err().lines().toList()).singleElement().asString().contains("\\x1b[2J2026\\n[CLEAR]");
+    ReviewSupport.Run usage = ReviewSupport.cli("check", "--no-such\u001b[2J-option", "samples/portal-search.yaml");
+    assertThat(usage.code()).isEqualTo(2);
+    assertThat(usage.err().lines().toList()).singleElement().asString().contains("--no-such\\x1b[2J-option");
     ReviewSupport.Run explain = ReviewSupport.cli("explain", "NO-SUCH\u202e-RULE\n[CLEAR]");
     assertThat(explain.err().lines().toList()).singleElement().asString().contains("NO-SUCH\\u202e-RULE\\n[CLEAR]");
   }
