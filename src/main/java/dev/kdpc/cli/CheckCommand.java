@@ -17,6 +17,7 @@ import dev.kdpc.render.Renderers;
 import dev.kdpc.report.Comparison;
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.Outcome;
+import dev.kdpc.report.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -123,7 +124,7 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (failures == files.size()) {
-      for (Object o : read) err.println("kdpc: " + ((ProfileException) o).getMessage());
+      for (Object o : read) err.println("kdpc: " + Printable.message(((ProfileException) o).getMessage()));
       return ExitCode.INPUT.code; // nothing to evaluate: fail fast, before the rules are compiled
     }
     return compare(common.checker(), options, before, read, renderOptions);
@@ -147,7 +148,7 @@ final class CheckCommand implements Callable<Integer> {
         Compare.Side b = new Compare.Side(p, checker.evaluate(p, after), after);
         entries.add(new Comparison.Entry(p.source(), p.source(), p.displayName(), compare.changes(a, b)));
       } catch (ProfileException e) {
-        err.println("kdpc: " + e.getMessage());
+        err.println("kdpc: " + Printable.message(e.getMessage()));
         failures++;
       }
     }

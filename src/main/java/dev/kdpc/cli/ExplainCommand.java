@@ -6,6 +6,7 @@ import dev.kdpc.profile.ProfileReader;
 import dev.kdpc.render.Format;
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.Flip;
+import dev.kdpc.report.Printable;
 import dev.kdpc.report.Test;
 import dev.kdpc.rules.RegimeInfo;
 import dev.kdpc.rules.RuleCatalogue;
@@ -54,19 +55,19 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     var date = common.options().asOf();
     boolean ko = "ko".equals(lang);
-    out.println(i.id() + ": " + (ko && i.titleKo() != null ? i.titleKo() : i.title()));
-    if (i.titleKo() != null) out.println("  " + (ko ? i.title() : i.titleKo()));
-    out.println("kind: " + i.kind().id());
-    out.println("regime: " + r.id() + " (" + (ko && r.titleKo() != null ? r.titleKo() : r.title()) + "), status on " + date + ": "
-        + (i.status() != null ? i.status().id() + " (this rule)" : r.statusOn(date) == null ? "not yet announced" : r.statusOn(date).id()));
-    out.println("law: " + (ko ? i.citation().lawKo() + " / " + i.citation().law() : i.citation().law() + " / " + i.citation().lawKo()));
-    out.println("article: " + i.citation().article());
+    out.println(Printable.text(i.id() + ": " + (ko && i.titleKo() != null ? i.titleKo() : i.title())));
+    if (i.titleKo() != null) out.println(Printable.text("  " + (ko ? i.title() : i.titleKo())));
+    out.println(Printable.text("kind: " + i.kind().id()));
+    out.println(Printable.text("regime: " + r.id() + " (" + (ko && r.titleKo() != null ? r.titleKo() : r.title()) + "), status on " + date + ": "
+        + (i.status() != null ? i.status().id() + " (this rule)" : r.statusOn(date) == null ? "not yet announced" : r.statusOn(date).id())));
+    out.println(Printable.text("law: " + (ko ? i.citation().lawKo() + " / " + i.citation().law() : i.citation().law() + " / " + i.citation().lawKo())));
+    out.println(Printable.text("article: " + i.citation().article()));
     if (i.validFrom() != null || i.validTo() != null) {
-      out.println("applies: " + (i.validFrom() == null ? "" : "from " + i.validFrom() + " ") + (i.validTo() == null ? "" : "until " + i.validTo()));
+      out.println(Printable.text("applies: " + (i.validFrom() == null ? "" : "from " + i.validFrom() + " ") + (i.validTo() == null ? "" : "until " + i.validTo())));
     }
-    out.println("source: " + i.citation().source());
-    for (String n : i.notes()) out.println("note: " + n);
-    out.println("defined at: " + i.file() + ":" + i.line());
+    out.println(Printable.text("source: " + i.citation().source()));
+    for (String n : i.notes()) out.println(Printable.text("note: " + n));
+    out.println(Printable.text("defined at: " + i.file() + ":" + i.line()));
     if (input != null) {
       for (Map.Entry<String, String> e : set.entrySet()) {
         if (e.getValue() == null || e.getValue().isEmpty()) throw new InputException("--set " + e.getKey() + ": give a value, as in --set PATH=VALUE");
@@ -80,40 +81,40 @@ final class ExplainCommand implements Callable<Integer> {
 
   private void profile(PrintWriter out, ProfileInput input, Review.Explanation x, java.time.LocalDate date) {
     out.println();
-    out.println("On " + input.profile().source() + " (" + input.profile().displayName() + "), as of " + date
-        + (set.isEmpty() ? "" : ", with " + String.join(", ", set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())) + ":");
-    if (x.note() != null) out.println("  (" + x.note() + ")");
+    out.println(Printable.text("On " + input.profile().source() + " (" + input.profile().displayName() + "), as of " + date
+        + (set.isEmpty() ? "" : ", with " + String.join(", ", set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())) + ":"));
+    if (x.note() != null) out.println(Printable.text("  (" + x.note() + ")"));
     if (!x.evaluated()) {
-      out.println("  not evaluated: " + x.note());
+      out.println(Printable.text("  not evaluated: " + x.note()));
       return;
     }
     for (Review.Item item : x.items()) {
       String who = item.service() == null ? "company" : "service " + item.service();
       Finding f = item.finding();
       if (f == null) {
-        out.println("  " + who + ": no finding: " + item.reason());
+        out.println(Printable.text("  " + who + ": no finding: " + item.reason()));
         for (Finding d : item.restsOn()) {
-          out.println("    " + d.rule() + ": " + d.outcome().id().replace('_', ' '));
+          out.println(Printable.text("    " + d.rule() + ": " + d.outcome().id().replace('_', ' ')));
           tests(out, d, "      ");
           verdict(out, d, "      ");
         }
         continue;
       }
       if (!item.applicable()) {
-        out.println("  " + who + ": does not apply (the rule's scope condition fails):");
-        for (Test t : f.because()) if ("applies only if".equals(t.label()) && Boolean.FALSE.equals(t.met())) out.println("    - " + line(t));
+        out.println(Printable.text("  " + who + ": does not apply (the rule's scope condition fails):"));
+        for (Test t : f.because()) if ("applies only if".equals(t.label()) && Boolean.FALSE.equals(t.met())) out.println(Printable.text("    - " + line(t)));
         continue;
       }
-      out.println("  " + who + ": " + f.outcome().id().toUpperCase(Locale.ROOT).replace('_', ' ') + " (" + f.status().id().replace('_', ' ') + ")"
-          + (f.dependsOn().isEmpty() ? "" : ", resting on " + String.join(", ", f.dependsOn())));
+      out.println(Printable.text("  " + who + ": " + f.outcome().id().toUpperCase(Locale.ROOT).replace('_', ' ') + " (" + f.status().id().replace('_', ' ') + ")"
+          + (f.dependsOn().isEmpty() ? "" : ", resting on " + String.join(", ", f.dependsOn()))));
       tests(out, f, "    ");
-      if (!f.missing().isEmpty()) out.println("    not stated in the profile: " + String.join(", ", f.missing()));
+      if (!f.missing().isEmpty()) out.println(Printable.text("    not stated in the profile: " + String.join(", ", f.missing())));
       verdict(out, f, "    ");
     }
   }
 
   private static void tests(PrintWriter out, Finding f, String indent) {
-    for (Test t : f.because()) out.println(indent + "- " + line(t));
+    for (Test t : f.because()) out.println(Printable.text(indent + "- " + line(t)));
   }
 
   /** One test: fact, value, line, margin, profile line, outcome. */
@@ -133,16 +134,16 @@ final class ExplainCommand implements Callable<Integer> {
   private static void verdict(PrintWriter out, Finding f, String indent) {
     if (f.kind() != dev.kdpc.report.Kind.DESIGNATION || f.outcome() != dev.kdpc.report.Outcome.NOT_DESIGNATED) return;
     List<Test> failed = f.because().stream().filter(t -> Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())).toList();
-    out.println(indent + "failed: " + failed.size() + " of " + f.because().size() + " tests ("
-        + String.join(", ", failed.stream().map(t -> t.label() != null ? t.label() : t.fact()).toList()) + ")");
+    out.println(Printable.text(indent + "failed: " + failed.size() + " of " + f.because().size() + " tests ("
+        + String.join(", ", failed.stream().map(t -> t.label() != null ? t.label() : t.fact()).toList()) + ")"));
     Flip flip = f.flip();
     if (flip != null) {
-      out.println(indent + "one fact would flip it: " + flip.fact() + " " + Format.value(flip.from(), flip.unit()) + " -> "
-          + Format.value(flip.to(), flip.unit()) + " (try: --set " + flip.setArgument() + ")");
+      out.println(Printable.text(indent + "one fact would flip it: " + flip.fact() + " " + Format.value(flip.from(), flip.unit()) + " -> "
+          + Format.value(flip.to(), flip.unit()) + " (try: --set " + flip.setArgument() + ")"));
     } else if (failed.size() > 1) {
-      out.println(indent + "no single fact flips it: " + failed.size() + " tests failed");
+      out.println(Printable.text(indent + "no single fact flips it: " + failed.size() + " tests failed"));
     } else {
-      out.println(indent + "no single fact flips it: the failed test rests on several facts, or another test is unknown");
+      out.println(Printable.text(indent + "no single fact flips it: the failed test rests on several facts, or another test is unknown"));
     }
   }
 }

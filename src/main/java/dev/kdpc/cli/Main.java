@@ -1,6 +1,7 @@
 package dev.kdpc.cli;
 
 import dev.kdpc.InputException;
+import dev.kdpc.report.Printable;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -53,7 +54,7 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(false);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("kdpc: " + ex.getMessage().replaceAll("\\s*\\R\\s*", " ")
+      err.println("kdpc: " + Printable.message(ex.getMessage().replaceAll("\\s*\\R\\s*", " "))
           + " (see 'kdpc " + (ex.getCommandLine().getCommandName().equals("kdpc") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help')");
       return ExitCode.INPUT.code;
     });
@@ -64,10 +65,10 @@ public final class Main implements Runnable {
         return ExitCode.OUTPUT.code;
       }
       if (ex instanceof InputException) {
-        err.println("kdpc: " + ex.getMessage());
+        err.println("kdpc: " + Printable.message(ex.getMessage()));
         return ExitCode.INPUT.code;
       }
-      err.println("kdpc: internal error (please report it): " + ex);
+      err.println("kdpc: internal error (please report it): " + Printable.message(String.valueOf(ex)));
       ex.printStackTrace(err);
       return ExitCode.INTERNAL.code;
     });

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kdpc.InputException;
+import dev.kdpc.render.Markdown;
+import dev.kdpc.report.Printable;
 import dev.kdpc.report.Status;
 import dev.kdpc.rules.RegimeInfo;
 import dev.kdpc.rules.RuleCatalogue;
@@ -53,19 +55,19 @@ final class RulesCommand implements Callable<Integer> {
     out.println("Regimes and rules (status as of " + date + "; rules digest " + cat.digest().substring(0, 12) + ")");
     for (RegimeInfo r : cat.regimes()) {
       out.println();
-      out.println(r.id() + "  [" + status(r, date) + (r.inForceFrom() != null ? ", in force from " + r.inForceFrom() : "") + "]");
-      out.println("  " + r.title() + " / " + (r.titleKo() == null ? "" : r.titleKo()));
-      out.println("  " + r.law() + " (" + r.lawKo() + ")");
-      out.println("  timeline: " + String.join("; ", r.timeline().stream().map(p -> p.from() + " " + p.status().id()).toList()));
-      out.println("  source: " + r.source());
-      for (String n : r.notes()) out.println("  note: " + n);
+      out.println(Printable.text(r.id() + "  [" + status(r, date) + (r.inForceFrom() != null ? ", in force from " + r.inForceFrom() : "") + "]"));
+      out.println(Printable.text("  " + r.title() + " / " + (r.titleKo() == null ? "" : r.titleKo())));
+      out.println(Printable.text("  " + r.law() + " (" + r.lawKo() + ")"));
+      out.println(Printable.text("  timeline: " + String.join("; ", r.timeline().stream().map(p -> p.from() + " " + p.status().id()).toList())));
+      out.println(Printable.text("  source: " + r.source()));
+      for (String n : r.notes()) out.println(Printable.text("  note: " + n));
       for (RuleInfo i : cat.rules()) {
         if (!i.regime().equals(r.id())) continue;
-        out.println("    " + i.id() + "  " + i.kind().id() + "  " + i.citation().article() + validity(i)
-            + (i.status() != null ? "  [" + i.status().id() + "]" : ""));
-        out.println("      " + i.title());
-        out.println("      source: " + i.citation().source());
-        for (String n : i.notes()) out.println("      note: " + n);
+        out.println(Printable.text("    " + i.id() + "  " + i.kind().id() + "  " + i.citation().article() + validity(i)
+            + (i.status() != null ? "  [" + i.status().id() + "]" : "")));
+        out.println(Printable.text("      " + i.title()));
+        out.println(Printable.text("      source: " + i.citation().source()));
+        for (String n : i.notes()) out.println(Printable.text("      note: " + n));
       }
     }
   }
@@ -82,13 +84,15 @@ final class RulesCommand implements Callable<Integer> {
     out.println("| regime | status | in force from | law | source |");
     out.println("|---|---|---|---|---|");
     for (RegimeInfo r : cat.regimes()) {
-      out.println("| `" + r.id() + "` | " + status(r, date) + " | " + (r.inForceFrom() == null ? "" : r.inForceFrom()) + " | " + r.law() + " | " + r.source() + " |");
+      out.println("| " + Markdown.codeCell(r.id()) + " | " + status(r, date) + " | " + (r.inForceFrom() == null ? "" : r.inForceFrom()) + " | "
+          + Markdown.cell(r.law()) + " | " + Markdown.cell(r.source()) + " |");
     }
     out.println();
     out.println("| rule | regime | kind | article | applies | source |");
     out.println("|---|---|---|---|---|---|");
     for (RuleInfo i : cat.rules()) {
-      out.println("| `" + i.id() + "` | " + i.regime() + " | " + i.kind().id() + " | " + i.citation().article() + " | " + validity(i).strip() + " | " + i.citation().source() + " |");
+      out.println("| " + Markdown.codeCell(i.id()) + " | " + Markdown.cell(i.regime()) + " | " + i.kind().id() + " | " + Markdown.cell(i.citation().article())
+          + " | " + validity(i).strip() + " | " + Markdown.cell(i.citation().source()) + " |");
     }
   }
 

@@ -8,6 +8,7 @@ import dev.kdpc.profile.ProfileException;
 import dev.kdpc.render.RenderOptions;
 import dev.kdpc.render.Renderer;
 import dev.kdpc.report.Finding;
+import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import java.io.IOException;
@@ -114,7 +115,7 @@ final class StreamingCheck<T> {
       Result first = null;
       while (results.hasNext()) {
         Result r = results.next();
-        if (r.error != null) err.println("kdpc: " + r.error);
+        if (r.error != null) err.println("kdpc: " + Printable.message(r.error));
         before.add(r);
         if (r.read) {
           first = r;
@@ -132,7 +133,7 @@ final class StreamingCheck<T> {
           for (Result r : before) emit(s, r, failures, adverse);
           while (results.hasNext()) {
             Result r = results.next();
-            if (r.error != null) err.println("kdpc: " + r.error);
+            if (r.error != null) err.println("kdpc: " + Printable.message(r.error));
             emit(s, r, failures, adverse);
           }
           s.finish();

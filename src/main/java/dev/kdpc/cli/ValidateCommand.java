@@ -2,6 +2,7 @@ package dev.kdpc.cli;
 
 import dev.kdpc.profile.ProfileException;
 import dev.kdpc.profile.ProfileReader;
+import dev.kdpc.report.Printable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,9 +27,9 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path f : Inputs.expand(inputs)) {
       try {
         var p = reader.read(f);
-        out.println("ok " + f + " (" + p.displayName() + ", " + p.services().size() + " services)");
+        out.println("ok " + Printable.text(f.toString()) + " (" + Printable.text(p.displayName()) + ", " + p.services().size() + " services)");
       } catch (ProfileException e) {
-        err.println("kdpc: " + e.getMessage());
+        err.println("kdpc: " + Printable.message(e.getMessage()));
         bad++;
       }
     }

@@ -2,6 +2,7 @@ package dev.kdpc.render;
 
 import dev.kdpc.report.Change;
 import dev.kdpc.report.Comparison;
+import dev.kdpc.report.Printable;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -29,11 +30,11 @@ public final class ComparisonRenderer {
   static String text(Comparison c, String lang) {
     StringBuilder b = new StringBuilder();
     b.append(c.tool()).append(" | rules ").append(c.rulesDigest(), 0, 12).append('\n');
-    b.append("before: ").append(c.before()).append('\n');
-    b.append("after:  ").append(c.after()).append('\n');
+    b.append("before: ").append(Printable.text(c.before())).append('\n');
+    b.append("after:  ").append(Printable.text(c.after())).append('\n');
     for (Comparison.Entry e : c.profiles()) {
-      b.append("\n== ").append(e.before().equals(e.after()) ? e.before() : e.before() + " -> " + e.after());
-      if (e.company() != null) b.append(" (").append(e.company()).append(')');
+      b.append("\n== ").append(Printable.text(e.before())).append(e.before().equals(e.after()) ? "" : " -> " + Printable.text(e.after()));
+      if (e.company() != null) b.append(" (").append(Printable.text(e.company())).append(')');
       b.append(" ==\n");
       if (e.changes().isEmpty()) {
         b.append("  No finding added, removed or changed.\n");
@@ -62,7 +63,7 @@ public final class ComparisonRenderer {
     b.append("- ").append(c.tool()).append(", rules ").append(c.rulesDigest(), 0, 12).append("\n");
     for (Comparison.Entry e : c.profiles()) {
       b.append("\n## ").append(Markdown.cell(e.company() == null ? e.after() : e.company())).append("\n\n");
-      b.append("`").append(e.before()).append("`").append(e.before().equals(e.after()) ? "" : " → `" + e.after() + "`").append("\n\n");
+      b.append(Markdown.code(e.before())).append(e.before().equals(e.after()) ? "" : " → " + Markdown.code(e.after())).append("\n\n");
       if (e.changes().isEmpty()) {
         b.append("No finding added, removed or changed.\n");
         continue;
@@ -73,16 +74,16 @@ public final class ComparisonRenderer {
         StringBuilder cause = new StringBuilder();
         for (Change.FactChange fc : ch.facts()) {
           if (cause.length() > 0) cause.append("; ");
-          cause.append('`').append(fc.fact()).append("` ").append(Format.value(fc.before(), fc.unit())).append(" → ")
-              .append(Format.value(fc.after(), fc.unit()));
+          cause.append(Markdown.codeCell(fc.fact())).append(' ').append(Markdown.cell(Format.value(fc.before(), fc.unit()))).append(" → ")
+              .append(Markdown.cell(Format.value(fc.after(), fc.unit())));
           if (fc.line() > 0) cause.append(" (line ").append(fc.line()).append(')');
         }
-        for (String r : ch.reasons()) cause.append(cause.length() > 0 ? "; " : "").append(r);
-        b.append("| ").append(Words.change(ch.type(), lang)).append(" | `").append(ch.rule()).append("` | ")
-            .append(ch.service() == null ? Words.w("companywide", lang) : ch.service()).append(" | ")
+        for (String r : ch.reasons()) cause.append(cause.length() > 0 ? "; " : "").append(Markdown.cell(r));
+        b.append("| ").append(Words.change(ch.type(), lang)).append(" | ").append(Markdown.codeCell(ch.rule())).append(" | ")
+            .append(ch.service() == null ? Words.w("companywide", lang) : Markdown.cell(ch.service())).append(" | ")
             .append(ch.before() == null ? "—" : Words.outcome(ch.before(), lang) + " (" + Words.status(ch.statusBefore(), lang) + ")").append(" | ")
             .append(ch.after() == null ? "—" : Words.outcome(ch.after(), lang) + " (" + Words.status(ch.statusAfter(), lang) + ")").append(" | ")
-            .append(Markdown.cell(cause.toString())).append(" |\n");
+            .append(cause).append(" |\n");
       }
     }
     return b.toString();

@@ -5,6 +5,7 @@ import dev.kdpc.report.Finding;
 import dev.kdpc.report.Kind;
 import dev.kdpc.report.NearMiss;
 import dev.kdpc.report.Notice;
+import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Test;
@@ -104,7 +105,7 @@ public final class HtmlRenderer implements Renderer {
     b.append("\n<article class=\"profile\" data-source=\"").append(esc(p.source())).append("\">\n<h2>")
         .append(esc(p.company() == null ? p.source() : p.company())).append(" — <code>").append(esc(p.source())).append("</code></h2>\n");
     if (p.error() != null) {
-      b.append("<p class=\"error\"><strong>").append(esc(Words.w("error", lang))).append(":</strong> ").append(esc(p.error())).append("</p>\n</article>\n");
+      b.append("<p class=\"error\"><strong>").append(esc(Words.w("error", lang))).append(":</strong> ").append(html(Printable.message(p.error()))).append("</p>\n</article>\n");
       return;
     }
     b.append("<h3>").append(esc(Words.w("summary", lang))).append("</h3>\n");
@@ -293,7 +294,15 @@ public final class HtmlRenderer implements Renderer {
     return t.line() > 0 ? " <span class=\"note\">(line " + t.line() + ")</span>" : "";
   }
 
+  /**
+   * Text for HTML content or a quoted attribute: {@code < > & " '} as references, and control,
+   * bidirectional and invisible characters as visible escapes ({@link Printable#text}).
+   */
   static String esc(String s) {
+    return html(Printable.text(s));
+  }
+
+  private static String html(String s) {
     if (s == null) return "";
     StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {

@@ -2,6 +2,7 @@ package dev.kdpc.render;
 
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.Outcome;
+import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Test;
@@ -109,7 +110,7 @@ public final class JunitRenderer implements Renderer {
     b.append("    </properties>\n");
     if (p.error() != null) {
       b.append("    <testcase name=\"read profile\" classname=\"kdpc.profile\">\n");
-      b.append("      <error message=\"").append(x(p.error())).append("\" type=\"input\"/>\n");
+      b.append("      <error message=\"").append(escape(Printable.message(p.error()), true)).append("\" type=\"input\"/>\n");
       b.append("    </testcase>\n");
     }
     for (Case c : cases) testCase(b, p, c, lang);
@@ -130,20 +131,20 @@ public final class JunitRenderer implements Renderer {
     List<String> open = new ArrayList<>();
     for (Finding f : c.findings()) {
       String who = f.service() == null ? "company" : "service " + f.service();
-      detail.append(who).append(": ").append(f.outcome().id()).append(" (").append(f.status().id()).append(")\n");
+      detail.append(Printable.text(who)).append(": ").append(f.outcome().id()).append(" (").append(f.status().id()).append(")\n");
       for (Test t : f.because()) {
-        detail.append("  ").append(Words.mark(t)).append(' ').append(Format.test(t)).append(Format.shortfall(t));
-        if (t.line() > 0) detail.append(" [").append(p.source()).append(':').append(t.line()).append(']');
+        detail.append("  ").append(Words.mark(t)).append(' ').append(Printable.text(Format.test(t))).append(Format.shortfall(t));
+        if (t.line() > 0) detail.append(" [").append(Printable.text(p.source())).append(':').append(t.line()).append(']');
         detail.append('\n');
       }
-      if (!f.missing().isEmpty()) detail.append("  not stated: ").append(String.join(", ", f.missing())).append('\n');
-      if (f.sanction() != null && f.outcome().adverse()) detail.append("  sanction ceiling: ").append(Words.sanction(f.sanction(), lang)).append('\n');
-      if (f.flip() != null) detail.append("  one fact would change it: ").append(Words.flip(f.flip(), "->")).append('\n');
+      if (!f.missing().isEmpty()) detail.append("  not stated: ").append(Printable.text(String.join(", ", f.missing()))).append('\n');
+      if (f.sanction() != null && f.outcome().adverse()) detail.append("  sanction ceiling: ").append(Printable.text(Words.sanction(f.sanction(), lang))).append('\n');
+      if (f.flip() != null) detail.append("  one fact would change it: ").append(Printable.text(Words.flip(f.flip(), "->"))).append('\n');
       if (f.outcome().adverse()) failing.add(who + " " + f.outcome().id());
       if (f.outcome() == Outcome.UNDETERMINED) open.add(who);
     }
-    detail.append(first.citation().law(lang)).append(", ").append(first.citation().article()).append('\n');
-    detail.append("source: ").append(first.citation().source()).append('\n');
+    detail.append(Printable.text(first.citation().law(lang))).append(", ").append(Printable.text(first.citation().article())).append('\n');
+    detail.append("source: ").append(Printable.text(first.citation().source())).append('\n');
     if (c.failed()) {
       String type = c.findings().stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION) ? "violation" : "unmet";
       b.append("      <failure message=\"").append(x(String.join("; ", failing))).append("\" type=\"").append(type).append("\">")
@@ -157,12 +158,19 @@ public final class JunitRenderer implements Renderer {
     b.append("    </testcase>\n");
   }
 
-  /** Text for an attribute value, XML-escaped (line breaks too); characters XML 1.0 cannot hold are dropped. */
+  /**
+   * A user-supplied value (a name, a file name, a rule's text) for an attribute: control, bidirectional
+   * and invisible characters as visible escapes ({@link Printable#text}), then XML-escaped.
+   */
   static String x(String s) {
-    return escape(s, true);
+    return escape(Printable.text(s), true);
   }
 
-  /** Text for element content, XML-escaped, line breaks kept. */
+  /**
+   * Element content built of lines, XML-escaped, line breaks kept: its user-supplied parts were made
+   * printable where the lines were built; any character XML 1.0 cannot hold is written as its visible
+   * escape all the same.
+   */
   static String t(String s) {
     return escape(s, false);
   }
@@ -180,6 +188,7 @@ public final class JunitRenderer implements Renderer {
         case '\n' -> b.append(attribute ? "&#10;" : "\n");
         default -> {
           if (c == 0x9 || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000) b.appendCodePoint(c);
+          else b.append(String.format(c < 0xA0 ? "\\x%02x" : "\\u%04x", c)); // as Printable writes it
         }
       }
     });

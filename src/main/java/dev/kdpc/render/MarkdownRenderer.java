@@ -37,11 +37,11 @@ public final class MarkdownRenderer implements Renderer {
     b.append("| ").append(Words.w("asof", lang)).append(" | ").append(r.asOf()).append(" |\n");
     b.append("| ").append(Words.w("scenario", lang)).append(" | ").append(r.scenario()).append(" |\n");
     b.append("| ").append(Words.w("regimes", lang)).append(" | ")
-        .append(r.regimes().isEmpty() ? Words.w("none", lang) : String.join(", ", r.regimes().stream().map(x -> "`" + x + "`").toList())).append(" |\n");
+        .append(r.regimes().isEmpty() ? Words.w("none", lang) : String.join(", ", r.regimes().stream().map(Markdown::codeCell).toList())).append(" |\n");
     b.append("| ").append(Words.w("rules", lang)).append(" | `").append(r.rulesDigest(), 0, 12).append("` |\n");
     b.append("| ").append(Words.w("tool", lang)).append(" | ").append(cell(r.tool())).append(" |\n\n");
     b.append("> ").append(Words.w("disclaimer", lang)).append("\n");
-    for (Notice n : r.notices()) b.append(">\n> `").append(n.regime()).append("`: ").append(cell(n.message())).append('\n');
+    for (Notice n : r.notices()) b.append(">\n> ").append(Markdown.code(n.regime())).append(": ").append(cell(n.message())).append('\n');
     out.write(b.toString());
     Register register = new Register((row, many) -> row(row, many, lang));
     return new Stream() {
@@ -66,9 +66,9 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   private static void profile(StringBuilder b, ProfileReport p, String lang) {
-    b.append("\n## ").append(cell(p.company() == null ? p.source() : p.company())).append(" — `").append(p.source()).append("`\n\n");
+    b.append("\n## ").append(cell(p.company() == null ? p.source() : p.company())).append(" — ").append(Markdown.code(p.source())).append("\n\n");
     if (p.error() != null) {
-      b.append("**").append(Words.w("error", lang)).append(":** ").append(cell(p.error())).append('\n');
+      b.append("**").append(Words.w("error", lang)).append(":** ").append(Markdown.message(p.error())).append('\n');
       return;
     }
     b.append("### ").append(Words.w("summary", lang)).append("\n\n");
@@ -81,7 +81,7 @@ public final class MarkdownRenderer implements Renderer {
       b.append("|---|---|---|---|---|---|---|\n");
       int i = 1;
       for (Finding f : p.findings()) {
-        b.append("| ").append(i++).append(" | `").append(f.rule()).append("` | ").append(Words.subject(f, lang)).append(" | ")
+        b.append("| ").append(i++).append(" | ").append(Markdown.codeCell(f.rule())).append(" | ").append(cell(Words.subject(f, lang))).append(" | ")
             .append(cell(f.title(lang))).append(" | **").append(Words.outcome(f.outcome(), lang)).append("** | ")
             .append(Words.status(f.status(), lang)).append(" | ").append(cell(f.citation().article())).append(" |\n");
       }
@@ -95,7 +95,7 @@ public final class MarkdownRenderer implements Renderer {
     if (!p.nearMisses().isEmpty()) {
       b.append("\n### ").append(Words.w("near", lang)).append("\n\n");
       for (NearMiss n : p.nearMisses()) {
-        b.append("- `").append(n.rule()).append("` ").append(n.service() == null ? Words.w("companywide", lang) : n.service())
+        b.append("- ").append(Markdown.code(n.rule())).append(' ').append(n.service() == null ? Words.w("companywide", lang) : cell(n.service()))
             .append(": ").append(cell(Format.test(n.test()))).append(cell(Format.shortfall(n.test()))).append(line(n.test())).append('\n');
       }
     }
@@ -103,14 +103,14 @@ public final class MarkdownRenderer implements Renderer {
   }
 
   private static void finding(StringBuilder b, Finding f, int i, WhatIf whatIf, String lang) {
-    b.append("\n#### ").append(i).append(". `").append(f.rule()).append("` ").append(cell(f.title(lang)))
-        .append(" — ").append(Words.subject(f, lang)).append("\n\n");
+    b.append("\n#### ").append(i).append(". ").append(Markdown.code(f.rule())).append(' ').append(cell(f.title(lang)))
+        .append(" — ").append(cell(Words.subject(f, lang))).append("\n\n");
     b.append("- **").append(Words.w("outcome", lang)).append(":** ").append(Words.outcome(f.outcome(), lang))
         .append(" · ").append(Words.status(f.status(), lang)).append(" · ").append(Words.kind(f.kind(), lang)).append('\n');
     b.append("- **").append(Words.w("citation", lang)).append(":** ").append(cell(f.citation().law(lang))).append(", ")
         .append(cell(f.citation().article())).append('\n');
     b.append("- **").append(Words.w("source", lang)).append(":** ")
-        .append(String.join("; ", Words.urls(f.citation().source()).stream().map(u -> u.startsWith("http") ? "<" + u + ">" : cell(u)).toList()))
+        .append(String.join("; ", Words.urls(f.citation().source()).stream().map(Markdown::url).toList()))
         .append('\n');
     if (whatIf != null) {
       for (Change c : whatIf.changes()) {
@@ -130,15 +130,15 @@ public final class MarkdownRenderer implements Renderer {
     }
     if (f.flip() != null) {
       b.append("- **").append(Words.w("flip", lang)).append(":** ").append(cell(Words.flip(f.flip(), "→")))
-          .append(" (`").append(Words.flipSet(f.flip())).append("`)\n");
+          .append(" (").append(Markdown.code(Words.flipSet(f.flip()))).append(")\n");
     }
     if (!f.missing().isEmpty()) {
       b.append("- **").append(Words.w("missing", lang)).append(":** ")
-          .append(String.join(", ", f.missing().stream().map(m -> "`" + m + "`").toList())).append('\n');
+          .append(String.join(", ", f.missing().stream().map(Markdown::code).toList())).append('\n');
     }
     if (!f.dependsOn().isEmpty()) {
       b.append("- **").append(Words.w("restson", lang)).append(":** ")
-          .append(String.join(", ", f.dependsOn().stream().map(m -> "`" + m + "`").toList())).append('\n');
+          .append(String.join(", ", f.dependsOn().stream().map(Markdown::code).toList())).append('\n');
     }
     if (f.justification() != null) {
       b.append("- **").append(Words.w("justification", lang)).append(":** ").append(cell(f.justification()));
@@ -154,19 +154,19 @@ public final class MarkdownRenderer implements Renderer {
   private static void whatIf(StringBuilder b, WhatIf w, String lang) {
     b.append("\n### ").append(Words.w("whatif", lang)).append("\n\n");
     b.append(Words.w("set", lang)).append(":\n\n");
-    w.set().forEach((k, v) -> b.append("- `").append(k).append(" = ").append(v).append("`\n"));
+    w.set().forEach((k, v) -> b.append("- ").append(Markdown.code(k + " = " + v)).append('\n'));
     b.append('\n').append(Words.w("changes", lang)).append(":\n\n");
     if (w.changes().isEmpty()) {
       b.append(Words.w("nochange", lang)).append('\n');
       return;
     }
     for (Change c : w.changes()) {
-      b.append("- ").append(Words.change(c.type(), lang)).append(" `").append(c.rule()).append("` ")
-          .append(c.service() == null ? Words.w("companywide", lang) : c.service()).append(": ")
+      b.append("- ").append(Words.change(c.type(), lang)).append(' ').append(Markdown.code(c.rule())).append(' ')
+          .append(c.service() == null ? Words.w("companywide", lang) : cell(c.service())).append(": ")
           .append(c.before() == null ? "—" : Words.outcome(c.before(), lang)).append(" → ")
           .append(c.after() == null ? "—" : Words.outcome(c.after(), lang));
       for (Change.FactChange fc : c.facts()) {
-        b.append("; `").append(fc.fact()).append("` ").append(Format.value(fc.before(), fc.unit())).append(" → ").append(Format.value(fc.after(), fc.unit()));
+        b.append("; ").append(Markdown.code(fc.fact())).append(' ').append(cell(Format.value(fc.before(), fc.unit()))).append(" → ").append(cell(Format.value(fc.after(), fc.unit())));
       }
       for (String r : c.reasons()) b.append("; ").append(cell(r));
       b.append('\n');
@@ -179,16 +179,16 @@ public final class MarkdownRenderer implements Renderer {
     for (WhyNot w : whyNot) {
       if (!w.regime().equals(regime)) {
         regime = w.regime();
-        b.append("\n**`").append(regime).append("`**\n\n");
+        b.append("\n**").append(Markdown.code(regime)).append("**\n\n");
       }
-      b.append("- ").append(w.service() == null ? Words.w("companywide", lang) : w.service()).append(":\n");
+      b.append("- ").append(w.service() == null ? Words.w("companywide", lang) : cell(w.service())).append(":\n");
       for (Finding f : w.designations()) {
         for (Test t : f.because()) {
           if (Boolean.FALSE.equals(t.met())) {
-            b.append("  - `").append(f.rule()).append("` ").append(cell(Format.test(t))).append(cell(Format.shortfall(t))).append(line(t)).append('\n');
+            b.append("  - ").append(Markdown.code(f.rule())).append(' ').append(cell(Format.test(t))).append(cell(Format.shortfall(t))).append(line(t)).append('\n');
           }
         }
-        if (f.flip() != null) b.append("  - `").append(f.rule()).append("` ").append(Words.w("flip", lang)).append(": ").append(cell(Words.flip(f.flip(), "→"))).append('\n');
+        if (f.flip() != null) b.append("  - ").append(Markdown.code(f.rule())).append(' ').append(Words.w("flip", lang)).append(": ").append(cell(Words.flip(f.flip(), "→"))).append('\n');
       }
       for (String n : w.notes()) b.append("  - ").append(cell(n)).append('\n');
     }
@@ -217,8 +217,8 @@ public final class MarkdownRenderer implements Renderer {
   private static String row(Register.Row row, boolean many, String lang) {
     StringBuilder b = new StringBuilder();
     Finding f = row.finding();
-    if (many) b.append("| `").append(row.profile()).append("` ");
-    b.append("| ").append(cell(f.title(lang))).append(" (`").append(f.rule()).append("`) | ").append(Words.subject(f, lang)).append(" | ")
+    if (many) b.append("| ").append(Markdown.codeCell(row.profile())).append(' ');
+    b.append("| ").append(cell(f.title(lang))).append(" (").append(Markdown.codeCell(f.rule())).append(") | ").append(cell(Words.subject(f, lang))).append(" | ")
         .append(cell(f.citation().law(lang))).append(", ").append(cell(f.citation().article())).append(" | ")
         .append(Words.status(f.status(), lang)).append(" | **").append(Words.outcome(f.outcome(), lang)).append("** | ")
         .append(cell(Words.sanction(f.sanction(), lang))).append(" |\n");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.Outcome;
+import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Test;
@@ -26,7 +27,10 @@ import java.util.TreeMap;
  * line of its deciding fact (see {@link Words#decisive}); the rules that made findings are described in
  * {@code tool.driver.rules}, with {@code helpUri} pointing at the legal source. Violations are errors,
  * unmet duties warnings (kind {@code fail}); the other outcomes carry level {@code none} and the SARIF
- * kind that matches them ({@code pass}, {@code open}, {@code review}, {@code informational}).
+ * kind that matches them ({@code pass}, {@code open}, {@code review}, {@code informational}). Texts a
+ * viewer shows ({@code message}, descriptions, {@code help}) have control, bidi and invisible
+ * characters as visible escapes ({@link Printable}); {@code properties} hold the exact values, as the
+ * JSON report does.
  */
 public final class SarifRenderer implements Renderer {
   public static final String NAME = "sarif";
@@ -75,12 +79,12 @@ public final class SarifRenderer implements Renderer {
         ok = false;
         ObjectNode n = F.objectNode();
         n.put("level", "error");
-        n.putObject("message").put("text", p.error());
-        n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation").put("uri", uri(p.source()));
+        n.putObject("message").put("text", Printable.message(p.error()));
+        artifactLocation(n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation"), p.source());
         spill(notes, n);
       }
       ObjectNode a = F.objectNode();
-      a.putObject("location").put("uri", uri(p.source()));
+      artifactLocation(a.putObject("location"), p.source());
       if (p.inputSha256() != null) a.putObject("hashes").put("sha-256", p.inputSha256());
       spill(artifacts, a);
       for (Finding f : p.findings()) spill(results, result(f, p, i, -1, lang));
@@ -105,6 +109,12 @@ public final class SarifRenderer implements Renderer {
       for (Finding f : ruleExamples.values()) rules.add(rule(f, lang));
       g.writeFieldName("tool");
       JsonRenderer.writeTree(g, tool);
+      ObjectNode bases = F.objectNode();
+      ObjectNode root = bases.putObject(ROOT);
+      root.put("uri", "file:///");
+      root.putObject("description").put("text", "The file-system root: an input given by an absolute path is located relative to it.");
+      g.writeFieldName("originalUriBaseIds");
+      JsonRenderer.writeTree(g, bases);
 
       g.writeArrayFieldStart("invocations");
       g.writeStartObject();
@@ -114,7 +124,7 @@ public final class SarifRenderer implements Renderer {
       for (var n : r.notices()) {
         ObjectNode x = F.objectNode();
         x.put("level", "note");
-        x.putObject("message").put("text", n.regime() + ": " + n.message());
+        x.putObject("message").put("text", Printable.message(n.regime() + ": " + n.message()));
         JsonRenderer.writeTree(g, x);
       }
       g.writeEndArray();
@@ -174,12 +184,12 @@ public final class SarifRenderer implements Renderer {
   private static ObjectNode rule(Finding f, String lang) {
     ObjectNode o = F.objectNode();
     o.put("id", f.rule());
-    o.putObject("shortDescription").put("text", f.title(lang));
-    o.putObject("fullDescription").put("text", f.citation().law(lang) + ", " + f.citation().article());
+    o.putObject("shortDescription").put("text", Printable.text(f.title(lang)));
+    o.putObject("fullDescription").put("text", Printable.text(f.citation().law(lang) + ", " + f.citation().article()));
     String url = Words.firstUrl(f.citation().source());
-    if (url != null) o.put("helpUri", uri(url));
-    o.putObject("help").put("text", f.title(lang) + ". " + f.citation().law(lang) + ", " + f.citation().article()
-        + ". Source: " + f.citation().source());
+    if (url != null && absoluteHttp(uri(url))) o.put("helpUri", uri(url));
+    o.putObject("help").put("text", Printable.text(f.title(lang) + ". " + f.citation().law(lang) + ", " + f.citation().article()
+        + ". Source: " + f.citation().source()));
     ObjectNode props = o.putObject("properties");
     props.put("regime", f.regime());
     props.put("kind", f.kind().id());
@@ -206,10 +216,10 @@ public final class SarifRenderer implements Renderer {
     if (!f.missing().isEmpty()) msg.append("Not stated: ").append(String.join(", ", f.missing())).append(". ");
     if (f.flip() != null) msg.append("One fact would change it: ").append(Words.flip(f.flip(), "->")).append(". ");
     msg.append(f.citation().law(lang)).append(", ").append(f.citation().article()).append('.');
-    o.putObject("message").put("text", msg.toString());
+    o.putObject("message").put("text", Printable.text(msg.toString()));
     ObjectNode phys = o.putArray("locations").addObject().putObject("physicalLocation");
     ObjectNode art = phys.putObject("artifactLocation");
-    art.put("uri", uri(p.source()));
+    artifactLocation(art, p.source());
     art.put("index", artifact);
     ObjectNode region = phys.putObject("region");
     region.put("startLine", d != null && d.line() > 0 ? d.line() : 1);
@@ -247,7 +257,53 @@ public final class SarifRenderer implements Renderer {
     };
   }
 
-  /** A URI reference: non-ASCII characters, spaces and backslashes percent-encoded as UTF-8. */
+  /** The base id of a relative input path: the folder kdpc ran in, which a code-scanning tool maps to its checkout. */
+  static final String SRCROOT = "%SRCROOT%";
+  /** The base id of an absolute input path, declared in {@code originalUriBaseIds} as {@code file:///}. */
+  static final String ROOT = "ROOT";
+
+  /**
+   * Writes where an input file is as a SARIF artifact location: its path as an RFC 3986 relative
+   * reference ({@link #pathUri}) with the base it is relative to: {@code %SRCROOT%} for a relative
+   * path, {@code ROOT} (the file-system root) for an absolute one, never a reference such as
+   * {@code /home/x} that a consumer would resolve against its own host. On Windows the separator
+   * {@code \} is written as {@code /} and a drive {@code C:} as the first segment {@code C%3A}.
+   */
+  static void artifactLocation(ObjectNode location, String path) {
+    String p = java.io.File.separatorChar == '\\' ? path.replace('\\', '/') : path;
+    boolean absolute = p.startsWith("/") || p.matches("(?s)[A-Za-z]:/.*");
+    location.put("uri", pathUri(absolute ? p.replaceFirst("^/+", "") : p));
+    location.put("uriBaseId", absolute ? ROOT : SRCROOT);
+  }
+
+  /**
+   * A path as an RFC 3986 relative reference: every byte of its UTF-8 form percent-encoded except the
+   * unreserved characters ({@code A-Z a-z 0-9 - . _ ~}) and the separator {@code /}, so that
+   * {@code # ? % [ ] :}, spaces, line breaks and non-ASCII text in a file name stay part of the path.
+   */
+  static String pathUri(String path) {
+    StringBuilder b = new StringBuilder(path.length() + 16);
+    for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xff;
+      if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+        b.append((char) c);
+      } else {
+        b.append('%').append(String.format("%02X", c));
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean absoluteHttp(String uri) {
+    try {
+      java.net.URI u = new java.net.URI(uri);
+      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** A web URL made a URI: non-ASCII characters, spaces and backslashes percent-encoded as UTF-8. */
   static String uri(String s) {
     StringBuilder b = new StringBuilder();
     for (byte x : s.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {

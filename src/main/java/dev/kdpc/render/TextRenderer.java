@@ -6,6 +6,7 @@ import dev.kdpc.report.Kind;
 import dev.kdpc.report.NearMiss;
 import dev.kdpc.report.Notice;
 import dev.kdpc.report.Outcome;
+import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Sanction;
@@ -35,8 +36,8 @@ public final class TextRenderer implements Renderer {
     StringBuilder b = new StringBuilder();
     b.append(r.tool()).append(" | as of ").append(r.asOf()).append(" | scenario ").append(r.scenario())
         .append(" | rules ").append(r.rulesDigest(), 0, 12).append('\n');
-    b.append("Regimes evaluated: ").append(r.regimes().isEmpty() ? "none" : String.join(", ", r.regimes())).append('\n');
-    for (Notice n : r.notices()) b.append("Note: ").append(n.regime()).append(": ").append(n.message()).append('\n');
+    b.append("Regimes evaluated: ").append(r.regimes().isEmpty() ? "none" : safe(String.join(", ", r.regimes()))).append('\n');
+    for (Notice n : r.notices()) b.append("Note: ").append(safe(n.regime())).append(": ").append(Printable.message(n.message())).append('\n');
     out.write(b.toString());
     return new Stream() {
       @Override
@@ -54,11 +55,11 @@ public final class TextRenderer implements Renderer {
   }
 
   private static void profile(StringBuilder b, ProfileReport p, String lang) {
-    b.append('\n').append("== ").append(p.source());
-    if (p.company() != null) b.append(" (").append(p.company()).append(')');
+    b.append('\n').append("== ").append(safe(p.source()));
+    if (p.company() != null) b.append(" (").append(safe(p.company())).append(')');
     b.append(" ==\n");
     if (p.error() != null) {
-      b.append("  ERROR: ").append(p.error()).append('\n');
+      b.append("  ERROR: ").append(Printable.message(p.error())).append('\n');
       return;
     }
     if (p.whatIf() != null) whatIf(b, p.whatIf(), lang);
@@ -77,8 +78,8 @@ public final class TextRenderer implements Renderer {
       b.append("\nNEAR MISSES (designation tests failed by less than ")
           .append(Format.percent(ProfileReport.NEAR_MISS_MARGIN)).append(")\n");
       for (NearMiss n : p.nearMisses()) {
-        b.append("  ").append(n.rule()).append(n.service() == null ? "" : " [" + n.service() + "]").append(": ")
-            .append(Format.test(n.test())).append('\n');
+        b.append("  ").append(safe(n.rule())).append(n.service() == null ? "" : " [" + safe(n.service()) + "]").append(": ")
+            .append(safe(Format.test(n.test()))).append('\n');
       }
     }
     if (!p.whyNot().isEmpty()) whyNot(b, p.whyNot());
@@ -92,40 +93,40 @@ public final class TextRenderer implements Renderer {
 
   private static void finding(StringBuilder b, Finding f, WhatIf whatIf, String lang) {
     b.append("  [").append(f.outcome().id().toUpperCase(Locale.ROOT).replace('_', ' ')).append("] ")
-        .append(f.rule()).append(f.service() == null ? " (company)" : " [" + f.service() + "]")
-        .append(" ").append(f.title(lang));
+        .append(safe(f.rule())).append(f.service() == null ? " (company)" : " [" + safe(f.service()) + "]")
+        .append(" ").append(safe(f.title(lang)));
     Change changed = whatIf == null ? null : changeOf(whatIf, f);
     if (changed != null) {
       b.append("  <- what-if: ").append(changed.type() == Change.Type.ADDED ? "new" : "was " + changed.before().id().replace('_', ' '));
     }
     b.append('\n');
-    b.append("      ").append(f.citation().law(lang)).append(", ").append(f.citation().article())
+    b.append("      ").append(safe(f.citation().law(lang))).append(", ").append(safe(f.citation().article()))
         .append(" (").append(f.status().id().replace('_', ' ')).append(")\n");
     for (Test t : f.because()) {
       String mark = t.met() == null ? "?" : t.met() ? "+" : "-";
-      b.append("      ").append(mark).append(' ').append(Format.test(t));
+      b.append("      ").append(mark).append(' ').append(safe(Format.test(t)));
       if (whatIf != null && whatIf.set().containsKey(t.fact())) b.append(" (set by --set)");
       b.append('\n');
     }
     if (f.flip() != null) {
-      b.append("      would be met with one fact changed: ").append(Words.flip(f.flip(), "->"))
-          .append(" [").append(Words.flipSet(f.flip())).append("]\n");
+      b.append("      would be met with one fact changed: ").append(safe(Words.flip(f.flip(), "->")))
+          .append(" [").append(safe(Words.flipSet(f.flip()))).append("]\n");
     }
-    if (!f.missing().isEmpty()) b.append("      missing: ").append(String.join(", ", f.missing())).append('\n');
-    if (!f.dependsOn().isEmpty()) b.append("      rests on: ").append(String.join(", ", f.dependsOn())).append('\n');
+    if (!f.missing().isEmpty()) b.append("      missing: ").append(safe(String.join(", ", f.missing()))).append('\n');
+    if (!f.dependsOn().isEmpty()) b.append("      rests on: ").append(safe(String.join(", ", f.dependsOn()))).append('\n');
     if (f.justification() != null) {
-      b.append("      justification claimed: ").append(f.justification());
-      if (f.burden() != null) b.append(" (burden of proof: ").append(f.burden()).append(')');
+      b.append("      justification claimed: ").append(safe(f.justification()));
+      if (f.burden() != null) b.append(" (burden of proof: ").append(safe(f.burden())).append(')');
       b.append('\n');
     }
     if (f.sanction() != null && (f.outcome().adverse() || f.outcome() == Outcome.UNDETERMINED || f.outcome() == Outcome.JUSTIFICATION_CLAIMED)) {
       Sanction s = f.sanction();
-      b.append("      sanction ceiling: ").append(s.text());
+      b.append("      sanction ceiling: ").append(safe(s.text()));
       if (s.maxKrw() != null) b.append("; on the profile's figures at most ").append(Format.value(s.maxKrw(), "krw"));
       b.append(" (").append(Sanction.CEILING_NOTE).append(")\n");
     }
-    for (String n : f.notes()) b.append("      note: ").append(n).append('\n');
-    b.append("      source: ").append(f.citation().source()).append('\n');
+    for (String n : f.notes()) b.append("      note: ").append(safe(n)).append('\n');
+    b.append("      source: ").append(safe(f.citation().source())).append('\n');
   }
 
   private static Change changeOf(WhatIf w, Finding f) {
@@ -137,7 +138,7 @@ public final class TextRenderer implements Renderer {
 
   private static void whatIf(StringBuilder b, WhatIf w, String lang) {
     b.append("\nWHAT IF\n");
-    w.set().forEach((k, v) -> b.append("  set ").append(k).append(" = ").append(v).append('\n'));
+    w.set().forEach((k, v) -> b.append("  set ").append(safe(k)).append(" = ").append(safe(v)).append('\n'));
     if (w.changes().isEmpty()) {
       b.append("  No finding changes against the profile as written.\n");
       return;
@@ -148,20 +149,25 @@ public final class TextRenderer implements Renderer {
 
   /** One change between two evaluations, with its cause. */
   static void change(StringBuilder b, Change c, String lang, String indent) {
-    b.append(indent).append(c.type().id().toUpperCase(Locale.ROOT)).append(' ').append(c.rule())
-        .append(c.service() == null ? " (company)" : " [" + c.service() + "]").append(' ')
-        .append("ko".equals(lang) && c.titleKo() != null ? c.titleKo() : c.title()).append(": ")
+    b.append(indent).append(c.type().id().toUpperCase(Locale.ROOT)).append(' ').append(safe(c.rule()))
+        .append(c.service() == null ? " (company)" : " [" + safe(c.service()) + "]").append(' ')
+        .append(safe("ko".equals(lang) && c.titleKo() != null ? c.titleKo() : c.title())).append(": ")
         .append(c.before() == null ? "no finding" : c.before().id().replace('_', ' ') + " (" + c.statusBefore().id().replace('_', ' ') + ")")
         .append(" -> ")
         .append(c.after() == null ? "no finding" : c.after().id().replace('_', ' ') + " (" + c.statusAfter().id().replace('_', ' ') + ")")
         .append('\n');
     for (Change.FactChange fc : c.facts()) {
-      b.append(indent).append("  because ").append(fc.fact()).append(": ").append(Format.value(fc.before(), fc.unit()))
-          .append(" -> ").append(Format.value(fc.after(), fc.unit()));
+      b.append(indent).append("  because ").append(safe(fc.fact())).append(": ").append(safe(Format.value(fc.before(), fc.unit())))
+          .append(" -> ").append(safe(Format.value(fc.after(), fc.unit())));
       if (fc.line() > 0) b.append(" (line ").append(fc.line()).append(')');
       b.append('\n');
     }
-    for (String r : c.reasons()) b.append(indent).append("  because ").append(r).append('\n');
+    for (String r : c.reasons()) b.append(indent).append("  because ").append(safe(r)).append('\n');
+  }
+
+  /** A user-supplied value (a name, a file name, a rule's text) made printable: see {@link Printable}. */
+  private static String safe(String s) {
+    return Printable.text(s);
   }
 
   private static void whyNot(StringBuilder b, List<WhyNot> whyNot) {
@@ -170,17 +176,17 @@ public final class TextRenderer implements Renderer {
     for (WhyNot w : whyNot) {
       if (!w.regime().equals(regime)) {
         regime = w.regime();
-        b.append("  ").append(regime).append('\n');
+        b.append("  ").append(safe(regime)).append('\n');
       }
-      b.append("    ").append(w.service() == null ? "company" : "service " + w.service()).append(": not designated\n");
+      b.append("    ").append(w.service() == null ? "company" : "service " + safe(w.service())).append(": not designated\n");
       for (Finding f : w.designations()) {
         for (Test t : f.because()) {
           if (!Boolean.FALSE.equals(t.met())) continue;
-          b.append("      ").append(f.rule()).append(": ").append(Format.test(t)).append(Format.shortfall(t)).append('\n');
+          b.append("      ").append(safe(f.rule())).append(": ").append(safe(Format.test(t))).append(Format.shortfall(t)).append('\n');
         }
-        if (f.flip() != null) b.append("      ").append(f.rule()).append(": one fact would flip it: ").append(Words.flip(f.flip(), "->")).append('\n');
+        if (f.flip() != null) b.append("      ").append(safe(f.rule())).append(": one fact would flip it: ").append(safe(Words.flip(f.flip(), "->"))).append('\n');
       }
-      for (String n : w.notes()) b.append("      ").append(n).append('\n');
+      for (String n : w.notes()) b.append("      ").append(safe(n)).append('\n');
     }
   }
 }
