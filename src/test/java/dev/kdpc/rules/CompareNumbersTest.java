@@ -18,12 +18,12 @@ import org.quicktheories.generators.Generate;
  * order every pair exactly as comparing their decimal forms with {@link BigDecimal} does (the rule the
  * tests were written against).
  *
- * <p>QuickTheories shrinks a failing pair towards small, round numbers before it reports it; the seed is
- * fixed so that every run tries the same pairs (its failure report names the seed; set the system
- * property {@code QT_SEED} and drop {@code withFixedSeed} to explore others).
+ * <p>QuickTheories shrinks a failing pair towards small, round numbers before it reports it. The seed is
+ * fixed, so every run tries the same pairs; its failure report ends with the seed ("Seed was N"), and
+ * {@code -DQT_SEED=N} runs from another one (to replay a failure or explore).
  */
 class CompareNumbersTest {
-  private static final long SEED = 0x6b647063L; // "kdpc"
+  private static final long SEED = Long.getLong("QT_SEED", 0x6b647063L); // "kdpc"
 
   private static int decimal(Number a, Number b) {
     return Integer.signum(new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())));
@@ -53,7 +53,7 @@ class CompareNumbersTest {
   /** The comparison is antisymmetric: swapping the operands flips the sign (a fast path must not differ by order). */
   @Test
   void swappingTheOperandsFlipsTheSign() {
-    qt().withFixedSeed(SEED + 1).withExamples(3000)
+    qt().withFixedSeed(SEED).withExamples(3000)
         .forAll(numbers(), numbers())
         .checkAssert((a, b) -> assertThat(Integer.signum(Assessment.compareNumbers(b, a)))
             .as(a + " vs " + b).isEqualTo(-Integer.signum(Assessment.compareNumbers(a, b))));
