@@ -8,12 +8,32 @@ public enum ExitCode {
   FINDINGS(1),
   /** Usage or input error: a profile, the rules or an option; one clear message. */
   INPUT(2),
-  /** A bug in kdpc. */
-  INTERNAL(3);
+  /**
+   * An internal error: a bug in kdpc, or the JVM ran out of something (an {@code OutOfMemoryError}, a
+   * {@code StackOverflowError}), said in one paragraph with what to try.
+   */
+  INTERNAL(3),
+  /** An evaluation ran past {@code --time-limit} and was stopped; its profile is reported as failed. */
+  TIME_LIMIT(5);
 
   public final int code;
 
   ExitCode(int code) {
     this.code = code;
+  }
+
+  /**
+   * How strongly {@code code} wins when several apply to one run: 4 (the report could not be written),
+   * then 3, 5, 2, 1, 0. A time limit ranks above an input error and below an internal error.
+   */
+  static int rank(int code) {
+    return switch (code) {
+      case 4 -> 5;
+      case 3 -> 4;
+      case 5 -> 3;
+      case 2 -> 2;
+      case 1 -> 1;
+      default -> 0;
+    };
   }
 }

@@ -20,11 +20,14 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:evaluated, nothing at the --fail-on level",
       "1:evaluated, something at the --fail-on level",
-      "2:usage or input error (profile, rules, options)",
-      "3:internal error"
+      "2:usage or input error (profile, rules, options, an input that is not a regular file)",
+      "3:internal error, or the JVM ran out of memory or stack",
+      "5:an evaluation reached --time-limit and was stopped"
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private static volatile boolean uncaught;
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("check") && !names("--rules", args)) {
@@ -32,10 +35,16 @@ public final class Main implements Runnable {
     }
     PrintWriter out = new Stdout(System.out);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    // A thread that dies of an uncaught exception (a worker, the rules loader) says so in one paragraph
+    // and makes the run exit 3, instead of the JVM's "Exception in thread ..." and its stack trace.
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+      jvmError(e instanceof Error x ? x : new InternalError(e.toString()), err);
+      uncaught = true;
+    });
     int code = run(args, out, err);
     out.flush();
     err.flush();
-    System.exit(code);
+    System.exit(uncaught ? CheckCommand.worst(code, ExitCode.INTERNAL.code) : code);
   }
 
   private static boolean names(String option, String[] args) {
@@ -59,14 +68,60 @@ public final class Main implements Runnable {
         err.println("kdpc: " + ex.getMessage());
         return ExitCode.INPUT.code;
       }
-      err.println("kdpc: internal error (please report it): " + ex);
-      ex.printStackTrace(err);
+      if (ex instanceof dev.kdpc.rules.TimeLimitException) {
+        err.println("kdpc: " + ex.getMessage());
+        return ExitCode.TIME_LIMIT.code;
+      }
+      err.println("kdpc: internal error (please report it): " + oneLine(String.valueOf(ex)) + " " + DEBUG_HINT);
+      if (Boolean.getBoolean("kdpc.debug")) ex.printStackTrace(err);
       return ExitCode.INTERNAL.code;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (Error e) { // out of memory or stack, or a broken JVM: one paragraph, exit 3, whatever --fail-on says
+      code = jvmError(e, err);
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static final String DEBUG_HINT = "(run with JAVA_OPTS=-Dkdpc.debug=true for the stack trace)";
+
+  /** Memory set aside at start and let go when the heap runs out, so that the message can still be made. */
+  @SuppressWarnings("unused")
+  private static volatile byte[] reserve = new byte[256 * 1024];
+
+  /**
+   * Says in one paragraph what ran out and what to try, and returns exit code 3. By the time the error
+   * reaches here the frames that held the work are gone; the reserve goes too, so what is left to do
+   * (a short message) finds memory.
+   */
+  static int jvmError(Error e, PrintWriter err) {
+    reserve = null;
+    try {
+      String what;
+      if (e instanceof OutOfMemoryError) {
+        what = "the Java heap ran out of memory (" + e.getMessage() + "). Try a larger heap (JAVA_OPTS=-Xmx2g), fewer profiles per run"
+            + " (a smaller folder), or a format written as it goes (text or json)";
+      } else if (e instanceof StackOverflowError) {
+        what = "a thread's stack ran out (StackOverflowError): something is nested too deeply, such as a rule's expression or a"
+            + " regular expression. Try a larger stack (JAVA_OPTS=-Xss16m) or simplify the rule";
+      } else {
+        what = "internal error (please report it): the JVM failed with " + oneLine(String.valueOf(e));
+      }
+      err.println("kdpc: " + what + ". " + DEBUG_HINT);
+      if (Boolean.getBoolean("kdpc.debug")) e.printStackTrace(err);
+      err.flush();
+    } catch (Throwable again) {
+      // nothing more can be said; the exit code still says it
+    }
+    return ExitCode.INTERNAL.code;
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*\\R\\s*", " ");
   }
 
   @Override

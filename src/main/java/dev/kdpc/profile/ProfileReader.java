@@ -119,9 +119,11 @@ public final class ProfileReader {
    */
   public static final int MAX_NODES = 25_000;
 
-  /** Earliest and latest fiscal year accepted (the same range as dates). */
-  static final int MIN_YEAR = 1900;
-  static final int MAX_YEAR = 2200;
+  /** Earliest and latest year accepted in a date or a fiscal year (the command line's date options take the same range). */
+  public static final int MIN_YEAR = 1900;
+
+  /** See {@link #MIN_YEAR}. */
+  public static final int MAX_YEAR = 2200;
 
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
