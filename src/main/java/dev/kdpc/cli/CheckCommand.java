@@ -95,15 +95,19 @@ final class CheckCommand implements Callable<Integer> {
     }
     Options options = common.options();
     LocalDate before = comparing && compareAsOf != null ? date("--compare-as-of", compareAsOf) : null;
-    List<Path> files = Inputs.expand(inputs);
+    Inputs.Expanded expanded = Inputs.expand(inputs);
+    List<Path> files = expanded.files();
     ProfileReader reader = new ProfileReader();
-    if (comparing) return compare(files, reader, options, before, renderOptions);
+    if (comparing) return compare(expanded, reader, options, before, renderOptions);
     // Streamed in input order across the cores. The rules start loading now, while the reader is made
     // and the first profiles are read; a run whose every profile is bad ends without waiting for them.
     // Each profile is evaluated with its review (--set what-if, flips, --why-not), which needs only it.
     StreamingCheck<ProfileInput> run = new StreamingCheck<>(files, common::checker, options, renderer, renderOptions, this::failing, err);
     AtomicBoolean stopped = new AtomicBoolean();
-    int code = run.run(f -> ProfileInput.read(reader, f), (checker, in) -> {
+    int code = run.run(f -> {
+      expanded.check(f);
+      return ProfileInput.read(reader, f);
+    }, (checker, in) -> {
       try {
         return new Review(checker).evaluate(in.source(), options, set, whyNot);
       } catch (TimeLimitException e) { // reported as a failed profile; the others are still evaluated
@@ -120,12 +124,14 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** A comparison needs each profile twice and is written whole: read all, then evaluate (not streamed). */
-  private int compare(List<Path> files, ProfileReader reader, Options options, LocalDate before, RenderOptions renderOptions) {
+  private int compare(Inputs.Expanded expanded, ProfileReader reader, Options options, LocalDate before, RenderOptions renderOptions) {
     PrintWriter err = spec.commandLine().getErr();
+    List<Path> files = expanded.files();
     List<Object> read = new ArrayList<>(); // ProfileInput or ProfileException, in input order
     int failures = 0;
     for (Path f : files) {
       try {
+        expanded.check(f);
         read.add(ProfileInput.read(reader, f));
       } catch (ProfileException e) {
         read.add(e);

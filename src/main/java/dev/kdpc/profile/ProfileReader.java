@@ -34,8 +34,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -73,7 +76,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *       (they make text display differently from what it says) are refused with their position.
  * </ul>
  * Every message is one paragraph: {@code file:line:column: field 'path': problem}. Problems with the
- * file as a whole (missing, a directory, unreadable, over the size limit) name the file only; the
+ * file as a whole (missing, a directory, not a regular file (a FIFO, a device: only regular files are
+ * opened, so a read never waits for a writer or runs on without end), a dangling link or a link loop,
+ * unreadable, over the size limit) name the file only; the
  * user's text is repeated at most {@value ValueDeserializers#SHOWN} characters long, with control
  * characters escaped.
  *
@@ -171,8 +176,13 @@ public final class ProfileReader {
     String name = file.toString();
     byte[] bytes;
     try {
-      if (Files.isDirectory(file)) throw new ProfileException(name, null, null, "is a directory, not a profile file");
-      long size = Files.size(file); // 0 for pipes and devices: the bounded read below is what enforces the limit
+      BasicFileAttributes attrs = attributes(name, file);
+      if (attrs.isDirectory()) throw new ProfileException(name, null, null, "is a directory, not a profile file");
+      if (!attrs.isRegularFile()) {
+        // Opening a FIFO waits for a writer, and a device can be endless: only regular files are opened.
+        throw new ProfileException(name, null, null, "not a regular file (" + kind(file) + ")");
+      }
+      long size = attrs.size();
       if (size > MAX_BYTES) {
         throw new ProfileException(name, null, null,
             "the file is " + size + " bytes; profiles are limited to " + MAX_BYTES + " bytes");
@@ -182,10 +192,48 @@ public final class ProfileReader {
       }
     } catch (NoSuchFileException e) {
       throw new ProfileException(name, null, null, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new ProfileException(name, null, null, "cannot be read: permission denied");
     } catch (IOException e) {
       throw new ProfileException(name, null, null, "cannot be read: " + e.getMessage());
     }
     return parse(name, bytes);
+  }
+
+  /** The attributes of {@code file}, links followed; a dangling link, a link loop or a missing file refused with its reason. */
+  private static BasicFileAttributes attributes(String name, Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new ProfileException(name, null, null, "a symbolic link to a missing file ("
+            + ValueDeserializers.shown(Files.readSymbolicLink(file).toString()) + ")");
+      }
+      throw e;
+    } catch (AccessDeniedException e) {
+      throw new ProfileException(name, null, null, "cannot be read: permission denied");
+    } catch (FileSystemException e) {
+      if (Files.isSymbolicLink(file) && e.getReason() != null && e.getReason().contains("symbolic links")) {
+        throw new ProfileException(name, null, null, "a symbolic link that leads back to itself (a loop)");
+      }
+      throw e;
+    }
+  }
+
+  /** What {@code file} is when it is neither a regular file nor a directory: a FIFO, a device, a socket. */
+  static String kind(Path file) {
+    try {
+      int mode = (Integer) Files.getAttribute(file, "unix:mode");
+      switch (mode & 0170000) {
+        case 0010000: return "a FIFO";
+        case 0020000: return "a character device";
+        case 0060000: return "a block device";
+        case 0140000: return "a socket";
+        default: return "a special file";
+      }
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+      return "a special file";
+    }
   }
 
   /** Reads at most {@link #MAX_BYTES} + 1 bytes from {@code in}; refuses the input when there are more. */
