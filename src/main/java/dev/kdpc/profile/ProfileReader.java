@@ -142,15 +142,14 @@ public final class ProfileReader {
     lo.setCodePointLimit(MAX_BYTES);
     lo.setAllowDuplicateKeys(true); // detected by this reader, with the first key's position
     lo.setMaxAliasesForCollections(0);
-    yaml = YAMLFactory.builder()
+    yaml = new AnchorsKept(YAMLFactory.builder()
         .loaderOptions(lo)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH + 2)
             .maxStringLength(MAX_STRING)
             .maxNumberLength(MAX_NUMBER)
             .maxDocumentLength(MAX_BYTES)
-            .build())
-        .build();
+            .build()));
     SimpleModule strict = new SimpleModule("kdpc-strict");
     strict.addDeserializer(Boolean.class, new StrictBoolean());
     mapper = JsonMapper.builder()
@@ -371,8 +370,9 @@ public final class ProfileReader {
 
   /**
    * Refuses characters YAML does not allow in a stream (its printable set: no NUL, no C0 or C1 controls
-   * but tab, line feed, carriage return and next line), a byte-order mark after the start, and
-   * bidirectional-text controls, with the position of the first one.
+   * but tab, line feed and carriage return; next line, NEL, is refused too), a byte-order mark after the
+   * start, and bidirectional-text controls (the embeddings and overrides U+202A to U+202E, the isolates
+   * U+2066 to U+2069, and the marks U+200E, U+200F and U+061C), with the position of the first one.
    */
   private static void checkCharacters(String name, String text) {
     int line = 1;
@@ -399,10 +399,11 @@ public final class ProfileReader {
 
   /** Why {@code cp} may not appear in a profile's text, or null when it may. */
   static String forbidden(int cp) {
-    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x85) return null;
+    if (cp == '\t' || cp == '\n' || cp == '\r') return null;
+    if (cp == 0x85) return "the control character U+0085 (next line, NEL), a line break to some YAML readers and not to others";
     if (cp < 0x20 || cp >= 0x7F && cp < 0xA0) return String.format("the control character U+%04X", cp);
     if (cp == 0xFEFF) return "a byte-order mark (U+FEFF), which may only start the file";
-    if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069) {
+    if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0x200E || cp == 0x200F || cp == 0x061C) {
       return String.format("the bidirectional-text control U+%04X, which makes text display differently from what it says", cp);
     }
     if (cp >= 0xD800 && cp <= 0xDFFF || cp == 0xFFFE || cp == 0xFFFF) return String.format("the non-character U+%04X", cp);
@@ -490,6 +491,10 @@ public final class ProfileReader {
           String key = p.currentName();
           SourceLocation at = here(p);
           text(name, at, pointer, "key", key);
+          if (p.getCurrentAnchor() != null) {
+            throw new ProfileException(name, at, field(pointer),
+                "YAML anchors (&" + p.getCurrentAnchor() + ") are not supported: write each value out in full");
+          }
           SourceLocation before = seen.putIfAbsent(key, at);
           String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
           if (before != null) {
@@ -521,10 +526,9 @@ public final class ProfileReader {
       case VALUE_TRUE:
       case VALUE_FALSE: {
         String s = p.getText();
-        if (s.equals("true") || s.equals("false") || s.equals("True") || s.equals("False") || s.equals("TRUE") || s.equals("FALSE")) {
-          return f.booleanNode(t == JsonToken.VALUE_TRUE);
-        }
-        return f.textNode(s); // YAML 1.1 yes/no/on/off stay text: 'NO' is Norway, not false
+        if (s.equals("true") || s.equals("false")) return f.booleanNode(t == JsonToken.VALUE_TRUE);
+        // True, TRUE and YAML 1.1's yes/no/on/off stay text, refused where a boolean is expected ('NO' is Norway, not false)
+        return f.textNode(s);
       }
       case VALUE_NULL:
         return f.nullNode();
@@ -773,6 +777,47 @@ public final class ProfileReader {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Jackson's YAML parser reports the anchors of mappings, lists and keys, but drops a scalar value's
+   * ({@code name: &a Acme}); this factory's parser keeps it, so that every anchor is refused alike.
+   */
+  private static final class AnchorsKept extends YAMLFactory {
+    private static final long serialVersionUID = 1L;
+
+    AnchorsKept(com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder b) {
+      super(b);
+    }
+
+    @Override
+    protected YAMLParser _createParser(java.io.Reader r, com.fasterxml.jackson.core.io.IOContext ctxt) throws IOException {
+      return new ScalarAnchors(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+    }
+  }
+
+  private static final class ScalarAnchors extends YAMLParser {
+    private String scalarAnchor;
+
+    ScalarAnchors(com.fasterxml.jackson.core.io.IOContext ctxt, int parserFeatures, int yamlFeatures, LoaderOptions lo,
+        com.fasterxml.jackson.core.ObjectCodec codec, java.io.Reader r) {
+      super(ctxt, parserFeatures, yamlFeatures, lo, codec, r);
+    }
+
+    @Override
+    protected JsonToken _decodeScalar(org.yaml.snakeyaml.events.ScalarEvent e) throws IOException {
+      scalarAnchor = e.getAnchor(); // called for every scalar value, so never stale
+      return super._decodeScalar(e);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public String getCurrentAnchor() {
+      String a = super.getCurrentAnchor();
+      if (a != null) return a;
+      JsonToken t = currentToken();
+      return t != null && t.isScalarValue() ? scalarAnchor : null;
     }
   }
 
