@@ -151,8 +151,8 @@ public final class Watchdog {
         DEADLINES.take().due();
       } catch (InterruptedException e) {
         // nobody interrupts this daemon; keep watching
-      } catch (RuntimeException e) {
-        // a session that fails to halt must not end the watch of every other evaluation
+      } catch (Throwable e) { // an OutOfMemoryError elsewhere, a session that fails to halt: the watch goes on
+        // nothing to report from here; the evaluation concerned still ends at its deadline or by itself
       }
     }
   }
