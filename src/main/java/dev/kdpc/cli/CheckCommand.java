@@ -115,12 +115,7 @@ final class CheckCommand implements Callable<Integer> {
         throw new ProfileException(e.source(), null, null, e.problem());
       }
     }, output, spec.commandLine().getOut());
-    return stopped.get() ? worst(code, ExitCode.TIME_LIMIT.code) : code;
-  }
-
-  /** Of two exit codes, the one that wins (ExitCode#rank: 4, 3, 5, 2, 1, 0). */
-  static int worst(int a, int b) {
-    return ExitCode.rank(a) >= ExitCode.rank(b) ? a : b;
+    return stopped.get() ? ExitCode.worst(code, ExitCode.TIME_LIMIT.code) : code;
   }
 
   /** A comparison needs each profile twice and is written whole: read all, then evaluate (not streamed). */

@@ -23,9 +23,14 @@ public enum ExitCode {
   }
 
   /**
-   * How strongly {@code code} wins when several apply to one run: 4 (the report could not be written),
+   * Of two exit codes that apply to one run, the one that wins: 4 (the report could not be written),
    * then 3, 5, 2, 1, 0. A time limit ranks above an input error and below an internal error.
    */
+  static int worst(int a, int b) {
+    return rank(a) >= rank(b) ? a : b;
+  }
+
+  /** How strongly {@code code} wins: see {@link #worst}. */
   static int rank(int code) {
     return switch (code) {
       case 4 -> 5;

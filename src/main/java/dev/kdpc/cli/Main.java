@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code kdpc} command. {@link #run} returns the exit code and never exits; only {@link #main}
- * does. Input errors print one paragraph and return 2; a bug prints its stack trace and returns 3.
+ * does. Input errors print one paragraph and return 2; a bug, or a JVM {@link Error} such as running out
+ * of memory or stack, prints one paragraph (the stack trace only with {@code -Dkdpc.debug=true}) and
+ * returns 3; an evaluation stopped at its time limit returns 5.
  */
 @Command(
     name = "kdpc",
@@ -44,7 +46,7 @@ public final class Main implements Runnable {
     int code = run(args, out, err);
     out.flush();
     err.flush();
-    System.exit(uncaught ? CheckCommand.worst(code, ExitCode.INTERNAL.code) : code);
+    System.exit(uncaught ? ExitCode.worst(code, ExitCode.INTERNAL.code) : code);
   }
 
   private static boolean names(String option, String[] args) {
@@ -103,8 +105,8 @@ public final class Main implements Runnable {
     try {
       String what;
       if (e instanceof OutOfMemoryError) {
-        what = "the Java heap ran out of memory (" + e.getMessage() + "). Try a larger heap (JAVA_OPTS=-Xmx2g), fewer profiles per run"
-            + " (a smaller folder), or a format written as it goes (text or json)";
+        what = "the Java heap ran out of memory (" + e.getMessage() + "). Try a larger heap (JAVA_OPTS=-Xmx2g) or fewer"
+            + " profiles per run (a smaller folder)";
       } else if (e instanceof StackOverflowError) {
         what = "a thread's stack ran out (StackOverflowError): something is nested too deeply, such as a rule's expression or a"
             + " regular expression. Try a larger stack (JAVA_OPTS=-Xss16m) or simplify the rule";
