@@ -36,6 +36,7 @@ class TimeLimitTest {
   @TempDir static Path tmp;
   static Path looping;
   static Path sleeping;
+  static Path refiring;
   static Path company; // no service: the looping rule never fires for it
   static Path calm; // a service the looping rule lets through
   static String BUSY; // a service named "loop"
@@ -68,6 +69,7 @@ class TimeLimitTest {
   static void rules() throws IOException {
     looping = rulesWith("looping", "if ($s.getId().equals(\"loop\")) { while (true) { } }");
     sleeping = rulesWith("sleeping", "if ($s.getId().equals(\"loop\")) { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }");
+    refiring = rulesWith("refiring", "if ($s.getId().equals(\"loop\")) { update($s); }");
     company = Files.writeString(tmp.resolve("company-only.yaml"), "kdpc: 1\ncompany: { name: Quiet Co, headquarters: KR }\n");
     String service = "kdpc: 1\ncompany: { name: NAME, headquarters: US }\nservices:\n  - { id: ID, category: video,"
         + " users: { daily_average_kr: 2_000_000 }, traffic_share_kr: 0.02 }\n";
@@ -144,6 +146,17 @@ class TimeLimitTest {
   /** Evaluates the calm profile under a generous limit first: what runs under 0.3 s then is the rules, not the JVM warming up. */
   private static void warm(Checker checker) {
     checker.withTimeLimit(Duration.ofSeconds(60)).check(TestSupport.reader().read(calm), OPTIONS);
+  }
+
+  /** A rule that fires again and again (not one consequence that never ends) meets the firings limit, which names it. */
+  @Test
+  void aRuleThatFiresForeverIsNamed() {
+    Checker checker = Checker.withTrustedRules(refiring).withTimeLimit(Duration.ofSeconds(600));
+    assertThatThrownBy(() -> checker.check(TestSupport.reader().read(Path.of(BUSY)), OPTIONS))
+        .isInstanceOf(dev.kdpc.rules.RulesException.class)
+        .hasMessageContaining("evaluation of " + BUSY + " stopped after 100000 rule firings: rule '")
+        .hasMessageContaining("(the last to fire) loops")
+        .hasMessageContaining(".drl:");
   }
 
   @Test
