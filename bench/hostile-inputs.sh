@@ -60,3 +60,21 @@ for format in text json markdown html sarif junit; do
   read -r w m < <(tail -1 "$tmp/time")
   printf '%-9s exit %s  wall %s s  max RSS %s KB  %s bytes  %s\n' "$format" "$code" "$w" "$m" "$(wc -c <"$tmp/out")" "$(head -c 160 "$tmp/err")"
 done
+
+echo "== A trusted rule whose consequence loops (while (true) {}), stopped by --time-limit (issue 12)"
+# The bundled rules with TBA-22-7's consequence preceded by an endless loop; run with --trust-rules (the
+# allow-list refuses such a rule). The first run compiles the folder into the rules cache; the figures
+# are the runs after it: wall time = JVM start + loading the rules + the limit + the grace period
+# (a tenth of the limit, 50 ms to 1 s) before the thread is stopped.
+mkdir -p "$tmp/looping-rules"
+cp rules/*.drl "$tmp/looping-rules/"
+sed -i 's|^  insert(Assessment.designation(kcontext, \$s)$|  if (true) { while (true) { } }\n&|' "$tmp/looping-rules/tba-service-stability.drl"
+grep -q 'while (true)' "$tmp/looping-rules/tba-service-stability.drl" || { echo "could not plant the loop"; exit 1; }
+java -jar target/kdpc.jar check --rules "$tmp/looping-rules" --trust-rules --time-limit 1 --as-of 2026-06-30 samples/video-foreign.yaml >/dev/null 2>&1 || true
+for limit in 0.5 1 5; do
+  start=$(date +%s.%N)
+  java -jar target/kdpc.jar check --rules "$tmp/looping-rules" --trust-rules --time-limit "$limit" --as-of 2026-06-30 \
+    samples/video-foreign.yaml >"$tmp/out" 2>"$tmp/err" && code=0 || code=$?
+  end=$(date +%s.%N)
+  printf -- '--time-limit %-4s exit %s  wall %.2f s\n    %s\n' "$limit" "$code" "$(awk "BEGIN { print $end - $start }")" "$(head -c 200 "$tmp/err" | sed "s|$tmp/||")"
+done

@@ -16,10 +16,12 @@ import dev.kdpc.rules.RegimeInfo;
 import dev.kdpc.rules.RuleCatalogue;
 import dev.kdpc.rules.RuleInfo;
 import dev.kdpc.rules.RuleSource;
+import dev.kdpc.rules.TimeLimitException;
 import dev.kdpc.rules.internal.CompiledRules;
 import dev.kdpc.rules.internal.Engine;
 import dev.kdpc.rules.internal.RulesCache;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -42,10 +44,49 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class Checker {
+  /** How long one evaluation of one profile may take unless {@link #withTimeLimit} says otherwise. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(5);
+
+  /** The longest time limit accepted: an hour. */
+  public static final Duration MAX_TIME_LIMIT = Duration.ofHours(1);
+
   private final CompiledRules rules;
+  private final Duration timeLimit;
 
   private Checker(CompiledRules rules) {
+    this(rules, DEFAULT_TIME_LIMIT, new java.util.concurrent.ConcurrentHashMap<>());
+  }
+
+  /** {@code selections}: shared by the checkers of one rules set that differ only in their time limit. */
+  private Checker(CompiledRules rules, Duration timeLimit, Map<Options, Selection> selections) {
     this.rules = rules;
+    this.timeLimit = timeLimit;
+    this.selections = selections;
+  }
+
+  /**
+   * This checker with another time limit per evaluation (the rules are shared, not compiled again).
+   * Every evaluation of one profile ({@link #check}, {@link #evaluate}, {@link #evaluateDesignation},
+   * {@link #trace}; a what-if or a flip is an evaluation of its own) that runs longer is stopped and
+   * throws {@link TimeLimitException}, which names the profile and the rule that was running. The
+   * evaluation runs on the caller's thread; a watchdog thread halts it at the limit and, if a rule's
+   * consequence ignores that (only a trusted rules folder can hold such a rule), stops the thread with
+   * {@code Thread.stop} a grace period later (a tenth of the limit, 50 ms to 1 s); on a JVM without
+   * {@code Thread.stop} the evaluation runs on a daemon worker thread that is abandoned instead. The
+   * default is {@link #DEFAULT_TIME_LIMIT}; kdpc's own rules take well under a millisecond a profile.
+   *
+   * @throws IllegalArgumentException when {@code limit} is not positive or above {@link #MAX_TIME_LIMIT}
+   */
+  public Checker withTimeLimit(Duration limit) {
+    if (limit == null || limit.isNegative() || limit.isZero() || limit.compareTo(MAX_TIME_LIMIT) > 0) {
+      throw new IllegalArgumentException("the time limit must be above 0 and at most " + MAX_TIME_LIMIT.toSeconds() + " s, not " + limit);
+    }
+    return limit.equals(timeLimit) ? this : new Checker(rules, limit, selections);
+  }
+
+  /** The time limit of one evaluation. */
+  public Duration timeLimit() {
+    return timeLimit;
   }
 
   /** A checker with the rules bundled in kdpc (loaded from their build-time compiled form when it matches them). */
@@ -144,7 +185,7 @@ public final class Checker {
   public List<Traced> trace(Profile profile, Options options) {
     Selection sel = select(options);
     List<Traced> out = new ArrayList<>();
-    for (Assessment a : Engine.evaluate(sel.rules(), profile, sel.asOf, null)) out.add(new Traced(finding(a, sel), a.isApplicable()));
+    for (Assessment a : Engine.evaluate(sel.rules(), profile, sel.asOf, null, timeLimit)) out.add(new Traced(finding(a, sel), a.isApplicable()));
     out.sort(Comparator.comparing(Traced::finding, ORDER).thenComparing(t -> String.join(",", t.finding().dependsOn())));
     return out;
   }
@@ -245,7 +286,7 @@ public final class Checker {
     return s;
   }
 
-  private final Map<Options, Selection> selections = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Options, Selection> selections;
 
   private static java.time.LocalDate lapsedOn(RegimeInfo r) {
     return r.timeline().stream().filter(p -> p.status() == Status.LAPSED).map(RegimeInfo.Phase::from).reduce((a, b) -> b).orElse(null);
@@ -257,7 +298,7 @@ public final class Checker {
 
   /** Evaluates with the selection's rules that {@code fire} accepts (null: every one). */
   private ProfileReport evaluate(Profile profile, Selection sel, Predicate<RuleInfo> fire) {
-    List<Assessment> assessments = Engine.evaluate(sel.rules(), profile, sel.asOf, fire);
+    List<Assessment> assessments = Engine.evaluate(sel.rules(), profile, sel.asOf, fire, timeLimit);
     Map<Merge, Assessment> merged = new java.util.HashMap<>(assessments.size() * 2); // order: sorted below
     for (Assessment a : assessments) {
       if (!a.isApplicable()) continue;

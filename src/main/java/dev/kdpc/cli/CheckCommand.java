@@ -18,15 +18,16 @@ import dev.kdpc.report.Comparison;
 import dev.kdpc.report.Finding;
 import dev.kdpc.report.Outcome;
 import dev.kdpc.report.Printable;
+import dev.kdpc.rules.TimeLimitException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,27 +97,41 @@ final class CheckCommand implements Callable<Integer> {
     }
     Options options = common.options();
     LocalDate before = comparing && compareAsOf != null ? date("--compare-as-of", compareAsOf) : null;
-    List<Path> files = Inputs.expand(inputs);
+    Inputs.Expanded expanded = Inputs.expand(inputs);
+    List<Path> files = expanded.files();
     List<Path> given = new ArrayList<>(inputs);
     given.addAll(files);
     Output.check(output, given, common.rules); // before anything is evaluated
     ProfileReader reader = new ProfileReader();
-    if (comparing) return compare(files, reader, options, before, renderOptions);
+    if (comparing) return compare(expanded, reader, options, before, renderOptions);
     // Streamed in input order across the cores. The rules start loading now, while the reader is made
     // and the first profiles are read; a run whose every profile is bad ends without waiting for them.
     // Each profile is evaluated with its review (--set what-if, flips, --why-not), which needs only it.
     StreamingCheck<ProfileInput> run = new StreamingCheck<>(files, common::checker, options, renderer, renderOptions, this::failing, err);
-    return run.run(f -> ProfileInput.read(reader, f), (checker, in) -> new Review(checker).evaluate(in.source(), options, set, whyNot),
-        Output.target(output), spec.commandLine().getOut());
+    AtomicBoolean stopped = new AtomicBoolean();
+    int code = run.run(f -> {
+      expanded.check(f);
+      return ProfileInput.read(reader, f);
+    }, (checker, in) -> {
+      try {
+        return new Review(checker).evaluate(in.source(), options, set, whyNot);
+      } catch (TimeLimitException e) { // reported as a failed profile; the others are still evaluated
+        stopped.set(true);
+        throw new ProfileException(e.source(), null, null, e.problem());
+      }
+    }, Output.target(output), spec.commandLine().getOut());
+    return stopped.get() ? ExitCode.worst(code, ExitCode.TIME_LIMIT.code) : code;
   }
 
   /** A comparison needs each profile twice and is written whole: read all, then evaluate (not streamed). */
-  private int compare(List<Path> files, ProfileReader reader, Options options, LocalDate before, RenderOptions renderOptions) {
+  private int compare(Inputs.Expanded expanded, ProfileReader reader, Options options, LocalDate before, RenderOptions renderOptions) {
     PrintWriter err = spec.commandLine().getErr();
+    List<Path> files = expanded.files();
     List<Object> read = new ArrayList<>(); // ProfileInput or ProfileException, in input order
     int failures = 0;
     for (Path f : files) {
       try {
+        expanded.check(f);
         read.add(ProfileInput.read(reader, f));
       } catch (ProfileException e) {
         read.add(e);
@@ -140,21 +155,30 @@ final class CheckCommand implements Callable<Integer> {
     Compare compare = new Compare(checker);
     List<Comparison.Entry> entries = new ArrayList<>();
     int failures = 0;
+    boolean stopped = false;
+    boolean adverse = false;
     for (Object o : read) {
       try {
         if (o instanceof ProfileException e) throw e;
         Profile p = ((ProfileInput) o).with(set);
         Compare.Side a = new Compare.Side(p, checker.evaluate(p, before), before);
         Compare.Side b = new Compare.Side(p, checker.evaluate(p, after), after);
+        // --fail-on looks at the later side (the later date, or the law with proposals): what the company faces then
+        if (b.report().findings().stream().anyMatch(this::failing)) adverse = true;
         entries.add(new Comparison.Entry(p.source(), p.source(), p.displayName(), compare.changes(a, b)));
       } catch (ProfileException e) {
         err.println("kdpc: " + Printable.message(e.getMessage()));
         failures++;
+      } catch (TimeLimitException e) {
+        err.println("kdpc: " + Printable.message(e.getMessage()));
+        stopped = true;
       }
     }
     Comparison c = new Comparison(Version.tool(), checker.catalogue().digest(), describe(before), describe(after), entries);
     write(w -> ComparisonRenderer.render(format, c, w, renderOptions));
-    return failures > 0 ? ExitCode.INPUT.code : ExitCode.OK.code;
+    if (stopped) return ExitCode.TIME_LIMIT.code;
+    if (failures > 0) return ExitCode.INPUT.code;
+    return adverse ? ExitCode.FINDINGS.code : ExitCode.OK.code;
   }
 
   static String describe(Options o) {
@@ -171,11 +195,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   static LocalDate date(String option, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new InputException(option + " '" + text + "' is not a date written YYYY-MM-DD");
-    }
+    return CommonOptions.date(option, text);
   }
 
   private boolean failing(Finding f) {

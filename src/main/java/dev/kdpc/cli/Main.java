@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code kdpc} command. {@link #run} returns the exit code and never exits; only {@link #main}
- * does. Input errors print one paragraph and return 2; a bug prints its stack trace and returns 3; a
- * report that could not be written (standard output or {@code --output}) prints one line and returns 4,
- * whatever else happened.
+ * does. Input errors print one paragraph and return 2; a bug, or a JVM {@link Error} such as running out
+ * of memory or stack, prints one paragraph (the stack trace only with {@code -Dkdpc.debug=true}) and
+ * returns 3; a report that could not be written (standard output or {@code --output}) prints one line
+ * and returns 4, whatever else happened; an evaluation stopped at its time limit returns 5.
  */
 @Command(
     name = "kdpc",
@@ -23,12 +24,15 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:evaluated, nothing at the --fail-on level",
       "1:evaluated, something at the --fail-on level",
-      "2:usage or input error (profile, rules, options)",
-      "3:internal error",
-      "4:the report could not be written (standard output or --output: disk full, closed pipe, file-size limit, no permission)"
+      "2:usage or input error (profile, rules, options, an input that is not a regular file)",
+      "3:internal error, or the JVM ran out of memory or stack",
+      "4:the report could not be written (standard output or --output: disk full, closed pipe, file-size limit, no permission)",
+      "5:an evaluation reached --time-limit and was stopped"
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private static volatile boolean uncaught;
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("check") && !names("--rules", args)) {
@@ -36,10 +40,16 @@ public final class Main implements Runnable {
     }
     PrintWriter out = Stdout.system();
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    // A thread that dies of an uncaught exception (a worker, the rules loader) says so in one paragraph
+    // and makes the run exit 3, instead of the JVM's "Exception in thread ..." and its stack trace.
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+      jvmError(e instanceof Error x ? x : new InternalError(e.toString()), err);
+      uncaught = true;
+    });
     int code = run(args, out, err);
     out.flush();
     err.flush();
-    System.exit(code);
+    System.exit(uncaught ? ExitCode.worst(code, ExitCode.INTERNAL.code) : code);
   }
 
   private static boolean names(String option, String[] args) {
@@ -68,8 +78,12 @@ public final class Main implements Runnable {
         err.println("kdpc: " + Printable.message(ex.getMessage()));
         return ExitCode.INPUT.code;
       }
-      err.println("kdpc: internal error (please report it): " + Printable.message(String.valueOf(ex)));
-      ex.printStackTrace(err);
+      if (ex instanceof dev.kdpc.rules.TimeLimitException) {
+        err.println("kdpc: " + Printable.message(ex.getMessage()));
+        return ExitCode.TIME_LIMIT.code;
+      }
+      err.println("kdpc: internal error (please report it): " + Printable.message(oneLine(String.valueOf(ex))) + " " + DEBUG_HINT);
+      if (Boolean.getBoolean("kdpc.debug")) ex.printStackTrace(err);
       return ExitCode.INTERNAL.code;
     });
     cl.setExecutionStrategy(parsed -> {
@@ -79,13 +93,18 @@ public final class Main implements Runnable {
         return ExitCode.OUTPUT.code;
       }
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (Error e) { // out of memory or stack, or a broken JVM: one paragraph, exit 3, whatever --fail-on says
+      code = jvmError(e, err);
+    }
     try {
       out.flush();
     } catch (OutputException e) {
       // recorded by Stdout, reported below
     }
-    // A report that was not written is no result: this wins over 0 and 1 (and any other code).
+    // A report that was not written is no result: this wins over every other code.
     if (stdoutFailed(out)) {
       String why = out instanceof Stdout s ? s.failure() : "an I/O error";
       err.println("kdpc: cannot write the report to standard output: " + why);
@@ -98,6 +117,43 @@ public final class Main implements Runnable {
   /** Whether a write to {@code out} failed: {@link Stdout} says why; any other writer only that it did. */
   private static boolean stdoutFailed(PrintWriter out) {
     return out instanceof Stdout s ? s.failure() != null : out.checkError();
+  }
+
+  private static final String DEBUG_HINT = "(run with JAVA_OPTS=-Dkdpc.debug=true for the stack trace)";
+
+  /** Memory set aside at start and let go when the heap runs out, so that the message can still be made. */
+  @SuppressWarnings("unused")
+  private static volatile byte[] reserve = new byte[256 * 1024];
+
+  /**
+   * Says in one paragraph what ran out and what to try, and returns exit code 3. By the time the error
+   * reaches here the frames that held the work are gone; the reserve goes too, so what is left to do
+   * (a short message) finds memory.
+   */
+  static int jvmError(Error e, PrintWriter err) {
+    reserve = null;
+    try {
+      String what;
+      if (e instanceof OutOfMemoryError) {
+        what = "the Java heap ran out of memory (" + e.getMessage() + "). Try a larger heap (JAVA_OPTS=-Xmx2g) or fewer"
+            + " profiles per run (a smaller folder)";
+      } else if (e instanceof StackOverflowError) {
+        what = "a thread's stack ran out (StackOverflowError): something is nested too deeply, such as a rule's expression or a"
+            + " regular expression. Try a larger stack (JAVA_OPTS=-Xss16m) or simplify the rule";
+      } else {
+        what = "internal error (please report it): the JVM failed with " + oneLine(String.valueOf(e));
+      }
+      err.println("kdpc: " + what + ". " + DEBUG_HINT);
+      if (Boolean.getBoolean("kdpc.debug")) e.printStackTrace(err);
+      err.flush();
+    } catch (Throwable again) {
+      // nothing more can be said; the exit code still says it
+    }
+    return ExitCode.INTERNAL.code;
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*\\R\\s*", " ");
   }
 
   @Override

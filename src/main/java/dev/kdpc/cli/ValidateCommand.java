@@ -24,8 +24,10 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProfileReader reader = new ProfileReader();
     int bad = 0;
-    for (Path f : Inputs.expand(inputs)) {
+    Inputs.Expanded expanded = Inputs.expand(inputs);
+    for (Path f : expanded.files()) {
       try {
+        expanded.check(f);
         var p = reader.read(f);
         out.println("ok " + Printable.text(f.toString()) + " (" + Printable.text(p.displayName()) + ", " + p.services().size() + " services)");
       } catch (ProfileException e) {

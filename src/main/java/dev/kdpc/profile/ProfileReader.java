@@ -34,8 +34,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -73,7 +76,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *       (they make text display differently from what it says) are refused with their position.
  * </ul>
  * Every message is one paragraph: {@code file:line:column: field 'path': problem}. Problems with the
- * file as a whole (missing, a directory, unreadable, over the size limit) name the file only; the
+ * file as a whole (missing, a directory, not a regular file (a FIFO, a device: only regular files are
+ * opened, so a read never waits for a writer or runs on without end), a dangling link or a link loop,
+ * unreadable, over the size limit) name the file only; the
  * user's text is repeated at most {@value ValueDeserializers#SHOWN} characters long, with control
  * characters escaped.
  *
@@ -119,9 +124,11 @@ public final class ProfileReader {
    */
   public static final int MAX_NODES = 25_000;
 
-  /** Earliest and latest fiscal year accepted (the same range as dates). */
-  static final int MIN_YEAR = 1900;
-  static final int MAX_YEAR = 2200;
+  /** Earliest and latest year accepted in a date or a fiscal year (the command line's date options take the same range). */
+  public static final int MIN_YEAR = 1900;
+
+  /** See {@link #MIN_YEAR}. */
+  public static final int MAX_YEAR = 2200;
 
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -135,15 +142,14 @@ public final class ProfileReader {
     lo.setCodePointLimit(MAX_BYTES);
     lo.setAllowDuplicateKeys(true); // detected by this reader, with the first key's position
     lo.setMaxAliasesForCollections(0);
-    yaml = YAMLFactory.builder()
+    yaml = new AnchorsKept(YAMLFactory.builder()
         .loaderOptions(lo)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH + 2)
             .maxStringLength(MAX_STRING)
             .maxNumberLength(MAX_NUMBER)
             .maxDocumentLength(MAX_BYTES)
-            .build())
-        .build();
+            .build()));
     SimpleModule strict = new SimpleModule("kdpc-strict");
     strict.addDeserializer(Boolean.class, new StrictBoolean());
     mapper = JsonMapper.builder()
@@ -169,8 +175,13 @@ public final class ProfileReader {
     String name = file.toString();
     byte[] bytes;
     try {
-      if (Files.isDirectory(file)) throw new ProfileException(name, null, null, "is a directory, not a profile file");
-      long size = Files.size(file); // 0 for pipes and devices: the bounded read below is what enforces the limit
+      BasicFileAttributes attrs = attributes(name, file);
+      if (attrs.isDirectory()) throw new ProfileException(name, null, null, "is a directory, not a profile file");
+      if (!attrs.isRegularFile()) {
+        // Opening a FIFO waits for a writer, and a device can be endless: only regular files are opened.
+        throw new ProfileException(name, null, null, "not a regular file (" + kind(file) + ")");
+      }
+      long size = attrs.size();
       if (size > MAX_BYTES) {
         throw new ProfileException(name, null, null,
             "the file is " + size + " bytes; profiles are limited to " + MAX_BYTES + " bytes");
@@ -180,10 +191,48 @@ public final class ProfileReader {
       }
     } catch (NoSuchFileException e) {
       throw new ProfileException(name, null, null, "no such file");
+    } catch (AccessDeniedException e) {
+      throw new ProfileException(name, null, null, "cannot be read: permission denied");
     } catch (IOException e) {
       throw new ProfileException(name, null, null, "cannot be read: " + e.getMessage());
     }
     return parse(name, bytes);
+  }
+
+  /** The attributes of {@code file}, links followed; a dangling link, a link loop or a missing file refused with its reason. */
+  private static BasicFileAttributes attributes(String name, Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new ProfileException(name, null, null, "a symbolic link to a missing file ("
+            + ValueDeserializers.shown(Files.readSymbolicLink(file).toString()) + ")");
+      }
+      throw e;
+    } catch (AccessDeniedException e) {
+      throw new ProfileException(name, null, null, "cannot be read: permission denied");
+    } catch (FileSystemException e) {
+      if (Files.isSymbolicLink(file) && e.getReason() != null && e.getReason().contains("symbolic links")) {
+        throw new ProfileException(name, null, null, "a symbolic link that leads back to itself (a loop)");
+      }
+      throw e;
+    }
+  }
+
+  /** What {@code file} is when it is neither a regular file nor a directory: a FIFO, a device, a socket. */
+  static String kind(Path file) {
+    try {
+      int mode = (Integer) Files.getAttribute(file, "unix:mode");
+      switch (mode & 0170000) {
+        case 0010000: return "a FIFO";
+        case 0020000: return "a character device";
+        case 0060000: return "a block device";
+        case 0140000: return "a socket";
+        default: return "a special file";
+      }
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+      return "a special file";
+    }
   }
 
   /** Reads at most {@link #MAX_BYTES} + 1 bytes from {@code in}; refuses the input when there are more. */
@@ -321,8 +370,9 @@ public final class ProfileReader {
 
   /**
    * Refuses characters YAML does not allow in a stream (its printable set: no NUL, no C0 or C1 controls
-   * but tab, line feed, carriage return and next line), a byte-order mark after the start, and
-   * bidirectional-text controls, with the position of the first one.
+   * but tab, line feed and carriage return; next line, NEL, is refused too), a byte-order mark after the
+   * start, and bidirectional-text controls (the embeddings and overrides U+202A to U+202E, the isolates
+   * U+2066 to U+2069, and the marks U+200E, U+200F and U+061C), with the position of the first one.
    */
   private static void checkCharacters(String name, String text) {
     int line = 1;
@@ -349,10 +399,11 @@ public final class ProfileReader {
 
   /** Why {@code cp} may not appear in a profile's text, or null when it may. */
   static String forbidden(int cp) {
-    if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x85) return null;
+    if (cp == '\t' || cp == '\n' || cp == '\r') return null;
+    if (cp == 0x85) return "the control character U+0085 (next line, NEL), a line break to some YAML readers and not to others";
     if (cp < 0x20 || cp >= 0x7F && cp < 0xA0) return String.format("the control character U+%04X", cp);
     if (cp == 0xFEFF) return "a byte-order mark (U+FEFF), which may only start the file";
-    if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069) {
+    if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0x200E || cp == 0x200F || cp == 0x061C) {
       return String.format("the bidirectional-text control U+%04X, which makes text display differently from what it says", cp);
     }
     if (cp >= 0xD800 && cp <= 0xDFFF || cp == 0xFFFE || cp == 0xFFFF) return String.format("the non-character U+%04X", cp);
@@ -440,6 +491,10 @@ public final class ProfileReader {
           String key = p.currentName();
           SourceLocation at = here(p);
           text(name, at, pointer, "key", key);
+          if (p.getCurrentAnchor() != null) {
+            throw new ProfileException(name, at, field(pointer),
+                "YAML anchors (&" + p.getCurrentAnchor() + ") are not supported: write each value out in full");
+          }
           SourceLocation before = seen.putIfAbsent(key, at);
           String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
           if (before != null) {
@@ -471,10 +526,9 @@ public final class ProfileReader {
       case VALUE_TRUE:
       case VALUE_FALSE: {
         String s = p.getText();
-        if (s.equals("true") || s.equals("false") || s.equals("True") || s.equals("False") || s.equals("TRUE") || s.equals("FALSE")) {
-          return f.booleanNode(t == JsonToken.VALUE_TRUE);
-        }
-        return f.textNode(s); // YAML 1.1 yes/no/on/off stay text: 'NO' is Norway, not false
+        if (s.equals("true") || s.equals("false")) return f.booleanNode(t == JsonToken.VALUE_TRUE);
+        // True, TRUE and YAML 1.1's yes/no/on/off stay text, refused where a boolean is expected ('NO' is Norway, not false)
+        return f.textNode(s);
       }
       case VALUE_NULL:
         return f.nullNode();
@@ -723,6 +777,47 @@ public final class ProfileReader {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Jackson's YAML parser reports the anchors of mappings, lists and keys, but drops a scalar value's
+   * ({@code name: &a Acme}); this factory's parser keeps it, so that every anchor is refused alike.
+   */
+  private static final class AnchorsKept extends YAMLFactory {
+    private static final long serialVersionUID = 1L;
+
+    AnchorsKept(com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder b) {
+      super(b);
+    }
+
+    @Override
+    protected YAMLParser _createParser(java.io.Reader r, com.fasterxml.jackson.core.io.IOContext ctxt) throws IOException {
+      return new ScalarAnchors(ctxt, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, r);
+    }
+  }
+
+  private static final class ScalarAnchors extends YAMLParser {
+    private String scalarAnchor;
+
+    ScalarAnchors(com.fasterxml.jackson.core.io.IOContext ctxt, int parserFeatures, int yamlFeatures, LoaderOptions lo,
+        com.fasterxml.jackson.core.ObjectCodec codec, java.io.Reader r) {
+      super(ctxt, parserFeatures, yamlFeatures, lo, codec, r);
+    }
+
+    @Override
+    protected JsonToken _decodeScalar(org.yaml.snakeyaml.events.ScalarEvent e) throws IOException {
+      scalarAnchor = e.getAnchor(); // called for every scalar value, so never stale
+      return super._decodeScalar(e);
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public String getCurrentAnchor() {
+      String a = super.getCurrentAnchor();
+      if (a != null) return a;
+      JsonToken t = currentToken();
+      return t != null && t.isScalarValue() ? scalarAnchor : null;
     }
   }
 

@@ -140,7 +140,9 @@ final class ValueDeserializers {
       if (p.currentToken() != JsonToken.VALUE_STRING) throw problem(p, "a date must be written YYYY-MM-DD, got " + describe(p));
       try {
         LocalDate d = LocalDate.parse(p.getText().strip());
-        if (d.getYear() < 1900 || d.getYear() > 2200) throw problem(p, "the date " + d + " is out of range (1900 to 2200)");
+        if (d.getYear() < ProfileReader.MIN_YEAR || d.getYear() > ProfileReader.MAX_YEAR) {
+          throw problem(p, "the date " + d + " is out of range (" + ProfileReader.MIN_YEAR + " to " + ProfileReader.MAX_YEAR + ")");
+        }
         return d;
       } catch (DateTimeParseException e) {
         throw problem(p, "a date must be a real calendar date written YYYY-MM-DD, got \"" + shown(p.getText()) + "\"");

@@ -5,6 +5,8 @@ import dev.kdpc.rules.Assessment;
 import dev.kdpc.rules.RuleInfo;
 import dev.kdpc.rules.RulesException;
 import dev.kdpc.rules.ServiceFact;
+import dev.kdpc.rules.TimeLimitException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -32,31 +36,100 @@ public final class Engine {
    * Evaluates {@code profile} with the rules of {@code rules} (a KieBase of the selection's rules)
    * that {@code fire} accepts (null: all of them; one rule to verify a flip), and returns what they
    * assessed (applicable or not; the caller decides what to report).
+   *
+   * @param limit how long the evaluation may take; past it, {@link Watchdog} stops it and this throws
+   *     {@link TimeLimitException} naming the rule that was running
    */
-  public static List<Assessment> evaluate(CompiledRules.Selected rules, Profile profile, LocalDate asOf, Predicate<RuleInfo> fire) {
+  public static List<Assessment> evaluate(CompiledRules.Selected rules, Profile profile, LocalDate asOf, Predicate<RuleInfo> fire,
+      Duration limit) {
+    Watchdog.Run run = new Watchdog.Run(limit);
+    if (!Watchdog.workerThreads()) return evaluate(rules, profile, asOf, fire, run);
+    List<Assessment> out;
+    try {
+      out = Watchdog.onWorker(run, () -> evaluate(rules, profile, asOf, fire, run));
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while evaluating " + profile.source(), e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    if (out == null) throw stopped(rules, profile, run); // the worker would not stop: abandoned
+    return out;
+  }
+
+  private static List<Assessment> evaluate(CompiledRules.Selected rules, Profile profile, LocalDate asOf, Predicate<RuleInfo> fire,
+      Watchdog.Run run) {
     Thread t = Thread.currentThread();
     ClassLoader before = t.getContextClassLoader();
     t.setContextClassLoader(Engine.class.getClassLoader());
     KieSession session = rules.pool().newKieSession();
+    AgendaEventListener current = new DefaultAgendaEventListener() {
+      @Override
+      public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        run.rule = event.getMatch().getRule();
+      }
+    };
+    session.addEventListener(current);
+    run.begin(session);
+    int fired = 0;
+    RulesException looping = null;
+    List<Assessment> out = new ArrayList<>();
+    Throwable failure = null;
     try {
       session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
       for (Object fact : ServiceFact.of(profile)) session.insert(fact);
-      int fired = fire == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(m -> accept(rules, m, fire), MAX_FIRINGS);
-      if (fired >= MAX_FIRINGS) throw loop(rules, session, profile, fire);
-      List<Assessment> out = new ArrayList<>();
+      fired = fire == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(m -> accept(rules, m, fire), MAX_FIRINGS);
+      if (fired >= MAX_FIRINGS) looping = loop(rules, session, profile, fire);
       for (Object o : session.getObjects(o -> o instanceof Assessment)) out.add((Assessment) o);
-      return out;
-    } catch (ConsequenceException e) {
+    } catch (Throwable x) { // including the ThreadDeath of the watchdog's last resort
+      failure = x;
+    }
+    boolean late = finish(run);
+    try {
+      // A session stopped half-way is dropped, not returned to the pool: its state is not trusted.
+      if (late) throw stopped(rules, profile, run);
+      session.removeEventListener(current);
+      session.dispose();
+    } finally {
+      t.setContextClassLoader(before);
+    }
+    if (failure instanceof ConsequenceException e) {
       RuleInfo info = rules.info(e.getMatch().getRule());
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String file = info == null ? "the rules" : info.file();
       int line = info == null ? 0 : info.line();
       throw new RulesException(file, List.of(new RulesException.Problem(file, line,
           "rule '" + e.getMatch().getRule().getName() + "' failed on " + profile.source() + ": " + cause.getMessage())));
-    } finally {
-      session.dispose();
-      t.setContextClassLoader(before);
     }
+    if (failure instanceof RuntimeException e) throw e;
+    if (failure instanceof Error e) throw e;
+    if (failure != null) throw new IllegalStateException(failure);
+    if (looping != null) throw looping;
+    return out;
+  }
+
+  /**
+   * Ends the watch of {@code run}; whether it ran past its deadline. A {@link ThreadDeath} the watchdog
+   * sent just before the evaluation ended can arrive here, once: the watch is then ended again.
+   */
+  private static boolean finish(Watchdog.Run run) {
+    while (true) {
+      try {
+        return run.finish();
+      } catch (ThreadDeath d) {
+        // the watchdog's, sent once: finish again
+      }
+    }
+  }
+
+  private static TimeLimitException stopped(CompiledRules.Selected rules, Profile profile, Watchdog.Run run) {
+    Rule r = run.rule;
+    RuleInfo info = r == null ? null : rules.info(r);
+    String id = info != null ? info.id() : r == null ? null : r.getName();
+    String where = info == null ? null : info.file() + (info.line() > 0 ? ":" + info.line() : "");
+    return new TimeLimitException(profile.source(), id, where, Duration.ofNanos(run.limitNanos));
   }
 
   /** Firings watched after the limit, to name the rules that loop. */
