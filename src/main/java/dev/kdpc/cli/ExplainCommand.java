@@ -132,7 +132,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private static void verdict(PrintWriter out, Finding f, String indent) {
-    if (f.kind() != dev.kdpc.report.Kind.DESIGNATION || f.outcome() != dev.kdpc.report.Outcome.NOT_DESIGNATED) return;
+    if (f.kind() != dev.kdpc.report.Kind.DESIGNATION || f.outcome() != dev.kdpc.report.Outcome.NOT_MET) return;
     List<Test> failed = f.because().stream().filter(t -> Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())).toList();
     out.println(Printable.text(indent + "failed: " + failed.size() + " of " + f.because().size() + " tests ("
         + String.join(", ", failed.stream().map(t -> t.label() != null ? t.label() : t.fact()).toList()) + ")"));
