@@ -79,8 +79,8 @@ class ReviewTest {
       assertThat(other.reasons()).as(other.rule()).containsExactly("rests on MRFTA-6-2-V2024 [comics], which went from not designated to designated");
     }
     Change ch = changes.get(0);
-    assertThat(ch.before()).isEqualTo(Outcome.NOT_DESIGNATED);
-    assertThat(ch.after()).isEqualTo(Outcome.DESIGNATED);
+    assertThat(ch.before()).isEqualTo(Outcome.NOT_MET);
+    assertThat(ch.after()).isEqualTo(Outcome.PRESUMED);
     assertThat(ch.facts()).singleElement().satisfies(f -> {
       assertThat(f.fact()).isEqualTo("services.comics.market.leaders[1].share");
       assertThat(f.before()).isEqualTo(0.22);
@@ -105,7 +105,7 @@ class ReviewTest {
       end
 
       rule "TEST-D"
-        @id("TEST-D") @regime("test-bans") @kind("designation") @title("Large platform: at least 50% share") @title_ko("대규모 플랫폼")
+        @id("TEST-D") @regime("test-bans") @kind("designation") @designation("presumption") @title("Large platform: at least 50% share") @title_ko("대규모 플랫폼")
         @article("Art. 1")
       when
         $s : ServiceFact()
@@ -170,7 +170,7 @@ class ReviewTest {
     assertThat(part.whyNot()).isEmpty();
     Change added = part.whatIf().changes().stream().filter(c -> c.rule().equals("TEST-P")).findFirst().orElseThrow();
     assertThat(added.type()).isEqualTo(Change.Type.ADDED);
-    assertThat(added.after()).isEqualTo(Outcome.VIOLATION);
+    assertThat(added.after()).isEqualTo(Outcome.POTENTIAL_VIOLATION);
     assertThat(added.reasons()).containsExactly("rests on TEST-D [shop], which went from not designated to designated");
     Report r = ReviewSupport.masked(bans.report(AT, List.of(part)));
 
