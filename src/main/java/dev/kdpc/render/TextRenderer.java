@@ -155,9 +155,9 @@ public final class TextRenderer implements Renderer {
     b.append(indent).append(c.type().id().toUpperCase(Locale.ROOT)).append(' ').append(safe(c.rule()))
         .append(c.service() == null ? " (company)" : " [" + safe(c.service()) + "]").append(' ')
         .append(safe("ko".equals(lang) && c.titleKo() != null ? c.titleKo() : c.title())).append(": ")
-        .append(c.before() == null ? "no finding" : c.before().id().replace('_', ' ') + " (" + c.statusBefore().id().replace('_', ' ') + ")")
+        .append(c.before() == null ? "no finding" : Words.outcome(c.before(), c.statusBefore(), "en") + " (" + c.statusBefore().id().replace('_', ' ') + ")")
         .append(" -> ")
-        .append(c.after() == null ? "no finding" : c.after().id().replace('_', ' ') + " (" + c.statusAfter().id().replace('_', ' ') + ")")
+        .append(c.after() == null ? "no finding" : Words.outcome(c.after(), c.statusAfter(), "en") + " (" + c.statusAfter().id().replace('_', ' ') + ")")
         .append('\n');
     for (Change.FactChange fc : c.facts()) {
       b.append(indent).append("  because ").append(safe(fc.fact())).append(": ").append(safe(Format.value(fc.before(), fc.unit())))
@@ -174,7 +174,7 @@ public final class TextRenderer implements Renderer {
   }
 
   private static void whyNot(StringBuilder b, List<WhyNot> whyNot) {
-    b.append("\nWHY NOT DESIGNATED (per regime: the designation tests that failed)\n");
+    b.append("\nWHY NOT MET (per regime: the designation tests that failed)\n");
     String regime = null;
     for (WhyNot w : whyNot) {
       if (!w.regime().equals(regime)) {
