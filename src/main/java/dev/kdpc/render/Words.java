@@ -83,7 +83,7 @@ final class Words {
     return switch (o) {
       case PRESUMED -> ko ? "추정 (반증 가능)" : "presumed (rebuttable)";
       case MEETS_CRITERIA -> ko ? "요건 충족" : "meets the criteria";
-      case NOT_MET -> ko ? "요건 미충족" : "criteria not met";
+      case NOT_MET -> ko ? "요건 미충족" : "not met";
       case UNDETERMINED -> ko ? "판단 불가" : "undetermined";
       case MET -> ko ? "이행" : "met";
       case UNMET -> ko ? "미이행" : "unmet";

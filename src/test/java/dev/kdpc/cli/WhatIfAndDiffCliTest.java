@@ -104,7 +104,7 @@ class WhatIfAndDiffCliTest {
     assertThat(run.out()).contains("WHAT IF", "set services.comics.users.daily_average_kr = 1000000",
         "CHANGED TBA-22-7 [comics]", "because services.comics.users.daily_average_kr: 960,000 -> 1,000,000 (line 21)",
         "ADDED TBA-22-7-1 [comics]", "rests on TBA-22-7 [comics], which went from not met to meets criteria",
-        "<- what-if: was criteria not met", "(set by --set)");
+        "<- what-if: was not met", "(set by --set)");
   }
 
   @Test
@@ -201,12 +201,12 @@ class WhatIfAndDiffCliTest {
     Path next = portalWith(tmp, "traffic_share_kr: 0.021", "traffic_share_kr: 0.009");
     Run text = ReviewSupport.cli(args("diff", "samples/portal-search.yaml", next.toString()));
     assertThat(text.code()).isZero();
-    assertThat(text.out()).contains("CHANGED TBA-22-7 [search]", "meets the criteria (in force) -> criteria not met (in force)",
+    assertThat(text.out()).contains("CHANGED TBA-22-7 [search]", "meets the criteria (in force) -> not met (in force)",
         "because services.search.traffic_share_kr: 2.1% -> 0.9%", "REMOVED TBA-22-7-1 [search]", " removed, 1 changed");
     Path md = tmp.resolve("diff.md");
     Run markdown = ReviewSupport.cli(args("diff", "--format", "markdown", "--output", md.toString(), "samples/portal-search.yaml", next.toString()));
     assertThat(markdown.code()).isZero();
-    assertThat(Files.readString(md)).contains("| changed | `TBA-22-7` | search | meets the criteria (in force) | criteria not met (in force) |");
+    assertThat(Files.readString(md)).contains("| changed | `TBA-22-7` | search | meets the criteria (in force) | not met (in force) |");
   }
 
   // ---------------------------------------------------------------------------------------------
