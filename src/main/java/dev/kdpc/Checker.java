@@ -363,7 +363,7 @@ public final class Checker {
   private static List<NearMiss> nearMisses(List<Finding> findings) {
     List<NearMiss> out = new ArrayList<>();
     for (Finding f : findings) {
-      if (f.kind() != Kind.DESIGNATION || f.outcome() != Outcome.NOT_DESIGNATED) continue;
+      if (f.kind() != Kind.DESIGNATION || f.outcome() != Outcome.NOT_MET) continue;
       boolean near = false;
       for (Test t : f.because()) {
         if (!Boolean.FALSE.equals(t.met())) continue;

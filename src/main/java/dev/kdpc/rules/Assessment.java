@@ -60,12 +60,19 @@ public final class Assessment {
   private boolean conductStated;
   private String justification;
   private String burden;
+  /**
+   * For a designation: the outcome when every test holds, {@link Outcome#PRESUMED} or
+   * {@link Outcome#MEETS_CRITERIA}, from the rule's {@code @designation} metadata (which the catalogue
+   * requires on every designation rule and checks once, at load: see {@link RuleInfo#designation()}).
+   */
+  private final Outcome whenMet;
 
   private Assessment(RuleContext ctx, Kind kind, Object subject) {
     Map<String, Object> meta = ctx.getRule().getMetaData();
     this.rule = String.valueOf(meta.getOrDefault("id", ctx.getRule().getName()));
     this.regime = (String) meta.get("regime");
     this.kind = kind;
+    this.whenMet = kind == Kind.DESIGNATION ? RuleInfo.Designation.outcomeOf(meta.get("designation")) : null;
     if (subject instanceof ServiceFact s) {
       this.profile = s.getProfile();
       this.service = s.getService();
@@ -79,7 +86,10 @@ public final class Assessment {
     }
   }
 
-  /** A layer-1 finding: is the service (or company) designated under the regime? */
+  /**
+   * A layer-1 finding: does the service (or company) meet the regime's designation test? Met reads
+   * {@code presumed} or {@code meets_criteria} after the rule's {@code @designation} metadata.
+   */
   public static Assessment designation(RuleContext ctx, Object subject) {
     return new Assessment(ctx, Kind.DESIGNATION, subject);
   }
@@ -87,6 +97,14 @@ public final class Assessment {
   /** A duty: met when every test holds. */
   public static Assessment obligation(RuleContext ctx, Object subject) {
     return new Assessment(ctx, Kind.OBLIGATION, subject);
+  }
+
+  /**
+   * What a buyer or regulator may do with the service (e.g. whether a public body may buy it at a
+   * CSAP tier): eligible when every test holds, ineligible when one fails. Not a duty of the provider.
+   */
+  public static Assessment eligibility(RuleContext ctx, Object subject) {
+    return new Assessment(ctx, Kind.ELIGIBILITY, subject);
   }
 
   /** A ban on a practice: see {@link #conduct(String)}. */
@@ -360,7 +378,7 @@ public final class Assessment {
     if (o == Outcome.UNDETERMINED) {
       dependsUndetermined = true;
       missing.addAll(designation.missing);
-    } else if (o != Outcome.DESIGNATED) {
+    } else if (!o.designationMet()) {
       applicable = Boolean.FALSE;
     }
     return this;
@@ -453,14 +471,15 @@ public final class Assessment {
     return applicable != Boolean.FALSE;
   }
 
+  /** A designation met: presumed, or meeting the criteria. */
   public boolean isDesignated() {
-    return getOutcome() == Outcome.DESIGNATED;
+    return kind == Kind.DESIGNATION && getOutcome().designationMet();
   }
 
-  /** Designated, or undetermined: the duties that rest on it are then reported as undetermined. */
+  /** Met (presumed or meeting the criteria), or undetermined: the duties that rest on it are then reported as undetermined. */
   public boolean isPossiblyDesignated() {
     Outcome o = getOutcome();
-    return kind == Kind.DESIGNATION && (o == Outcome.DESIGNATED || o == Outcome.UNDETERMINED);
+    return kind == Kind.DESIGNATION && (o.designationMet() || o == Outcome.UNDETERMINED);
   }
 
   public Outcome getOutcome() {
@@ -480,18 +499,19 @@ public final class Assessment {
       if (Boolean.FALSE.equals(conductPresent)) return Outcome.CLEAR;
       for (Test t : tests) if (t.met() == null && !t.fact().endsWith(".present")) anyUnknown = true;
       if (conductPresent == null || anyUnknown) return Outcome.UNDETERMINED;
-      return justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.VIOLATION;
+      return justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
     }
     for (Test t : tests) {
       if (t.met() == null) anyUnknown = true;
       else if (!t.met() && !"applies only if".equals(t.label())) anyFalse = true;
     }
     if (kind == Kind.DESIGNATION) {
-      return anyFalse ? Outcome.NOT_DESIGNATED : anyUnknown ? Outcome.UNDETERMINED : Outcome.DESIGNATED;
+      return anyFalse ? Outcome.NOT_MET : anyUnknown ? Outcome.UNDETERMINED : whenMet;
     }
     // A duty not known to apply (its designation undetermined, or an onlyIf fact not stated) is
     // undetermined even when a test fails: unmet only if it applies.
     if (anyFalse && (applicable == null || dependsUndetermined)) return Outcome.UNDETERMINED;
+    if (kind == Kind.ELIGIBILITY) return anyFalse ? Outcome.INELIGIBLE : anyUnknown ? Outcome.UNDETERMINED : Outcome.ELIGIBLE;
     return anyFalse ? Outcome.UNMET : anyUnknown ? Outcome.UNDETERMINED : Outcome.MET;
   }
 

@@ -92,6 +92,8 @@ class RuleCasesTest {
         fail("expected a finding of " + rule + (service == null ? "" : " for " + service) + "; got "
             + pr.findings().stream().map(x -> x.rule() + "/" + x.service() + "=" + x.outcome().id()).toList());
       }
+      assertThat(dev.kdpc.report.Outcome.byId(e.path("outcome").asText()))
+          .as(rule + ": expected outcome '" + e.path("outcome").asText() + "' is not a report v2 word").isNotNull();
       assertThat(f.outcome().id()).as(rule + " outcome").isEqualTo(e.path("outcome").asText());
       if (e.has("status")) assertThat(f.status().id()).as(rule + " status").isEqualTo(e.path("status").asText());
       if (e.has("missing")) {
