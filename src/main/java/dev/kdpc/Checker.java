@@ -336,6 +336,9 @@ public final class Checker {
     boolean aFirm = a.getOutcome() != Outcome.UNDETERMINED;
     boolean bFirm = b.getOutcome() != Outcome.UNDETERMINED;
     if (aFirm != bFirm) return aFirm ? a : b;
+    boolean aSure = !a.restsOnUndetermined();
+    boolean bSure = !b.restsOnUndetermined();
+    if (aSure != bSure) return aSure ? a : b; // shown: an instance whose designation is met, where there is one
     return TIE.compare(a, b) <= 0 ? a : b;
   }
 

@@ -505,6 +505,11 @@ public final class Assessment {
     return !neverApplies;
   }
 
+  /** True when this finding rests on a designation that is undetermined. */
+  public boolean restsOnUndetermined() {
+    return openGivens != null;
+  }
+
   public boolean isDesignated() {
     return getOutcome() == Outcome.DESIGNATED;
   }
