@@ -313,8 +313,10 @@ public final class Checker {
     if (several != null) {
       // One finding per rule and subject: it applies where any of its instances does (one per designation it rests on).
       for (Map.Entry<Merge, List<Assessment>> e : several.entrySet()) {
-        Assessment shown = e.getValue().stream().reduce(Checker::stronger).orElseThrow();
-        merged.put(e.getKey(), Assessment.anyOf(shown, e.getValue()));
+        List<Assessment> instances = e.getValue();
+        instances.sort(TIE); // an order on content: the engine hands them over in varying order
+        Assessment shown = instances.stream().reduce(Checker::stronger).orElseThrow();
+        merged.put(e.getKey(), Assessment.anyOf(shown, instances));
       }
     }
     List<Finding> findings = new ArrayList<>(merged.size());
