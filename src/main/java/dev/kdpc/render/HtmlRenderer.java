@@ -198,6 +198,10 @@ public final class HtmlRenderer implements Renderer {
       b.append("<li><strong>").append(esc(Words.w("missing", lang))).append(":</strong> ")
           .append(String.join(", ", f.missing().stream().map(m -> "<code>" + esc(m) + "</code>").toList())).append("</li>\n");
     }
+    if (!f.missingImmaterial().isEmpty()) {
+      b.append("<li><strong>").append(esc(Words.w("immaterial", lang))).append(":</strong> ")
+          .append(String.join(", ", f.missingImmaterial().stream().map(m -> "<code>" + esc(m) + "</code>").toList())).append("</li>\n");
+    }
     if (!f.dependsOn().isEmpty()) {
       b.append("<li><strong>").append(esc(Words.w("restson", lang))).append(":</strong> ")
           .append(String.join(", ", f.dependsOn().stream().map(m -> "<code>" + esc(m) + "</code>").toList())).append("</li>\n");

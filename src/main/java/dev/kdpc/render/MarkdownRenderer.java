@@ -138,6 +138,10 @@ public final class MarkdownRenderer implements Renderer {
       b.append("- **").append(Words.w("missing", lang)).append(":** ")
           .append(String.join(", ", f.missing().stream().map(Markdown::code).toList())).append('\n');
     }
+    if (!f.missingImmaterial().isEmpty()) {
+      b.append("- **").append(Words.w("immaterial", lang)).append(":** ")
+          .append(String.join(", ", f.missingImmaterial().stream().map(Markdown::code).toList())).append('\n');
+    }
     if (!f.dependsOn().isEmpty()) {
       b.append("- **").append(Words.w("restson", lang)).append(":** ")
           .append(String.join(", ", f.dependsOn().stream().map(Markdown::code).toList())).append('\n');

@@ -116,6 +116,9 @@ public final class TextRenderer implements Renderer {
           .append(" [").append(safe(Words.flipSet(f.flip()))).append("]\n");
     }
     if (!f.missing().isEmpty()) b.append("      missing: ").append(safe(String.join(", ", f.missing()))).append('\n');
+    if (!f.missingImmaterial().isEmpty()) {
+      b.append("      ").append(Words.w("immaterial_text", lang)).append(": ").append(safe(String.join(", ", f.missingImmaterial()))).append('\n');
+    }
     if (!f.dependsOn().isEmpty()) b.append("      rests on: ").append(safe(String.join(", ", f.dependsOn()))).append('\n');
     if (f.justification() != null) {
       b.append("      justification claimed: ").append(safe(f.justification()));

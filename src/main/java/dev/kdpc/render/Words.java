@@ -40,6 +40,8 @@ final class Words {
       Map.entry("source", new String[] {"Source", "출처"}),
       Map.entry("notes", new String[] {"Notes", "비고"}),
       Map.entry("missing", new String[] {"Facts not stated", "기재되지 않은 사실"}),
+      Map.entry("immaterial", new String[] {"Not stated, could not change the outcome", "기재되지 않았으나 결과를 바꿀 수 없는 사실"}),
+      Map.entry("immaterial_text", new String[] {"not stated, could not change the outcome", "기재되지 않았으나 결과를 바꿀 수 없는 사실"}),
       Map.entry("restson", new String[] {"Rests on", "전제 지정"}),
       Map.entry("justification", new String[] {"Justification claimed", "주장된 정당한 사유"}),
       Map.entry("burden", new String[] {"burden of proof", "입증 책임"}),

@@ -15,6 +15,7 @@ import java.util.List;
  * @param burden who must prove a justification, or null
  * @param notes caveats from the rules: unconfirmed figures, variants, guidance that is not law
  * @param flip for a designation not met, the one fact change that would meet it, or null
+ * @param missingImmaterial the profile paths not stated that could not change the outcome, whatever their values
  */
 public record Finding(
     String rule,
@@ -33,20 +34,29 @@ public record Finding(
     String justification,
     String burden,
     List<String> notes,
-    Flip flip) {
+    Flip flip,
+    List<String> missingImmaterial) {
 
   /** A finding without a flip. */
   public Finding(String rule, String regime, Kind kind, Outcome outcome, Status status, String service, Citation citation,
       String title, String titleKo, List<Test> because, List<String> missing, Sanction sanction, List<String> dependsOn,
       String justification, String burden, List<String> notes) {
     this(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction, dependsOn,
-        justification, burden, notes, null);
+        justification, burden, notes, null, List.of());
+  }
+
+  /** A finding with every missing fact able to change its outcome. */
+  public Finding(String rule, String regime, Kind kind, Outcome outcome, Status status, String service, Citation citation,
+      String title, String titleKo, List<Test> because, List<String> missing, Sanction sanction, List<String> dependsOn,
+      String justification, String burden, List<String> notes, Flip flip) {
+    this(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction, dependsOn,
+        justification, burden, notes, flip, List.of());
   }
 
   /** This finding with {@code flip}. */
   public Finding withFlip(Flip flip) {
     return new Finding(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction,
-        dependsOn, justification, burden, notes, flip);
+        dependsOn, justification, burden, notes, flip, missingImmaterial);
   }
 
   /** The title in {@code lang} ({@code ko} or {@code en}): the Korean title where the rule has one. */
@@ -59,5 +69,6 @@ public record Finding(
     missing = List.copyOf(missing);
     dependsOn = List.copyOf(dependsOn);
     notes = List.copyOf(notes);
+    missingImmaterial = missingImmaterial == null ? List.of() : List.copyOf(missingImmaterial);
   }
 }

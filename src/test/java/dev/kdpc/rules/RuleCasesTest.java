@@ -101,6 +101,16 @@ class RuleCasesTest {
         e.path("missing").forEach(m -> missing.add(m.asText()));
         assertThat(f.missing()).as(rule + " missing").containsAll(missing);
       }
+      if (e.has("not_missing")) {
+        List<String> notMissing = new ArrayList<>();
+        e.path("not_missing").forEach(m -> notMissing.add(m.asText()));
+        assertThat(f.missing()).as(rule + " missing (facts that cannot change the outcome)").doesNotContainAnyElementsOf(notMissing);
+      }
+      if (e.has("missing_immaterial")) {
+        List<String> immaterial = new ArrayList<>();
+        e.path("missing_immaterial").forEach(m -> immaterial.add(m.asText()));
+        assertThat(f.missingImmaterial()).as(rule + " missing_immaterial").containsAll(immaterial);
+      }
       if (e.has("max_krw")) {
         assertThat(f.sanction()).as(rule + " sanction").isNotNull();
         assertThat(f.sanction().maxKrw()).as(rule + " sanction max_krw").isEqualTo(e.path("max_krw").asLong());
