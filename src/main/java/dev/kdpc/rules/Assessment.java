@@ -658,6 +658,7 @@ public final class Assessment {
     this.burden = o.burden;
     this.open = o.open;
     this.openGivens = o.openGivens;
+    this.whenMet = o.whenMet;
   }
 
   // ---------------------------------------------------------------------------------------------
