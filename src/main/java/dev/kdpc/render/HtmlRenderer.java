@@ -74,27 +74,10 @@ public final class HtmlRenderer implements Renderer {
     for (Notice n : r.notices()) b.append("<br>\n<code>").append(esc(n.regime())).append("</code>: ").append(esc(n.message()));
     b.append("</blockquote>\n");
     out.write(b.toString());
-    Register register = new Register((row, many) -> row(row, many, lang));
-    return new Stream() {
-      @Override
-      public void part(ProfileReport p) throws IOException {
-        StringBuilder b = new StringBuilder();
-        profile(b, p, lang);
-        out.write(b.toString());
-        register.add(p);
-      }
-
-      @Override
-      public void finish() throws IOException {
-        register(out, register, lang);
-        out.write("</body>\n</html>\n");
-      }
-
-      @Override
-      public void close() throws IOException {
-        register.close();
-      }
-    };
+    return new Register((row, many) -> row(row, many, lang)).stream(out, (section, p) -> profile(section, p, lang), (o, reg) -> {
+      register(o, reg, lang);
+      o.write("</body>\n</html>\n");
+    });
   }
 
   private static void meta(StringBuilder b, String key, String html) {

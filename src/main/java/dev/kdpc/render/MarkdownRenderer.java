@@ -43,26 +43,7 @@ public final class MarkdownRenderer implements Renderer {
     b.append("> ").append(Words.w("disclaimer", lang)).append("\n");
     for (Notice n : r.notices()) b.append(">\n> ").append(Markdown.code(n.regime())).append(": ").append(cell(n.message())).append('\n');
     out.write(b.toString());
-    Register register = new Register((row, many) -> row(row, many, lang));
-    return new Stream() {
-      @Override
-      public void part(ProfileReport p) throws IOException {
-        StringBuilder b = new StringBuilder();
-        profile(b, p, lang);
-        out.write(b.toString());
-        register.add(p);
-      }
-
-      @Override
-      public void finish() throws IOException {
-        register(out, register, lang);
-      }
-
-      @Override
-      public void close() throws IOException {
-        register.close();
-      }
-    };
+    return new Register((row, many) -> row(row, many, lang)).stream(out, (section, p) -> profile(section, p, lang), (o, reg) -> register(o, reg, lang));
   }
 
   private static void profile(StringBuilder b, ProfileReport p, String lang) {

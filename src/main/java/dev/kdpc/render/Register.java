@@ -34,6 +34,39 @@ final class Register implements Closeable {
     this.format = format;
   }
 
+  /** A profile's section of the memo. */
+  interface Section {
+    void write(StringBuilder b, ProfileReport p);
+  }
+
+  /** The memo's tail: the register written out, then whatever closes the document. */
+  interface Tail {
+    void write(Writer out, Register register) throws IOException;
+  }
+
+  /** The stream of a memo: each profile's section as it comes (its rows kept here), then the tail. */
+  Renderer.Stream stream(Writer out, Section section, Tail tail) {
+    return new Renderer.Stream() {
+      @Override
+      public void part(ProfileReport p) throws IOException {
+        StringBuilder b = new StringBuilder();
+        section.write(b, p);
+        out.write(b.toString());
+        add(p);
+      }
+
+      @Override
+      public void finish() throws IOException {
+        tail.write(out, Register.this);
+      }
+
+      @Override
+      public void close() throws IOException {
+        Register.this.close();
+      }
+    };
+  }
+
   void add(ProfileReport p) throws IOException {
     List<Row> of = p.findings().stream().filter(f -> f.kind() != Kind.DESIGNATION).map(f -> new Row(p.source(), f)).toList();
     profiles++;
