@@ -78,6 +78,8 @@ public final class Assessment {
   private List<String> material;
   /** Of the missing facts, those that cannot. */
   private List<String> immaterial;
+  /** True when a test of the finding itself (not an "applies only if" one) is known to fail. */
+  private boolean anyKnownFalse;
   /** True when no completion of the missing facts lets the finding apply. */
   private boolean neverApplies;
 
@@ -659,6 +661,7 @@ public final class Assessment {
     this.open = o.open;
     this.openGivens = o.openGivens;
     this.whenMet = o.whenMet;
+    this.anyKnownFalse = o.anyKnownFalse;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -774,7 +777,7 @@ public final class Assessment {
 
   /** Whether the finding's own tests (not the "applies only if" ones) all hold in this completion. */
   private boolean holds(Map<String, Object> v) {
-    for (Test t : tests) if (Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())) return false;
+    if (anyKnownFalse) return false;
     if (open != null) for (Open o : open) if (!o.applicability && !o.holds(v)) return false;
     return true;
   }
@@ -1215,6 +1218,7 @@ public final class Assessment {
   private void add(FactPaths.Fact f, String label, Object value, String op, Object threshold, Boolean met, Double margin, String unit) {
     SourceLocation at = facts.at(f);
     outcome = null;
+    if (Boolean.FALSE.equals(met) && !"applies only if".equals(label)) anyKnownFalse = true;
     tests.add(new Test(f.path(), label, value, op, threshold, met, margin, unit,
         at == null ? 0 : at.line(), at == null ? 0 : at.column()));
   }
