@@ -356,7 +356,7 @@ public final class Checker {
     notes.addAll(a.getNotes());
     return new Finding(info.id(), info.regime(), a.getKind(), a.getOutcome(), s, a.getServiceId(), info.citation(),
         info.title(), info.titleKo(), a.getTests(), a.getMissing(), a.getSanction(), a.getDependsOn(),
-        a.getJustification(), a.getBurden(), notes);
+        a.getJustification(), a.getBurden(), notes, null, a.getReadings());
   }
 
   /** The designations missed only by tests within the near-miss margin (loops, not streams: this runs for every finding). */

@@ -5,6 +5,7 @@ import dev.kdpc.report.Finding;
 import dev.kdpc.report.Kind;
 import dev.kdpc.report.NearMiss;
 import dev.kdpc.report.Notice;
+import dev.kdpc.report.Reading;
 import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
@@ -209,6 +210,9 @@ public final class HtmlRenderer implements Renderer {
       b.append("<li><strong>").append(esc(Words.w("ceiling", lang))).append(":</strong> ").append(esc(Words.sanction(f.sanction(), lang))).append("</li>\n");
     }
     for (String n : f.notes()) b.append("<li class=\"note\"><strong>").append(esc(Words.w("notes", lang))).append(":</strong> ").append(esc(n)).append("</li>\n");
+    for (Reading r : f.readings()) {
+      b.append("<li class=\"reading\"><strong>").append(esc(Words.w("reading", lang))).append(":</strong> ").append(esc(Words.reading(r, lang))).append("</li>\n");
+    }
     b.append("</ul>\n</section>\n");
   }
 

@@ -139,6 +139,7 @@ public final class JunitRenderer implements Renderer {
       }
       if (!f.missing().isEmpty()) detail.append("  not stated: ").append(Printable.text(String.join(", ", f.missing()))).append('\n');
       if (f.sanction() != null && f.outcome().adverse()) detail.append("  sanction ceiling: ").append(Printable.text(Words.sanction(f.sanction(), lang))).append('\n');
+      for (var r : f.readings()) detail.append("  ").append(Words.w("reading", lang)).append(": ").append(Printable.text(Words.reading(r, lang))).append('\n');
       if (f.flip() != null) detail.append("  one fact would change it: ").append(Printable.text(Words.flip(f.flip(), "->"))).append('\n');
       if (f.outcome().adverse()) failing.add(who + " " + f.outcome().id());
       if (f.outcome() == Outcome.UNDETERMINED) open.add(who);

@@ -38,6 +38,8 @@ final class Words {
       Map.entry("citation", new String[] {"Citation", "근거 법령"}),
       Map.entry("source", new String[] {"Source", "출처"}),
       Map.entry("notes", new String[] {"Notes", "비고"}),
+      Map.entry("reading", new String[] {"Other reading", "다른 해석"}),
+      Map.entry("inputnotice", new String[] {"Input", "입력"}),
       Map.entry("missing", new String[] {"Facts not stated", "기재되지 않은 사실"}),
       Map.entry("restson", new String[] {"Rests on", "전제 지정"}),
       Map.entry("justification", new String[] {"Justification claimed", "주장된 정당한 사유"}),
@@ -82,6 +84,11 @@ final class Words {
       case JUSTIFICATION_CLAIMED -> "정당한 사유 주장";
       case CLEAR -> "해당 행위 없음";
     };
+  }
+
+  /** An other reading of the law's text: its label, its outcome and the tests it turns on. */
+  static String reading(dev.kdpc.report.Reading r, String lang) {
+    return r.reading() + ": " + outcome(r.outcome(), lang) + " (" + r.note() + ")";
   }
 
   static String status(Status s, String lang) {

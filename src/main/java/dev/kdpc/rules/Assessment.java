@@ -7,6 +7,7 @@ import dev.kdpc.profile.Service;
 import dev.kdpc.profile.SourceLocation;
 import dev.kdpc.report.Kind;
 import dev.kdpc.report.Outcome;
+import dev.kdpc.report.Reading;
 import dev.kdpc.report.Sanction;
 import dev.kdpc.report.Test;
 import java.math.BigDecimal;
@@ -60,6 +61,12 @@ public final class Assessment {
   private boolean conductStated;
   private String justification;
   private String burden;
+  /** The paths whose unmet test the sanction article names ({@link #sanctionOnlyFor}); empty: the whole duty. */
+  private final Set<String> sanctionPaths = new LinkedHashSet<>();
+  /** The last {@link #topFirms} call, which {@link #otherReading} works out again under the other reading. */
+  private TopFirmsCall lastTopFirms;
+  /** The other readings the rule states ({@link #otherReading}). */
+  private final List<ReadingSpec> readingSpecs = new ArrayList<>();
 
   private Assessment(RuleContext ctx, Kind kind, Object subject) {
     Map<String, Object> meta = ctx.getRule().getMetaData();
@@ -77,6 +84,26 @@ public final class Assessment {
     } else {
       throw new IllegalArgumentException("an assessment is about a ServiceFact or a CompanyFact, got " + subject);
     }
+  }
+
+  /** A copy of {@code a}'s state (tests, missing facts, conditions), to be worked out under another reading. */
+  private Assessment(Assessment a) {
+    this.rule = a.rule;
+    this.regime = a.regime;
+    this.kind = a.kind;
+    this.profile = a.profile;
+    this.service = a.service;
+    this.facts = a.facts;
+    this.tests.addAll(a.tests);
+    this.missing.addAll(a.missing);
+    this.dependsOn.addAll(a.dependsOn);
+    this.notes.addAll(a.notes);
+    this.applicable = a.applicable;
+    this.dependsUndetermined = a.dependsUndetermined;
+    this.conductPresent = a.conductPresent;
+    this.conductStated = a.conductStated;
+    this.justification = a.justification;
+    this.burden = a.burden;
   }
 
   /** A layer-1 finding: is the service (or company) designated under the regime? */
@@ -161,19 +188,59 @@ public final class Assessment {
    * include this company and hold at least {@code combinedAtLeast} together. Pass 0 to skip a filter.
    */
   public Assessment topFirms(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast) {
+    int from = tests.size();
+    Set<String> before = new LinkedHashSet<>(missing);
+    topFirms(maxFirms, minShareEach, minUsersEach, combinedAtLeast, false);
+    Set<String> added = new LinkedHashSet<>(missing);
+    added.removeAll(before);
+    lastTopFirms = new TopFirmsCall(maxFirms, minShareEach, minUsersEach, combinedAtLeast, from, tests.size(), Set.copyOf(added));
+    return this;
+  }
+
+  /**
+   * The test of the last {@link #topFirms} call, read the other way, stated beside the rule's own
+   * reading. {@code how} names the other reading of the share floor:
+   * <ul>
+   *   <li>{@code "add-then-deny"}: the top {@code maxFirms} firms are added up whatever their shares,
+   *       and a firm under the floor is only denied the finding itself;
+   *   <li>{@code "exclude-first"}: firms under the floor are left out before adding up (what
+   *       {@link #topFirms} does).
+   * </ul>
+   * The finding keeps the rule's reading; where the other gives another outcome, the report shows it
+   * with {@code label}.
+   */
+  public Assessment otherReading(String label, String how) {
+    if (lastTopFirms == null) throw new IllegalArgumentException("rule " + rule + ": otherReading follows the topFirms test it reads otherwise");
+    boolean addThenDeny = switch (how) {
+      case "add-then-deny" -> true;
+      case "exclude-first" -> false;
+      default -> throw new IllegalArgumentException("rule " + rule + ": otherReading '" + how + "': the readings are add-then-deny and exclude-first");
+    };
+    readingSpecs.add(new ReadingSpec(label, addThenDeny, lastTopFirms));
+    return this;
+  }
+
+  private record TopFirmsCall(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast, int testsFrom, int testsTo,
+      Set<String> missingAdded) {}
+
+  private record ReadingSpec(String label, boolean addThenDeny, TopFirmsCall call) {}
+
+  private void topFirms(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast, boolean addThenDeny) {
     finite(minShareEach, "market.leaders");
     finite(combinedAtLeast, "market.leaders");
     FactPaths.Fact leadersFact = resolve("market.leaders");
     @SuppressWarnings("unchecked")
     List<Leader> given = (List<Leader>) leadersFact.value();
-    String criteria = CRITERIA.computeIfAbsent(new Criteria(maxFirms, minShareEach, minUsersEach), c -> "top " + maxFirms + " firms"
-        + (minShareEach > 0 ? " with a share ≥ " + pct(minShareEach) : "")
-        + (minUsersEach > 0 ? (minShareEach > 0 ? " and" : " with") + " ≥ " + String.format(java.util.Locale.ROOT, "%,d", minUsersEach) + " monthly users each" : ""));
+    double floor = addThenDeny ? 0 : minShareEach; // add-then-deny: no firm is left out before adding up
+    String criteria = CRITERIA.computeIfAbsent(new Criteria(maxFirms, floor, minUsersEach), c -> "top " + maxFirms + " firms"
+        + (floor > 0 ? " with a share ≥ " + pct(floor) : "")
+        + (minUsersEach > 0 ? (floor > 0 ? " and" : " with") + " ≥ " + String.format(java.util.Locale.ROOT, "%,d", minUsersEach) + " monthly users each" : ""));
     if (given == null || given.isEmpty()) {
       missing.add(leadersFact.path());
       add(leadersFact, "this firm among the " + criteria, null, "in top", maxFirms, null, null);
       add(leadersFact, "combined share of the " + criteria, null, ">=", combinedAtLeast, null, null, "share");
-      return this;
+      if (addThenDeny) add(leadersFact, denial(minShareEach), null, ">=", minShareEach, null, null, "share");
+      return;
     }
     List<Leader> leaders = new ArrayList<>(given);
     if (leaders.stream().noneMatch(l -> Boolean.TRUE.equals(l.self()))) {
@@ -185,12 +252,12 @@ public final class Assessment {
         leaders.add(new Leader(profile.displayName(), (Double) own.value(), (Long) users.value(), true));
       }
     }
-    Group optimistic = group(leaders, maxFirms, minShareEach, minUsersEach, true);
-    Group pessimistic = group(leaders, maxFirms, minShareEach, minUsersEach, false);
+    Group optimistic = group(leaders, maxFirms, floor, minUsersEach, true);
+    Group pessimistic = group(leaders, maxFirms, floor, minUsersEach, false);
     boolean known = optimistic.equals(pessimistic) && leaders.stream().anyMatch(l -> Boolean.TRUE.equals(l.self()));
     if (!known) {
       for (int i = 0; i < given.size(); i++) {
-        if (minUsersEach > 0 && given.get(i).monthlyUsersKr() == null && given.get(i).share() >= minShareEach) {
+        if (minUsersEach > 0 && given.get(i).monthlyUsersKr() == null && given.get(i).share() >= floor) {
           missing.add(leadersFact.path() + "[" + i + "].monthly_users_kr");
         }
       }
@@ -202,7 +269,16 @@ public final class Assessment {
     Boolean combinedMet = known ? g.combined.compareTo(BigDecimal.valueOf(combinedAtLeast)) >= 0 : null;
     add(leadersFact, "combined share of the " + criteria, known ? g.combined.doubleValue() : null, ">=", combinedAtLeast,
         combinedMet, known ? margin(g.combined.doubleValue(), combinedAtLeast, ">=") : null, "share");
-    return this;
+    if (addThenDeny) {
+      Double own = null;
+      for (Leader l : leaders) if (Boolean.TRUE.equals(l.self())) own = l.share();
+      add(leadersFact, denial(minShareEach), own, ">=", minShareEach, own == null ? null : compareNumbers(own, minShareEach) >= 0,
+          own == null ? null : margin(own, minShareEach, ">="), "share");
+    }
+  }
+
+  private static String denial(double minShareEach) {
+    return "this firm's own share (a firm under " + pct(minShareEach) + " is not presumed)";
   }
 
   private record Group(List<String> names, BigDecimal combined, boolean selfIncluded) {}
@@ -410,6 +486,17 @@ public final class Assessment {
     return this;
   }
 
+  /**
+   * The sanction attaches only where one of the tests at {@code paths} is unmet or not known: the
+   * sanction article names only that part of the duty. Where those tests are all met (the duty unmet
+   * for another of its elements), the finding carries no sanction.
+   */
+  public Assessment sanctionOnlyFor(String... paths) {
+    if (paths.length == 0) throw new IllegalArgumentException("rule " + rule + ": sanctionOnlyFor names at least one path");
+    for (String p : paths) sanctionPaths.add(resolve(p).path());
+    return this;
+  }
+
   /** Each rate as a decimal, made once (from the double's shortest decimal form, which is slow to find). */
   private static final Map<Double, BigDecimal> RATES = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -511,8 +598,52 @@ public final class Assessment {
     return List.copyOf(notes);
   }
 
+  /** The sanction, or null where {@link #sanctionOnlyFor} names tests that are all met. */
   public Sanction getSanction() {
-    return sanction;
+    if (sanction == null || sanctionPaths.isEmpty()) return sanction;
+    boolean named = false;
+    for (Test t : tests) {
+      if (!sanctionPaths.contains(t.fact()) || "applies only if".equals(t.label())) continue;
+      named = true;
+      if (!Boolean.TRUE.equals(t.met())) return sanction;
+    }
+    if (!named) throw new IllegalStateException("rule " + rule + ": sanctionOnlyFor names " + sanctionPaths + ", which the rule does not test");
+    return null;
+  }
+
+  /**
+   * The other readings the rule states whose outcome differs from the rule's own reading, each with
+   * the tests it turns on. Empty when every reading gives the same outcome.
+   */
+  public List<Reading> getReadings() {
+    if (readingSpecs.isEmpty()) return List.of();
+    List<Reading> out = new ArrayList<>(readingSpecs.size());
+    Outcome own = getOutcome();
+    for (ReadingSpec r : readingSpecs) {
+      Assessment other = new Assessment(this);
+      TopFirmsCall c = r.call();
+      other.tests.subList(c.testsFrom(), c.testsTo()).clear();
+      other.missing.removeAll(c.missingAdded());
+      int from = other.tests.size();
+      other.topFirms(c.maxFirms(), c.minShareEach(), c.minUsersEach(), c.combinedAtLeast(), r.addThenDeny());
+      other.outcome = null;
+      Outcome o = other.getOutcome();
+      if (o == own) continue;
+      StringBuilder note = new StringBuilder();
+      for (Test t : other.tests.subList(from, other.tests.size())) {
+        if (note.length() > 0) note.append("; ");
+        note.append(t.label()).append(": ").append(shown(t.value(), t.unit())).append(' ').append(t.op()).append(' ')
+            .append(shown(t.threshold(), t.unit())).append(t.met() == null ? " (not known)" : t.met() ? " (met)" : " (not met)");
+      }
+      out.add(new Reading(r.label(), o, note.toString()));
+    }
+    return List.copyOf(out);
+  }
+
+  private static String shown(Object v, String unit) {
+    if (v == null) return "not stated";
+    if ("share".equals(unit) && v instanceof Number n) return BigDecimal.valueOf(n.doubleValue() * 100).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%";
+    return String.valueOf(v);
   }
 
   public String getJustification() {
