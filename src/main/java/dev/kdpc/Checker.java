@@ -307,7 +307,8 @@ public final class Checker {
     List<Finding> findings = new ArrayList<>(merged.size());
     for (Assessment a : merged.values()) findings.add(finding(a, sel));
     findings.sort(ORDER);
-    return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null);
+    return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null)
+        .withNotices(profile.notices());
   }
 
   /** What the assessments of one finding share: the rule and the service (null: the company). */

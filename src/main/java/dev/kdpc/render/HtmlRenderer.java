@@ -109,6 +109,9 @@ public final class HtmlRenderer implements Renderer {
       b.append("<p class=\"error\"><strong>").append(esc(Words.w("error", lang))).append(":</strong> ").append(html(Printable.message(p.error()))).append("</p>\n</article>\n");
       return;
     }
+    for (String n : p.notices()) {
+      b.append("<p class=\"notice\"><strong>").append(esc(Words.w("inputnotice", lang))).append(":</strong> ").append(html(Printable.message(n))).append("</p>\n");
+    }
     b.append("<h3>").append(esc(Words.w("summary", lang))).append("</h3>\n");
     if (p.findings().isEmpty()) {
       b.append("<p>").append(esc(Words.w("nofindings", lang))).append("</p>\n");

@@ -215,6 +215,7 @@ public final class JsonRenderer implements Renderer {
     text(g, K.input_sha256, p.inputSha256());
     text(g, K.company, p.company());
     if (p.error() != null) text(g, K.error, p.error());
+    if (!p.notices().isEmpty()) strings(g, K.notices, p.notices()); // how the profile was read (issue 13), omitted when none
     arrayField(g, K.findings);
     for (Finding f : p.findings()) writeFinding(g, f);
     g.writeEndArray();

@@ -114,6 +114,11 @@ public final class JunitRenderer implements Renderer {
       b.append("    </testcase>\n");
     }
     for (Case c : cases) testCase(b, p, c, lang);
+    if (!p.notices().isEmpty()) { // how the profile was read (issue 13)
+      StringBuilder out = new StringBuilder();
+      for (String n : p.notices()) out.append(Words.w("inputnotice", lang)).append(": ").append(Printable.message(n)).append('\n');
+      b.append("    <system-out>").append(t(out.toString())).append("</system-out>\n");
+    }
     b.append("  </testsuite>\n");
   }
 

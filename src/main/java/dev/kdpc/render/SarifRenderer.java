@@ -83,6 +83,13 @@ public final class SarifRenderer implements Renderer {
         artifactLocation(n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation"), p.source());
         spill(notes, n);
       }
+      for (String msg : p.notices()) { // how the profile was read (issue 13)
+        ObjectNode n = F.objectNode();
+        n.put("level", "note");
+        n.putObject("message").put("text", Printable.message(msg));
+        artifactLocation(n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation"), p.source());
+        spill(notes, n);
+      }
       ObjectNode a = F.objectNode();
       artifactLocation(a.putObject("location"), p.source());
       if (p.inputSha256() != null) a.putObject("hashes").put("sha-256", p.inputSha256());
