@@ -487,13 +487,19 @@ public final class Assessment {
   }
 
   /**
-   * The sanction attaches only where one of the tests at {@code paths} is unmet or not known: the
+   * The sanction attaches only where one of the tests at {@code paths} (stated before this call) is unmet or not known: the
    * sanction article names only that part of the duty. Where those tests are all met (the duty unmet
    * for another of its elements), the finding carries no sanction.
    */
   public Assessment sanctionOnlyFor(String... paths) {
     if (paths.length == 0) throw new IllegalArgumentException("rule " + rule + ": sanctionOnlyFor names at least one path");
-    for (String p : paths) sanctionPaths.add(resolve(p).path());
+    for (String p : paths) {
+      String path = resolve(p).path();
+      boolean tested = false;
+      for (Test t : tests) tested |= t.fact().equals(path) && !"applies only if".equals(t.label());
+      if (!tested) throw new IllegalArgumentException("rule " + rule + ": sanctionOnlyFor names " + p + ", which the rule does not test before it");
+      sanctionPaths.add(path);
+    }
     return this;
   }
 
@@ -601,13 +607,9 @@ public final class Assessment {
   /** The sanction, or null where {@link #sanctionOnlyFor} names tests that are all met. */
   public Sanction getSanction() {
     if (sanction == null || sanctionPaths.isEmpty()) return sanction;
-    boolean named = false;
     for (Test t : tests) {
-      if (!sanctionPaths.contains(t.fact()) || "applies only if".equals(t.label())) continue;
-      named = true;
-      if (!Boolean.TRUE.equals(t.met())) return sanction;
+      if (sanctionPaths.contains(t.fact()) && !"applies only if".equals(t.label()) && !Boolean.TRUE.equals(t.met())) return sanction;
     }
-    if (!named) throw new IllegalStateException("rule " + rule + ": sanctionOnlyFor names " + sanctionPaths + ", which the rule does not test");
     return null;
   }
 
