@@ -604,13 +604,19 @@ public final class Assessment {
     return List.copyOf(notes);
   }
 
-  /** The sanction, or null where {@link #sanctionOnlyFor} names tests that are all met. */
+  /**
+   * The sanction; null where {@link #sanctionOnlyFor} names tests that are all met while another test
+   * of the duty is unmet or not stated (the duty may be breached, but not in the element that is fined).
+   */
   public Sanction getSanction() {
     if (sanction == null || sanctionPaths.isEmpty()) return sanction;
+    boolean allMet = true;
     for (Test t : tests) {
-      if (sanctionPaths.contains(t.fact()) && !"applies only if".equals(t.label()) && !Boolean.TRUE.equals(t.met())) return sanction;
+      if ("applies only if".equals(t.label()) || Boolean.TRUE.equals(t.met())) continue;
+      if (sanctionPaths.contains(t.fact())) return sanction; // the fined element is unmet or not stated
+      allMet = false;
     }
-    return null;
+    return allMet ? sanction : null; // a met duty keeps the ceiling its breach would carry
   }
 
   /**
