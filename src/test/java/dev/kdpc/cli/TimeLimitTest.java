@@ -154,8 +154,8 @@ class TimeLimitTest {
     Checker checker = Checker.withTrustedRules(refiring).withTimeLimit(Duration.ofSeconds(600));
     assertThatThrownBy(() -> checker.check(TestSupport.reader().read(Path.of(BUSY)), OPTIONS))
         .isInstanceOf(dev.kdpc.rules.RulesException.class)
-        .hasMessageContaining("evaluation of " + BUSY + " stopped after 100000 rule firings: rule '")
-        .hasMessageContaining("(the last to fire) loops")
+        .hasMessageContaining("evaluation of " + BUSY + " stopped after 100000 rule firings")
+        .hasMessageContaining("' fires again and again (")
         .hasMessageContaining(".drl:");
   }
 
