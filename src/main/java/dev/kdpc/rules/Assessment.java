@@ -189,11 +189,9 @@ public final class Assessment {
    */
   public Assessment topFirms(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast) {
     int from = tests.size();
-    Set<String> before = new LinkedHashSet<>(missing);
+    int missingFrom = missing.size(); // missing keeps insertion order: what this call adds comes last
     topFirms(maxFirms, minShareEach, minUsersEach, combinedAtLeast, false);
-    Set<String> added = new LinkedHashSet<>(missing);
-    added.removeAll(before);
-    lastTopFirms = new TopFirmsCall(maxFirms, minShareEach, minUsersEach, combinedAtLeast, from, tests.size(), Set.copyOf(added));
+    lastTopFirms = new TopFirmsCall(maxFirms, minShareEach, minUsersEach, combinedAtLeast, from, tests.size(), missingFrom, missing.size());
     return this;
   }
 
@@ -221,7 +219,7 @@ public final class Assessment {
   }
 
   private record TopFirmsCall(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast, int testsFrom, int testsTo,
-      Set<String> missingAdded) {}
+      int missingFrom, int missingTo) {}
 
   private record ReadingSpec(String label, boolean addThenDeny, TopFirmsCall call) {}
 
@@ -631,7 +629,7 @@ public final class Assessment {
       Assessment other = new Assessment(this);
       TopFirmsCall c = r.call();
       other.tests.subList(c.testsFrom(), c.testsTo()).clear();
-      other.missing.removeAll(c.missingAdded());
+      other.missing.removeAll(new ArrayList<>(missing).subList(c.missingFrom(), c.missingTo()));
       int from = other.tests.size();
       other.topFirms(c.maxFirms(), c.minShareEach(), c.minUsersEach(), c.combinedAtLeast(), r.addThenDeny());
       other.outcome = null;
