@@ -300,9 +300,24 @@ public final class Checker {
   private ProfileReport evaluate(Profile profile, Selection sel, Predicate<RuleInfo> fire) {
     List<Assessment> assessments = Engine.evaluate(sel.rules(), profile, sel.asOf, fire, timeLimit);
     Map<Merge, Assessment> merged = new java.util.HashMap<>(assessments.size() * 2); // order: sorted below
+    Map<Merge, List<Assessment>> several = null;
     for (Assessment a : assessments) {
       if (!a.isApplicable()) continue;
-      merged.merge(new Merge(a.getRule(), a.getServiceId()), a, Checker::stronger);
+      Merge k = new Merge(a.getRule(), a.getServiceId());
+      Assessment before = merged.putIfAbsent(k, a);
+      if (before != null) {
+        if (several == null) several = new java.util.HashMap<>();
+        several.computeIfAbsent(k, x -> new ArrayList<>(List.of(before))).add(a);
+      }
+    }
+    if (several != null) {
+      // One finding per rule and subject: it applies where any of its instances does (one per designation it rests on).
+      for (Map.Entry<Merge, List<Assessment>> e : several.entrySet()) {
+        List<Assessment> instances = e.getValue();
+        instances.sort(TIE); // an order on content: the engine hands them over in varying order
+        Assessment shown = instances.stream().reduce(Checker::stronger).orElseThrow();
+        merged.put(e.getKey(), Assessment.anyOf(shown, instances));
+      }
     }
     List<Finding> findings = new ArrayList<>(merged.size());
     for (Assessment a : merged.values()) findings.add(finding(a, sel));
@@ -324,6 +339,9 @@ public final class Checker {
     boolean aFirm = a.getOutcome() != Outcome.UNDETERMINED;
     boolean bFirm = b.getOutcome() != Outcome.UNDETERMINED;
     if (aFirm != bFirm) return aFirm ? a : b;
+    boolean aSure = !a.restsOnUndetermined();
+    boolean bSure = !b.restsOnUndetermined();
+    if (aSure != bSure) return aSure ? a : b; // shown: an instance whose designation is met, where there is one
     return TIE.compare(a, b) <= 0 ? a : b;
   }
 
@@ -357,14 +375,14 @@ public final class Checker {
     notes.addAll(a.getNotes());
     return new Finding(info.id(), info.regime(), a.getKind(), a.getOutcome(), s, a.getServiceId(), info.citation(),
         info.title(), info.titleKo(), a.getTests(), a.getMissing(), a.getSanction(), a.getDependsOn(),
-        a.getJustification(), a.getBurden(), notes, null, a.getReadings());
+        a.getJustification(), a.getBurden(), notes, null, a.getMissingImmaterial(), a.getReadings());
   }
 
   /** The designations missed only by tests within the near-miss margin (loops, not streams: this runs for every finding). */
   private static List<NearMiss> nearMisses(List<Finding> findings) {
     List<NearMiss> out = new ArrayList<>();
     for (Finding f : findings) {
-      if (f.kind() != Kind.DESIGNATION || f.outcome() != Outcome.NOT_DESIGNATED) continue;
+      if (f.kind() != Kind.DESIGNATION || f.outcome() != Outcome.NOT_MET) continue;
       boolean near = false;
       for (Test t : f.because()) {
         if (!Boolean.FALSE.equals(t.met())) continue;

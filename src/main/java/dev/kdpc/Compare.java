@@ -210,7 +210,8 @@ public final class Compare {
     for (Finding d : r.findings()) {
       if (!d.rule().equals(rule) || (service != null && !service.equals(d.service()))) continue;
       String o = d.outcome().id();
-      if (best == null || "designated".equals(o) || ("undetermined".equals(o) && !"designated".equals(best))) best = o;
+      boolean bestMet = best != null && dev.kdpc.report.Outcome.byId(best).designationMet();
+      if (best == null || d.outcome().designationMet() || ("undetermined".equals(o) && !bestMet)) best = o;
     }
     return best;
   }

@@ -75,7 +75,7 @@ public final class Review {
   public List<Finding> withFlips(Source source, Map<String, String> set, Options options, List<Finding> findings) {
     List<Finding> out = new ArrayList<>();
     for (Finding f : findings) {
-      Flip flip = f.kind() == Kind.DESIGNATION && f.outcome() == Outcome.NOT_DESIGNATED ? flip(source, set, options, f) : null;
+      Flip flip = f.kind() == Kind.DESIGNATION && f.outcome() == Outcome.NOT_MET ? flip(source, set, options, f) : null;
       out.add(flip == null ? f : f.withFlip(flip));
     }
     return out;
@@ -104,7 +104,7 @@ public final class Review {
       return null; // the value cannot be written there (e.g. a share above 100%)
     }
     boolean flipped = again.findings().stream()
-        .anyMatch(g -> g.rule().equals(f.rule()) && Objects.equals(g.service(), f.service()) && g.outcome() == Outcome.DESIGNATED);
+        .anyMatch(g -> g.rule().equals(f.rule()) && Objects.equals(g.service(), f.service()) && g.outcome().designationMet());
     return flipped ? new Flip(t.fact(), t.value(), to, t.unit(), t.line(), t.column()) : null;
   }
 
@@ -151,7 +151,7 @@ public final class Review {
     }
     List<WhyNot> out = new ArrayList<>();
     for (List<Finding> g : groups.values()) {
-      if (!g.stream().allMatch(f -> f.outcome() == Outcome.NOT_DESIGNATED)) continue;
+      if (!g.stream().allMatch(f -> f.outcome() == Outcome.NOT_MET)) continue;
       String regime = g.get(0).regime();
       String service = g.get(0).service();
       out.add(new WhyNot(regime, service, g, consequences(profile, regime, service, options)));
@@ -269,7 +269,7 @@ public final class Review {
     boolean companyLevel = mine.stream().anyMatch(t -> t.finding().service() == null);
     for (Checker.Traced t : mine) {
       Finding f = t.finding();
-      if (t.applicable() && f.kind() == Kind.DESIGNATION && f.outcome() == Outcome.NOT_DESIGNATED) {
+      if (t.applicable() && f.kind() == Kind.DESIGNATION && f.outcome() == Outcome.NOT_MET) {
         Flip flip = flip(source, set, all, f);
         if (flip != null) f = f.withFlip(flip);
       }
@@ -304,7 +304,7 @@ public final class Review {
       if (!t.applicable() || d.kind() != Kind.DESIGNATION || !d.regime().equals(regime)) continue;
       if (service != null && !service.equals(d.service())) continue;
       if (out.stream().anyMatch(o -> o.rule().equals(d.rule()) && Objects.equals(o.service(), d.service()))) continue;
-      Flip flip = d.outcome() == Outcome.NOT_DESIGNATED ? flip(source, set, options, d) : null;
+      Flip flip = d.outcome() == Outcome.NOT_MET ? flip(source, set, options, d) : null;
       out.add(flip == null ? d : d.withFlip(flip));
     }
     return out;

@@ -68,7 +68,7 @@ class PackagedJarIT {
   void jarChecksASampleWithItsBundledRules() throws Exception {
     String[] r = run("check", "--format", "json", "--as-of", "2026-06-30", "samples/portal-search.yaml");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(r[1]).contains("\"rule\" : \"MRFTA-6-1-V2024\"").contains("\"outcome\" : \"designated\"");
+    assertThat(r[1]).contains("\"rule\" : \"MRFTA-6-1-V2024\"").contains("\"outcome\" : \"presumed\"");
     assertThat(r[2]).doesNotContain("WARN").doesNotContain("SLF4J");
   }
 

@@ -76,11 +76,11 @@ class ReviewTest {
     for (Change other : changes.subList(1, changes.size())) {
       assertThat(other.type()).isEqualTo(Change.Type.ADDED);
       assertThat(other.facts()).as(other.rule()).isEmpty();
-      assertThat(other.reasons()).as(other.rule()).containsExactly("rests on MRFTA-6-2-V2024 [comics], which went from not designated to designated");
+      assertThat(other.reasons()).as(other.rule()).containsExactly("rests on MRFTA-6-2-V2024 [comics], which went from not met to presumed");
     }
     Change ch = changes.get(0);
-    assertThat(ch.before()).isEqualTo(Outcome.NOT_DESIGNATED);
-    assertThat(ch.after()).isEqualTo(Outcome.DESIGNATED);
+    assertThat(ch.before()).isEqualTo(Outcome.NOT_MET);
+    assertThat(ch.after()).isEqualTo(Outcome.PRESUMED);
     assertThat(ch.facts()).singleElement().satisfies(f -> {
       assertThat(f.fact()).isEqualTo("services.comics.market.leaders[1].share");
       assertThat(f.before()).isEqualTo(0.22);
@@ -105,7 +105,7 @@ class ReviewTest {
       end
 
       rule "TEST-D"
-        @id("TEST-D") @regime("test-bans") @kind("designation") @title("Large platform: at least 50% share") @title_ko("대규모 플랫폼")
+        @id("TEST-D") @regime("test-bans") @kind("designation") @designation("presumption") @title("Large platform: at least 50% share") @title_ko("대규모 플랫폼")
         @article("Art. 1")
       when
         $s : ServiceFact()
@@ -170,19 +170,19 @@ class ReviewTest {
     assertThat(part.whyNot()).isEmpty();
     Change added = part.whatIf().changes().stream().filter(c -> c.rule().equals("TEST-P")).findFirst().orElseThrow();
     assertThat(added.type()).isEqualTo(Change.Type.ADDED);
-    assertThat(added.after()).isEqualTo(Outcome.VIOLATION);
-    assertThat(added.reasons()).containsExactly("rests on TEST-D [shop], which went from not designated to designated");
+    assertThat(added.after()).isEqualTo(Outcome.POTENTIAL_VIOLATION);
+    assertThat(added.reasons()).containsExactly("rests on TEST-D [shop], which went from not met to presumed");
     Report r = ReviewSupport.masked(bans.report(AT, List.of(part)));
 
     JsonNode sarif = JSON.readTree(render("sarif", r));
     JsonNode violation = sarif.path("runs").get(0).path("results").get(1);
     assertThat(violation.path("ruleId").asText()).isEqualTo("TEST-P");
-    assertThat(violation.path("level").asText()).isEqualTo("error");
+    assertThat(violation.path("level").asText()).isEqualTo("warning");
     assertThat(violation.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt()).as("the conduct's line").isEqualTo(9);
-    assertThat(render("junit", r)).contains("<failure message=\"service shop violation\" type=\"violation\">");
-    assertThat(render("markdown", r)).contains("| No self-preferencing (`TEST-P`) | shop | Test Act, Art. 2 | in force | **violation** | "
+    assertThat(render("junit", r)).contains("<failure message=\"service shop potential_violation\" type=\"potential_violation\">");
+    assertThat(render("markdown", r)).contains("| No self-preferencing (`TEST-P`) | shop | Test Act, Art. 2 | in force | **potential violation** | "
         + "Surcharge up to 6% of related revenue (Art. 3); on the profile's figures at most 6,000,000,000 won |");
-    assertThat(render("html", r)).contains("data-finding=\"TEST-P|shop|violation\"", "<section class=\"finding adverse\"");
+    assertThat(render("html", r)).contains("data-finding=\"TEST-P|shop|potential_violation\"", "<section class=\"finding adverse\"");
   }
 
   static String render(String format, Report r) throws IOException {

@@ -44,9 +44,16 @@ final class CheckCommand implements Callable<Integer> {
       completionCandidates = FormatNames.class)
   String format;
 
-  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "violation",
-      description = "Exit 1 when the report has: violation (a prohibited practice; the default), unmet (an unmet duty or a violation), or none.")
+  @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "potential_violation",
+      description = "Exit 1 when the report has: potential_violation (a conduct stated present with no justification; the default), "
+          + "unmet (an unmet duty or a potential violation), ineligible (also what a public body may not buy), or none. "
+          + "'violation' is a deprecated name for potential_violation.")
   String failOn;
+
+  /** The --fail-on levels, each failing on more than the one before (none: never). */
+  static final List<String> FAIL_ON = List.of("potential_violation", "unmet", "ineligible", "none");
+  /** Deprecated --fail-on names (report contract v1), kept for one version, and what they mean now. */
+  static final Map<String, String> FAIL_ON_DEPRECATED = Map.of("violation", "potential_violation");
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Write the report to this regular file, atomically, keeping its mode (- is standard output; see README).")
@@ -89,8 +96,13 @@ final class CheckCommand implements Callable<Integer> {
       renderer = Renderers.byName(format).orElseThrow(() ->
           new InputException("unknown --format '" + format + "'; use one of " + String.join(", ", Renderers.names())));
     }
-    if (!List.of("violation", "unmet", "none").contains(failOn)) {
-      throw new InputException("unknown --fail-on '" + failOn + "'; use violation, unmet or none");
+    if (FAIL_ON_DEPRECATED.containsKey(failOn)) {
+      err.println("kdpc: --fail-on " + failOn + " is deprecated; use " + FAIL_ON_DEPRECATED.get(failOn));
+      err.flush();
+      failOn = FAIL_ON_DEPRECATED.get(failOn);
+    }
+    if (!FAIL_ON.contains(failOn)) {
+      throw new InputException("unknown --fail-on '" + failOn + "'; use " + String.join(", ", FAIL_ON));
     }
     for (Map.Entry<String, String> e : set.entrySet()) {
       if (e.getValue() == null || e.getValue().isEmpty()) throw new InputException("--set " + e.getKey() + ": give a value, as in --set PATH=VALUE");
@@ -199,8 +211,17 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private boolean failing(Finding f) {
-    if (failOn.equals("violation")) return f.outcome() == Outcome.VIOLATION;
-    return failOn.equals("unmet") && f.outcome().adverse();
+    return failing(failOn, f.outcome());
+  }
+
+  /** Whether {@code o} is at the --fail-on {@code level} or above (see {@link #FAIL_ON}). */
+  static boolean failing(String level, Outcome o) {
+    return switch (level) {
+      case "potential_violation" -> o == Outcome.POTENTIAL_VIOLATION;
+      case "unmet" -> o.adverse();
+      case "ineligible" -> o.adverse() || o == Outcome.INELIGIBLE;
+      default -> false;
+    };
   }
 
   static final class FormatNames extends ArrayList<String> {

@@ -57,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
     boolean ko = "ko".equals(lang);
     out.println(Printable.text(i.id() + ": " + (ko && i.titleKo() != null ? i.titleKo() : i.title())));
     if (i.titleKo() != null) out.println(Printable.text("  " + (ko ? i.title() : i.titleKo())));
-    out.println(Printable.text("kind: " + i.kind().id()));
+    out.println(Printable.text("kind: " + i.kind().id() + (i.designation() == null ? "" : " (" + i.designation().id() + ": met reads " + i.designation().whenMet().id() + ")")));
     out.println(Printable.text("regime: " + r.id() + " (" + (ko && r.titleKo() != null ? r.titleKo() : r.title()) + "), status on " + date + ": "
         + (i.status() != null ? i.status().id() + " (this rule)" : r.statusOn(date) == null ? "not yet announced" : r.statusOn(date).id())));
     out.println(Printable.text("law: " + (ko ? i.citation().lawKo() + " / " + i.citation().law() : i.citation().law() + " / " + i.citation().lawKo())));
@@ -132,7 +132,7 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private static void verdict(PrintWriter out, Finding f, String indent) {
-    if (f.kind() != dev.kdpc.report.Kind.DESIGNATION || f.outcome() != dev.kdpc.report.Outcome.NOT_DESIGNATED) return;
+    if (f.kind() != dev.kdpc.report.Kind.DESIGNATION || f.outcome() != dev.kdpc.report.Outcome.NOT_MET) return;
     List<Test> failed = f.because().stream().filter(t -> Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())).toList();
     out.println(Printable.text(indent + "failed: " + failed.size() + " of " + f.because().size() + " tests ("
         + String.join(", ", failed.stream().map(t -> t.label() != null ? t.label() : t.fact()).toList()) + ")"));

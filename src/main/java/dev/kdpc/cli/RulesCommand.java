@@ -123,6 +123,7 @@ final class RulesCommand implements Callable<Integer> {
       n.put("id", i.id());
       n.put("regime", i.regime());
       n.put("kind", i.kind().id());
+      if (i.designation() != null) n.put("designation", i.designation().id());
       n.put("title", i.title());
       n.put("title_ko", i.titleKo());
       n.put("law", i.citation().law());

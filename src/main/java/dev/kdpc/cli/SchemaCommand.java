@@ -2,18 +2,30 @@ package dev.kdpc.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kdpc.InputException;
 import dev.kdpc.profile.ProfileSchema;
+import dev.kdpc.report.ReportSchema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "schema", description = "Print the JSON Schema of the profile format (version 1).", mixinStandardHelpOptions = true)
+@Command(name = "schema", description = "Print a JSON Schema: of the profile format (version 1; the default) or of the JSON report (contract version 2).",
+    mixinStandardHelpOptions = true)
 final class SchemaCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "profile", description = "profile (default) or report.")
+  String what;
+
   @Override
   public Integer call() throws Exception {
-    spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ProfileSchema.schema()));
+    String text = switch (what) {
+      case "profile" -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ProfileSchema.schema());
+      case "report" -> ReportSchema.text().stripTrailing();
+      default -> throw new InputException("unknown schema '" + what + "'; use profile or report");
+    };
+    spec.commandLine().getOut().println(text);
     spec.commandLine().getOut().flush();
     return ExitCode.OK.code;
   }

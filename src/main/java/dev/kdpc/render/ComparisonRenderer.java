@@ -81,8 +81,8 @@ public final class ComparisonRenderer {
         for (String r : ch.reasons()) cause.append(cause.length() > 0 ? "; " : "").append(Markdown.cell(r));
         b.append("| ").append(Words.change(ch.type(), lang)).append(" | ").append(Markdown.codeCell(ch.rule())).append(" | ")
             .append(ch.service() == null ? Words.w("companywide", lang) : Markdown.cell(ch.service())).append(" | ")
-            .append(ch.before() == null ? "—" : Words.outcome(ch.before(), lang) + " (" + Words.status(ch.statusBefore(), lang) + ")").append(" | ")
-            .append(ch.after() == null ? "—" : Words.outcome(ch.after(), lang) + " (" + Words.status(ch.statusAfter(), lang) + ")").append(" | ")
+            .append(ch.before() == null ? "—" : Words.outcome(ch.before(), ch.statusBefore(), lang) + " (" + Words.status(ch.statusBefore(), lang) + ")").append(" | ")
+            .append(ch.after() == null ? "—" : Words.outcome(ch.after(), ch.statusAfter(), lang) + " (" + Words.status(ch.statusAfter(), lang) + ")").append(" | ")
             .append(cause).append(" |\n");
       }
     }

@@ -125,7 +125,7 @@ public final class HtmlRenderer implements Renderer {
         b.append("<tr><td><a href=\"#").append(anchor(p, f)).append("\">").append(i++).append("</a></td><td><code>").append(esc(f.rule()))
             .append("</code></td><td>").append(esc(Words.subject(f, lang))).append("</td><td>").append(esc(f.title(lang)))
             .append("</td><td class=\"outcome").append(f.outcome().adverse() ? " adverse" : "").append("\">")
-            .append(esc(Words.outcome(f.outcome(), lang))).append("</td><td>").append(esc(Words.status(f.status(), lang)))
+            .append(esc(Words.outcome(f, lang))).append("</td><td>").append(esc(Words.status(f.status(), lang)))
             .append("</td><td>").append(esc(f.citation().article())).append("</td></tr>\n");
       }
       b.append("</table>\n");
@@ -160,8 +160,10 @@ public final class HtmlRenderer implements Renderer {
     b.append("<h4>").append(i).append(". <code>").append(esc(f.rule())).append("</code> ").append(esc(f.title(lang)))
         .append(" — ").append(esc(Words.subject(f, lang))).append("</h4>\n<ul>\n");
     b.append("<li><strong>").append(esc(Words.w("outcome", lang))).append(":</strong> <span class=\"outcome\">")
-        .append(esc(Words.outcome(f.outcome(), lang))).append("</span> · ").append(esc(Words.status(f.status(), lang)))
+        .append(esc(Words.outcome(f, lang))).append("</span> · ").append(esc(Words.status(f.status(), lang)))
         .append(" · ").append(esc(Words.kind(f.kind(), lang))).append("</li>\n");
+    String meaning = Words.meaning(f, lang);
+    if (meaning != null) b.append("<li><strong>").append(esc(Words.w("meaning", lang))).append(":</strong> ").append(esc(meaning)).append("</li>\n");
     b.append("<li><strong>").append(esc(Words.w("citation", lang))).append(":</strong> ").append(esc(f.citation().law(lang)))
         .append(", ").append(esc(f.citation().article())).append("</li>\n");
     b.append("<li><strong>").append(esc(Words.w("source", lang))).append(":</strong> ");
@@ -178,7 +180,7 @@ public final class HtmlRenderer implements Renderer {
       for (Change c : w.changes()) {
         if (c.rule().equals(f.rule()) && Objects.equals(c.service(), f.service())) {
           b.append("<li><strong>").append(esc(Words.w("whatif", lang))).append(":</strong> ")
-              .append(esc(c.before() == null ? "new finding" : "was " + Words.outcome(c.before(), lang))).append("</li>\n");
+              .append(esc(c.before() == null ? "new finding" : "was " + Words.outcome(c.before(), c.statusBefore(), lang))).append("</li>\n");
         }
       }
     }
@@ -199,6 +201,10 @@ public final class HtmlRenderer implements Renderer {
     if (!f.missing().isEmpty()) {
       b.append("<li><strong>").append(esc(Words.w("missing", lang))).append(":</strong> ")
           .append(String.join(", ", f.missing().stream().map(m -> "<code>" + esc(m) + "</code>").toList())).append("</li>\n");
+    }
+    if (!f.missingImmaterial().isEmpty()) {
+      b.append("<li><strong>").append(esc(Words.w("immaterial", lang))).append(":</strong> ")
+          .append(String.join(", ", f.missingImmaterial().stream().map(m -> "<code>" + esc(m) + "</code>").toList())).append("</li>\n");
     }
     if (!f.dependsOn().isEmpty()) {
       b.append("<li><strong>").append(esc(Words.w("restson", lang))).append(":</strong> ")
@@ -292,7 +298,7 @@ public final class HtmlRenderer implements Renderer {
     b.append("<td>").append(esc(f.title(lang))).append(" (<code>").append(esc(f.rule())).append("</code>)</td><td>")
         .append(esc(Words.subject(f, lang))).append("</td><td>").append(esc(f.citation().law(lang) + ", " + f.citation().article()))
         .append("</td><td>").append(esc(Words.status(f.status(), lang))).append("</td><td class=\"outcome")
-        .append(f.outcome().adverse() ? " adverse" : "").append("\">").append(esc(Words.outcome(f.outcome(), lang)))
+        .append(f.outcome().adverse() ? " adverse" : "").append("\">").append(esc(Words.outcome(f, lang)))
         .append("</td><td>").append(esc(Words.sanction(f.sanction(), lang))).append("</td></tr>\n");
     return b.toString();
   }

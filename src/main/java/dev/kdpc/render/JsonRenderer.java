@@ -287,6 +287,7 @@ public final class JsonRenderer implements Renderer {
     for (Test t : f.because()) writeTest(g, t);
     g.writeEndArray();
     strings(g, K.missing, f.missing());
+    strings(g, K.missing_immaterial, f.missingImmaterial());
     g.writeFieldName(K.sanction.json);
     if (f.sanction() != null) writeSanction(g, f.sanction());
     else g.writeNull();
@@ -417,7 +418,7 @@ public final class JsonRenderer implements Renderer {
     kdpc_report, tool, as_of, scenario, regimes, rules_digest, notices, regime, message, profiles, source,
     input_sha256, company, error, findings, near_misses, rule, service, test, what_if, set, changes, why_not,
     designations, failed, flip, notes, kind, outcome, status, title, title_ko, citation, law, law_ko, article,
-    because, missing, sanction, depends_on, justification, burden, fact, label, value, op, threshold, met,
+    because, missing, missing_immaterial, sanction, depends_on, justification, burden, fact, label, value, op, threshold, met,
     margin, unit, text, rate, base_fact, base_krw, max_krw, flat_cap_krw, note, from, to, change, before,
     after, status_before, status_after, facts, reasons, kdpc_diff, line, column, readings, reading;
 

@@ -15,8 +15,10 @@ import java.util.Map;
 
 /**
  * JUnit XML, for CI dashboards: one test suite per profile, one test case per rule and profile. A
- * case fails when any of its findings is a violation or an unmet duty; it is skipped when none fails
- * and a finding is undetermined (facts missing); it passes otherwise. A profile that could not be read
+ * case fails when any of its findings is a potential violation or an unmet duty ({@link Outcome#adverse});
+ * it is skipped when none fails and a finding is undetermined (facts missing); it passes otherwise. An
+ * ineligibility (what a public body may not buy) passes with the outcome in its output: it is no breach
+ * by the company, and {@code --fail-on ineligible} is there for a CI that wants to stop on it. A profile that could not be read
  * is one case in error. No timestamps or durations: the same report gives the same bytes.
  */
 public final class JunitRenderer implements Renderer {
@@ -152,7 +154,7 @@ public final class JunitRenderer implements Renderer {
     detail.append(Printable.text(first.citation().law(lang))).append(", ").append(Printable.text(first.citation().article())).append('\n');
     detail.append("source: ").append(Printable.text(first.citation().source())).append('\n');
     if (c.failed()) {
-      String type = c.findings().stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION) ? "violation" : "unmet";
+      String type = c.findings().stream().anyMatch(f -> f.outcome() == Outcome.POTENTIAL_VIOLATION) ? "potential_violation" : "unmet";
       b.append("      <failure message=\"").append(x(String.join("; ", failing))).append("\" type=\"").append(type).append("\">")
           .append(t(detail.toString())).append("</failure>\n");
     } else if (c.skipped()) {

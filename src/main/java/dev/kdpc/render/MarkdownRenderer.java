@@ -84,7 +84,7 @@ public final class MarkdownRenderer implements Renderer {
       int i = 1;
       for (Finding f : p.findings()) {
         b.append("| ").append(i++).append(" | ").append(Markdown.codeCell(f.rule())).append(" | ").append(cell(Words.subject(f, lang))).append(" | ")
-            .append(cell(f.title(lang))).append(" | **").append(Words.outcome(f.outcome(), lang)).append("** | ")
+            .append(cell(f.title(lang))).append(" | **").append(Words.outcome(f, lang)).append("** | ")
             .append(Words.status(f.status(), lang)).append(" | ").append(cell(f.citation().article())).append(" |\n");
       }
     }
@@ -107,8 +107,10 @@ public final class MarkdownRenderer implements Renderer {
   private static void finding(StringBuilder b, Finding f, int i, WhatIf whatIf, String lang) {
     b.append("\n#### ").append(i).append(". ").append(Markdown.code(f.rule())).append(' ').append(cell(f.title(lang)))
         .append(" — ").append(cell(Words.subject(f, lang))).append("\n\n");
-    b.append("- **").append(Words.w("outcome", lang)).append(":** ").append(Words.outcome(f.outcome(), lang))
+    b.append("- **").append(Words.w("outcome", lang)).append(":** ").append(Words.outcome(f, lang))
         .append(" · ").append(Words.status(f.status(), lang)).append(" · ").append(Words.kind(f.kind(), lang)).append('\n');
+    String meaning = Words.meaning(f, lang);
+    if (meaning != null) b.append("- **").append(Words.w("meaning", lang)).append(":** ").append(cell(meaning)).append('\n');
     b.append("- **").append(Words.w("citation", lang)).append(":** ").append(cell(f.citation().law(lang))).append(", ")
         .append(cell(f.citation().article())).append('\n');
     b.append("- **").append(Words.w("source", lang)).append(":** ")
@@ -118,7 +120,7 @@ public final class MarkdownRenderer implements Renderer {
       for (Change c : whatIf.changes()) {
         if (c.rule().equals(f.rule()) && java.util.Objects.equals(c.service(), f.service())) {
           b.append("- **").append(Words.w("whatif", lang)).append(":** ")
-              .append(c.before() == null ? "new finding" : "was " + Words.outcome(c.before(), lang)).append('\n');
+              .append(c.before() == null ? "new finding" : "was " + Words.outcome(c.before(), c.statusBefore(), lang)).append('\n');
         }
       }
     }
@@ -137,6 +139,10 @@ public final class MarkdownRenderer implements Renderer {
     if (!f.missing().isEmpty()) {
       b.append("- **").append(Words.w("missing", lang)).append(":** ")
           .append(String.join(", ", f.missing().stream().map(Markdown::code).toList())).append('\n');
+    }
+    if (!f.missingImmaterial().isEmpty()) {
+      b.append("- **").append(Words.w("immaterial", lang)).append(":** ")
+          .append(String.join(", ", f.missingImmaterial().stream().map(Markdown::code).toList())).append('\n');
     }
     if (!f.dependsOn().isEmpty()) {
       b.append("- **").append(Words.w("restson", lang)).append(":** ")
@@ -223,7 +229,7 @@ public final class MarkdownRenderer implements Renderer {
     if (many) b.append("| ").append(Markdown.codeCell(row.profile())).append(' ');
     b.append("| ").append(cell(f.title(lang))).append(" (").append(Markdown.codeCell(f.rule())).append(") | ").append(cell(Words.subject(f, lang))).append(" | ")
         .append(cell(f.citation().law(lang))).append(", ").append(cell(f.citation().article())).append(" | ")
-        .append(Words.status(f.status(), lang)).append(" | **").append(Words.outcome(f.outcome(), lang)).append("** | ")
+        .append(Words.status(f.status(), lang)).append(" | **").append(Words.outcome(f, lang)).append("** | ")
         .append(cell(Words.sanction(f.sanction(), lang))).append(" |\n");
     return b.toString();
   }

@@ -25,9 +25,10 @@ import java.util.TreeMap;
 /**
  * SARIF 2.1.0, for code-scanning tools in CI. One run; one result per finding, located at the profile
  * line of its deciding fact (see {@link Words#decisive}); the rules that made findings are described in
- * {@code tool.driver.rules}, with {@code helpUri} pointing at the legal source. Violations are errors,
- * unmet duties warnings (kind {@code fail}); the other outcomes carry level {@code none} and the SARIF
- * kind that matches them ({@code pass}, {@code open}, {@code review}, {@code informational}). Texts a
+ * {@code tool.driver.rules}, with {@code helpUri} pointing at the legal source. Potential violations and
+ * unmet duties are warnings (kind {@code fail}), ineligibilities notes (kind {@code fail}), undetermined
+ * findings notes (kind {@code open}); the other outcomes carry level {@code none} and the SARIF kind that
+ * matches them ({@code pass}, {@code review}, {@code informational}) (see {@link #level}). Texts a
  * viewer shows ({@code message}, descriptions, {@code help}) have control, bidi and invisible
  * characters as visible escapes ({@link Printable}); {@code properties} hold the exact values, as the
  * JSON report does.
@@ -217,8 +218,10 @@ public final class SarifRenderer implements Renderer {
     o.put("level", level(f.outcome()));
     Test d = Words.decisive(f);
     StringBuilder msg = new StringBuilder();
-    msg.append(Words.outcome(f.outcome(), lang)).append(" (").append(Words.status(f.status(), lang)).append("): ")
+    msg.append(Words.outcome(f, lang)).append(" (").append(Words.status(f.status(), lang)).append("): ")
         .append(f.title(lang)).append(" — ").append(f.service() == null ? "company" : "service " + f.service()).append(". ");
+    String meaning = Words.meaning(f, lang);
+    if (meaning != null) msg.append(Character.toUpperCase(meaning.charAt(0))).append(meaning.substring(1)).append(' ');
     if (d != null) msg.append("Deciding fact: ").append(Format.test(d)).append(Format.shortfall(d)).append(". ");
     if (!f.missing().isEmpty()) msg.append("Not stated: ").append(String.join(", ", f.missing())).append(". ");
     if (f.flip() != null) msg.append("One fact would change it: ").append(Words.flip(f.flip(), "->")).append(". ");
@@ -253,18 +256,24 @@ public final class SarifRenderer implements Renderer {
 
   static String kind(Outcome o) {
     return switch (o) {
-      case VIOLATION, UNMET -> "fail";
+      case POTENTIAL_VIOLATION, UNMET, INELIGIBLE -> "fail";
       case JUSTIFICATION_CLAIMED -> "review";
       case UNDETERMINED -> "open";
-      case DESIGNATED -> "informational";
-      case NOT_DESIGNATED, MET, CLEAR -> "pass";
+      case PRESUMED, MEETS_CRITERIA -> "informational";
+      case NOT_MET, MET, ELIGIBLE, CLEAR -> "pass";
     };
   }
 
+  /**
+   * The SARIF level: {@code warning} for an unmet duty and for a potential violation (a risk: only the
+   * regulator's finding of unfairness makes a violation, so never {@code error}); {@code note} for an
+   * ineligibility (what a public body may not buy, no breach by the provider) and for an undetermined
+   * finding (facts to state); {@code none} for the rest.
+   */
   static String level(Outcome o) {
     return switch (o) {
-      case VIOLATION -> "error";
-      case UNMET -> "warning";
+      case POTENTIAL_VIOLATION, UNMET -> "warning";
+      case INELIGIBLE, UNDETERMINED -> "note";
       default -> "none";
     };
   }

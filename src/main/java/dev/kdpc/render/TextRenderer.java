@@ -71,6 +71,7 @@ public final class TextRenderer implements Renderer {
       b.append('\n').append(switch (k) {
         case DESIGNATION -> "DESIGNATIONS";
         case OBLIGATION -> "OBLIGATIONS";
+        case ELIGIBILITY -> "ELIGIBILITY (what a public body or other buyer may do)";
         case PROHIBITION -> "PROHIBITIONS";
       }).append('\n');
       for (Finding f : of) finding(b, f, p.whatIf(), lang);
@@ -89,21 +90,23 @@ public final class TextRenderer implements Renderer {
     for (Finding f : p.findings()) counts.merge(f.outcome(), 1, Integer::sum);
     b.append("\nSummary: ");
     StringBuilder s = new StringBuilder();
-    counts.forEach((o, n) -> s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(o.id().replace('_', ' ')));
+    counts.forEach((o, n) -> s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(Words.outcome(o, lang)));
     b.append(s.length() == 0 ? "no findings" : s).append('\n');
   }
 
   private static void finding(StringBuilder b, Finding f, WhatIf whatIf, String lang) {
-    b.append("  [").append(f.outcome().id().toUpperCase(Locale.ROOT).replace('_', ' ')).append("] ")
+    b.append("  [").append(Words.outcome(f, lang).toUpperCase(Locale.ROOT)).append("] ")
         .append(safe(f.rule())).append(f.service() == null ? " (company)" : " [" + safe(f.service()) + "]")
         .append(" ").append(safe(f.title(lang)));
     Change changed = whatIf == null ? null : changeOf(whatIf, f);
     if (changed != null) {
-      b.append("  <- what-if: ").append(changed.type() == Change.Type.ADDED ? "new" : "was " + changed.before().id().replace('_', ' '));
+      b.append("  <- what-if: ").append(changed.type() == Change.Type.ADDED ? "new" : "was " + Words.outcome(changed.before(), changed.statusBefore(), lang));
     }
     b.append('\n');
     b.append("      ").append(safe(f.citation().law(lang))).append(", ").append(safe(f.citation().article()))
         .append(" (").append(f.status().id().replace('_', ' ')).append(")\n");
+    String meaning = Words.meaning(f, lang);
+    if (meaning != null) b.append("      meaning: ").append(safe(meaning)).append('\n');
     for (Test t : f.because()) {
       String mark = t.met() == null ? "?" : t.met() ? "+" : "-";
       b.append("      ").append(mark).append(' ').append(safe(Format.test(t)));
@@ -115,6 +118,9 @@ public final class TextRenderer implements Renderer {
           .append(" [").append(safe(Words.flipSet(f.flip()))).append("]\n");
     }
     if (!f.missing().isEmpty()) b.append("      missing: ").append(safe(String.join(", ", f.missing()))).append('\n');
+    if (!f.missingImmaterial().isEmpty()) {
+      b.append("      ").append(Words.w("immaterial_text", lang)).append(": ").append(safe(String.join(", ", f.missingImmaterial()))).append('\n');
+    }
     if (!f.dependsOn().isEmpty()) b.append("      rests on: ").append(safe(String.join(", ", f.dependsOn()))).append('\n');
     if (f.justification() != null) {
       b.append("      justification claimed: ").append(safe(f.justification()));
@@ -155,9 +161,9 @@ public final class TextRenderer implements Renderer {
     b.append(indent).append(c.type().id().toUpperCase(Locale.ROOT)).append(' ').append(safe(c.rule()))
         .append(c.service() == null ? " (company)" : " [" + safe(c.service()) + "]").append(' ')
         .append(safe("ko".equals(lang) && c.titleKo() != null ? c.titleKo() : c.title())).append(": ")
-        .append(c.before() == null ? "no finding" : c.before().id().replace('_', ' ') + " (" + c.statusBefore().id().replace('_', ' ') + ")")
+        .append(c.before() == null ? "no finding" : Words.outcome(c.before(), c.statusBefore(), "en") + " (" + c.statusBefore().id().replace('_', ' ') + ")")
         .append(" -> ")
-        .append(c.after() == null ? "no finding" : c.after().id().replace('_', ' ') + " (" + c.statusAfter().id().replace('_', ' ') + ")")
+        .append(c.after() == null ? "no finding" : Words.outcome(c.after(), c.statusAfter(), "en") + " (" + c.statusAfter().id().replace('_', ' ') + ")")
         .append('\n');
     for (Change.FactChange fc : c.facts()) {
       b.append(indent).append("  because ").append(safe(fc.fact())).append(": ").append(safe(Format.value(fc.before(), fc.unit())))
@@ -174,7 +180,7 @@ public final class TextRenderer implements Renderer {
   }
 
   private static void whyNot(StringBuilder b, List<WhyNot> whyNot) {
-    b.append("\nWHY NOT DESIGNATED (per regime: the designation tests that failed)\n");
+    b.append("\nWHY NOT MET (per regime: the designation tests that failed)\n");
     String regime = null;
     for (WhyNot w : whyNot) {
       if (!w.regime().equals(regime)) {

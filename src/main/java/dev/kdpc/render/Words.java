@@ -25,7 +25,8 @@ final class Words {
       Map.entry("register", new String[] {"Obligation register", "의무 목록"}),
       Map.entry("near", new String[] {"Near misses", "기준 근접 미달"}),
       Map.entry("whatif", new String[] {"What if", "가정 분석 (what-if)"}),
-      Map.entry("whynot", new String[] {"Why not designated", "비지정 사유 (why-not)"}),
+      Map.entry("whynot", new String[] {"Why the criteria are not met", "요건 미충족 사유 (why-not)"}),
+      Map.entry("meaning", new String[] {"What it means", "의미"}),
       Map.entry("rule", new String[] {"Rule", "규칙"}),
       Map.entry("service", new String[] {"Service", "서비스"}),
       Map.entry("finding", new String[] {"Finding", "검토 항목"}),
@@ -41,6 +42,8 @@ final class Words {
       Map.entry("reading", new String[] {"Other reading", "다른 해석"}),
       Map.entry("inputnotice", new String[] {"Input", "입력"}),
       Map.entry("missing", new String[] {"Facts not stated", "기재되지 않은 사실"}),
+      Map.entry("immaterial", new String[] {"Not stated, could not change the outcome", "기재되지 않았으나 결과를 바꿀 수 없는 사실"}),
+      Map.entry("immaterial_text", new String[] {"not stated, could not change the outcome", "기재되지 않았으나 결과를 바꿀 수 없는 사실"}),
       Map.entry("restson", new String[] {"Rests on", "전제 지정"}),
       Map.entry("justification", new String[] {"Justification claimed", "주장된 정당한 사유"}),
       Map.entry("burden", new String[] {"burden of proof", "입증 책임"}),
@@ -62,9 +65,11 @@ final class Words {
       Map.entry("error", new String[] {"Error", "오류"}),
       Map.entry("disclaimer", new String[] {
           "Prepared by kdpc from the facts stated in the profile; not legal advice. Each sanction figure is a "
-              + Sanction.CEILING_NOTE + ". Findings marked proposed or lapsed are not law in force.",
+              + Sanction.CEILING_NOTE + ". Findings marked proposed or lapsed are not law in force. A potential violation is a risk, not a "
+              + "violation: only the regulator's finding that the conduct is unfair makes it one. A presumption is not a designation.",
           "프로필에 기재된 사실만으로 kdpc가 작성한 검토 자료이며 법률 자문이 아닙니다. 제재 금액은 법정 상한이며 과징금·과태료 추정액이 아닙니다. "
-              + "'제안' 또는 '폐기·실효'로 표시된 항목은 현행법이 아닙니다."}));
+              + "'제안' 또는 '폐기·실효'로 표시된 항목은 현행법이 아닙니다. '위반 소지'는 위험을 뜻하며, 위반은 규제기관이 행위의 부당성을 "
+              + "인정하여야 성립합니다. 추정은 지정이 아닙니다."}));
 
   static String w(String key, String lang) {
     String[] v = W.get(key);
@@ -72,17 +77,70 @@ final class Words {
     return "ko".equals(lang) ? v[1] : v[0];
   }
 
+  /**
+   * An outcome in words, as a table cell shows it. The words claim no more than the law: a presumption
+   * reads "presumed (rebuttable)", a flagged conduct "potential violation", never "violation". See
+   * docs/REPORT.md for what each word claims and what it does not.
+   */
   static String outcome(Outcome o, String lang) {
-    if (!"ko".equals(lang)) return o.id().replace('_', ' ');
+    boolean ko = "ko".equals(lang);
     return switch (o) {
-      case DESIGNATED -> "지정 요건 충족";
-      case NOT_DESIGNATED -> "지정 요건 미충족";
-      case UNDETERMINED -> "판단 불가";
-      case MET -> "이행";
-      case UNMET -> "미이행";
-      case VIOLATION -> "위반";
-      case JUSTIFICATION_CLAIMED -> "정당한 사유 주장";
-      case CLEAR -> "해당 행위 없음";
+      case PRESUMED -> ko ? "추정 (반증 가능)" : "presumed (rebuttable)";
+      case MEETS_CRITERIA -> ko ? "요건 충족" : "meets the criteria";
+      case NOT_MET -> ko ? "요건 미충족" : "not met";
+      case UNDETERMINED -> ko ? "판단 불가" : "undetermined";
+      case MET -> ko ? "이행" : "met";
+      case UNMET -> ko ? "미이행" : "unmet";
+      case ELIGIBLE -> ko ? "이용 적격" : "eligible";
+      case INELIGIBLE -> ko ? "이용 부적격" : "ineligible";
+      case POTENTIAL_VIOLATION -> ko ? "위반 소지" : "potential violation";
+      case JUSTIFICATION_CLAIMED -> ko ? "정당한 사유 주장" : "justification claimed";
+      case CLEAR -> ko ? "해당 행위 없음" : "clear";
+    };
+  }
+
+  /**
+   * An outcome in words for a finding whose rule has {@code status}: not in force (proposed, promulgated
+   * or lapsed), a potential violation "would be" one, and an eligibility "would be" eligible or not.
+   */
+  static String outcome(Outcome o, Status status, String lang) {
+    if (status == null || status == Status.IN_FORCE) return outcome(o, lang);
+    boolean ko = "ko".equals(lang);
+    return switch (o) {
+      case POTENTIAL_VIOLATION -> ko ? "금지될 수 있음 (위반 소지)" : "would be a potential violation";
+      case ELIGIBLE -> ko ? "이용 적격 (시행 시)" : "would be eligible";
+      case INELIGIBLE -> ko ? "이용 부적격 (시행 시)" : "would be ineligible";
+      default -> outcome(o, lang);
+    };
+  }
+
+  /** The outcome of {@code f} in words (see {@link #outcome(Outcome, Status, String)}). */
+  static String outcome(Finding f, String lang) {
+    return outcome(f.outcome(), f.status(), lang);
+  }
+
+  /**
+   * What the outcome of {@code f} claims in law, in one sentence, for the outcomes whose word needs it
+   * (a presumption, criteria met, a potential violation, an eligibility); null for the others.
+   */
+  static String meaning(Finding f, String lang) {
+    boolean ko = "ko".equals(lang);
+    boolean inForce = f.status() == null || f.status() == Status.IN_FORCE;
+    return switch (f.outcome()) {
+      case PRESUMED -> ko ? "법이 추정할 뿐 지정이 아니며, 사업자는 반증으로 추정을 번복할 수 있습니다."
+          : "the law presumes it; nobody designates it, and the firm may rebut the presumption.";
+      case MEETS_CRITERIA -> ko ? "법령의 요건을 충족하므로 그 요건에 따른 의무가 적용되거나 규제기관이 지정할 수 있습니다."
+          : "the criteria are met: the duties attach by them, or the regulator designates on them.";
+      case POTENTIAL_VIOLATION -> inForce
+          ? (ko ? "행위가 있고 정당한 사유가 기재되지 않았습니다. 위반은 규제기관이 행위의 부당성을 인정하여야 성립합니다."
+              : "the conduct is stated present with no justification; the regulator would have to show the conduct is unfair.")
+          : (ko ? "법안이 입법되면 금지될 수 있는 행위입니다. 위반은 규제기관이 행위의 부당성을 인정하여야 성립합니다."
+              : "the conduct would be prohibited under the proposal; the regulator would have to show it is unfair.");
+      case ELIGIBLE -> ko ? "공공기관 등 구매자가 이 서비스를 이용할 수 있습니다 (사업자의 의무가 아님)."
+          : "a public body (or other buyer) may use the service; not a duty of the provider.";
+      case INELIGIBLE -> ko ? "공공기관 등 구매자가 이 서비스를 이용할 수 없습니다. 사업자의 법 위반을 뜻하지 않습니다."
+          : "a public body (or other buyer) may not use the service; this is not a breach of law by the provider.";
+      default -> null;
     };
   }
 
@@ -106,6 +164,7 @@ final class Words {
     return switch (k) {
       case DESIGNATION -> "지정";
       case OBLIGATION -> "의무";
+      case ELIGIBILITY -> "이용 적격";
       case PROHIBITION -> "금지 행위";
     };
   }
@@ -133,10 +192,10 @@ final class Words {
     List<Test> tests = f.because();
     if (tests.isEmpty()) return null;
     switch (f.outcome()) {
-      case NOT_DESIGNATED, UNMET -> {
+      case NOT_MET, UNMET, INELIGIBLE -> {
         for (Test t : tests) if (Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())) return t;
       }
-      case VIOLATION, JUSTIFICATION_CLAIMED, CLEAR -> {
+      case POTENTIAL_VIOLATION, JUSTIFICATION_CLAIMED, CLEAR -> {
         for (Test t : tests) if (t.fact().endsWith(".present")) return t;
       }
       case UNDETERMINED -> {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param burden who must prove a justification, or null
  * @param notes caveats from the rules: unconfirmed figures, variants, guidance that is not law
  * @param flip for a designation not met, the one fact change that would meet it, or null
+ * @param missingImmaterial the profile paths not stated that could not change the outcome, whatever their values
  * @param readings where the law's text admits another reading, the outcome under it when it differs
  */
 public record Finding(
@@ -35,6 +36,7 @@ public record Finding(
     String burden,
     List<String> notes,
     Flip flip,
+    List<String> missingImmaterial,
     List<Reading> readings) {
 
   /** A finding without a flip. */
@@ -42,21 +44,21 @@ public record Finding(
       String title, String titleKo, List<Test> because, List<String> missing, Sanction sanction, List<String> dependsOn,
       String justification, String burden, List<String> notes) {
     this(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction, dependsOn,
-        justification, burden, notes, null, List.of());
+        justification, burden, notes, null, List.of(), List.of());
   }
 
-  /** A finding without readings. */
+  /** A finding without readings, with every missing fact able to change its outcome. */
   public Finding(String rule, String regime, Kind kind, Outcome outcome, Status status, String service, Citation citation,
       String title, String titleKo, List<Test> because, List<String> missing, Sanction sanction, List<String> dependsOn,
       String justification, String burden, List<String> notes, Flip flip) {
     this(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction, dependsOn,
-        justification, burden, notes, flip, List.of());
+        justification, burden, notes, flip, List.of(), List.of());
   }
 
   /** This finding with {@code flip}. */
   public Finding withFlip(Flip flip) {
     return new Finding(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction,
-        dependsOn, justification, burden, notes, flip, readings);
+        dependsOn, justification, burden, notes, flip, missingImmaterial, readings);
   }
 
   /** The title in {@code lang} ({@code ko} or {@code en}): the Korean title where the rule has one. */
@@ -69,6 +71,7 @@ public record Finding(
     missing = List.copyOf(missing);
     dependsOn = List.copyOf(dependsOn);
     notes = List.copyOf(notes);
+    missingImmaterial = missingImmaterial == null ? List.of() : List.copyOf(missingImmaterial);
     readings = readings == null ? List.of() : List.copyOf(readings);
   }
 }

@@ -19,7 +19,7 @@ public record Report(
     String rulesDigest,
     List<ProfileReport> profiles,
     List<Notice> notices) {
-  public static final int CONTRACT = 1;
+  public static final int CONTRACT = 2;
 
   public Report {
     regimes = List.copyOf(regimes);

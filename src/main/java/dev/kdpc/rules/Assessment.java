@@ -58,6 +58,8 @@ public final class Assessment {
   private boolean dependsUndetermined;
   private Sanction sanction;
   private Boolean conductPresent;
+  /** The path of the conduct's {@code present} fact when the profile does not state it. */
+  private String conductPath;
   private boolean conductStated;
   private String justification;
   private String burden;
@@ -67,12 +69,31 @@ public final class Assessment {
   private TopFirmsCall lastTopFirms;
   /** The other readings the rule states ({@link #otherReading}). */
   private final List<ReadingSpec> readingSpecs = new ArrayList<>();
+  /**
+   * For a designation: the outcome when every test holds, {@link Outcome#PRESUMED} or
+   * {@link Outcome#MEETS_CRITERIA}, from the rule's {@code @designation} metadata (which the catalogue
+   * requires on every designation rule and checks once, at load: see {@link RuleInfo#designation()}).
+   */
+  private final Outcome whenMet;
+  /** The tests on facts the profile does not state, kept to work out the outcome over every value they could take (null: none). */
+  private List<Open> open;
+  /** The undetermined designations this finding rests on (null: none). */
+  private List<Assessment> openGivens;
+  /** For a finding merged from several instances of one rule (one per designation): every instance; it applies where any does. */
+  private List<Assessment> alternatives;
+  /** Of the missing facts, those that can change the outcome; null until worked out. */
+  private List<String> material;
+  /** Of the missing facts, those that cannot. */
+  private List<String> immaterial;
+  /** True when no completion of the missing facts lets the finding apply. */
+  private boolean neverApplies;
 
   private Assessment(RuleContext ctx, Kind kind, Object subject) {
     Map<String, Object> meta = ctx.getRule().getMetaData();
     this.rule = String.valueOf(meta.getOrDefault("id", ctx.getRule().getName()));
     this.regime = (String) meta.get("regime");
     this.kind = kind;
+    this.whenMet = kind == Kind.DESIGNATION ? RuleInfo.Designation.outcomeOf(meta.get("designation")) : null;
     if (subject instanceof ServiceFact s) {
       this.profile = s.getProfile();
       this.service = s.getService();
@@ -86,27 +107,10 @@ public final class Assessment {
     }
   }
 
-  /** A copy of {@code a}'s state (tests, missing facts, conditions), to be worked out under another reading. */
-  private Assessment(Assessment a) {
-    this.rule = a.rule;
-    this.regime = a.regime;
-    this.kind = a.kind;
-    this.profile = a.profile;
-    this.service = a.service;
-    this.facts = a.facts;
-    this.tests.addAll(a.tests);
-    this.missing.addAll(a.missing);
-    this.dependsOn.addAll(a.dependsOn);
-    this.notes.addAll(a.notes);
-    this.applicable = a.applicable;
-    this.dependsUndetermined = a.dependsUndetermined;
-    this.conductPresent = a.conductPresent;
-    this.conductStated = a.conductStated;
-    this.justification = a.justification;
-    this.burden = a.burden;
-  }
-
-  /** A layer-1 finding: is the service (or company) designated under the regime? */
+  /**
+   * A layer-1 finding: does the service (or company) meet the regime's designation test? Met reads
+   * {@code presumed} or {@code meets_criteria} after the rule's {@code @designation} metadata.
+   */
   public static Assessment designation(RuleContext ctx, Object subject) {
     return new Assessment(ctx, Kind.DESIGNATION, subject);
   }
@@ -114,6 +118,14 @@ public final class Assessment {
   /** A duty: met when every test holds. */
   public static Assessment obligation(RuleContext ctx, Object subject) {
     return new Assessment(ctx, Kind.OBLIGATION, subject);
+  }
+
+  /**
+   * What a buyer or regulator may do with the service (e.g. whether a public body may buy it at a
+   * CSAP tier): eligible when every test holds, ineligible when one fails. Not a duty of the provider.
+   */
+  public static Assessment eligibility(RuleContext ctx, Object subject) {
+    return new Assessment(ctx, Kind.ELIGIBILITY, subject);
   }
 
   /** A ban on a practice: see {@link #conduct(String)}. */
@@ -159,7 +171,7 @@ public final class Assessment {
     if (expected instanceof Number n) finite(n, path);
     FactPaths.Fact f = resolve(path);
     Boolean met = f.value() == null ? null : Objects.equals(f.value(), expected);
-    if (met == null) missing.add(f.path());
+    if (met == null) unknown(f, new Equal(false, f.path(), expected, f.unit()));
     add(f, null, f.value(), "==", expected, met, null);
     return this;
   }
@@ -168,7 +180,7 @@ public final class Assessment {
   public Assessment oneOf(String path, String... allowed) {
     FactPaths.Fact f = resolve(path);
     Boolean met = f.value() == null ? null : List.of(allowed).contains(String.valueOf(f.value()));
-    if (met == null) missing.add(f.path());
+    if (met == null) unknown(f, new OneOf(false, f.path(), List.of(allowed)));
     add(f, null, f.value(), "in", String.join(", ", allowed), met, null);
     return this;
   }
@@ -177,7 +189,7 @@ public final class Assessment {
   public Assessment notEmpty(String path) {
     FactPaths.Fact f = resolve(path);
     Integer n = f.value() instanceof List<?> l ? l.size() : null;
-    if (n == null) missing.add(f.path());
+    if (n == null) unknown(f, new NotEmpty(f.path()));
     add(f, "number of entries", n, ">=", 1, n == null ? null : n >= 1, null);
     return this;
   }
@@ -190,8 +202,10 @@ public final class Assessment {
   public Assessment topFirms(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast) {
     int from = tests.size();
     int missingFrom = missing.size(); // missing keeps insertion order: what this call adds comes last
+    int openFrom = open == null ? 0 : open.size();
     topFirms(maxFirms, minShareEach, minUsersEach, combinedAtLeast, false);
-    lastTopFirms = new TopFirmsCall(maxFirms, minShareEach, minUsersEach, combinedAtLeast, from, tests.size(), missingFrom, missing.size());
+    lastTopFirms = new TopFirmsCall(maxFirms, minShareEach, minUsersEach, combinedAtLeast, from, tests.size(), missingFrom, missing.size(),
+        openFrom, open == null ? 0 : open.size());
     return this;
   }
 
@@ -219,7 +233,7 @@ public final class Assessment {
   }
 
   private record TopFirmsCall(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast, int testsFrom, int testsTo,
-      int missingFrom, int missingTo) {}
+      int missingFrom, int missingTo, int openFrom, int openTo) {}
 
   private record ReadingSpec(String label, boolean addThenDeny, TopFirmsCall call) {}
 
@@ -233,50 +247,81 @@ public final class Assessment {
     String criteria = CRITERIA.computeIfAbsent(new Criteria(maxFirms, floor, minUsersEach), c -> "top " + maxFirms + " firms"
         + (floor > 0 ? " with a share ≥ " + pct(floor) : "")
         + (minUsersEach > 0 ? (floor > 0 ? " and" : " with") + " ≥ " + String.format(java.util.Locale.ROOT, "%,d", minUsersEach) + " monthly users each" : ""));
+    FactPaths.Fact own = resolve("market.share");
+    FactPaths.Fact ownUsers = resolve("users.monthly_active_kr");
     if (given == null || given.isEmpty()) {
+      TopFirms t = new TopFirms(maxFirms, floor, minUsersEach, combinedAtLeast, null, leadersFact.path(),
+          (Double) own.value(), null, (Long) ownUsers.value(), minUsersEach > 0 && ownUsers.value() == null ? ownUsers.path() : null,
+          profile.displayName());
       missing.add(leadersFact.path());
-      add(leadersFact, "this firm among the " + criteria, null, "in top", maxFirms, null, null);
-      add(leadersFact, "combined share of the " + criteria, null, ">=", combinedAtLeast, null, null, "share");
-      if (addThenDeny) add(leadersFact, denial(minShareEach), null, ">=", minShareEach, null, null, "share");
+      if (t.ownUsersPath != null) missing.add(t.ownUsersPath);
+      opens().add(t);
+      boolean[] can = t.local();
+      Boolean met = can == null || can[0] == can[1] ? null : can[1];
+      add(leadersFact, "this firm among the " + criteria, null, "in top", maxFirms, met, null);
+      add(leadersFact, "combined share of the " + criteria, null, ">=", combinedAtLeast, met, null, "share");
+      if (addThenDeny) denial(leadersFact, own, (Double) own.value(), minShareEach);
       return;
     }
     List<Leader> leaders = new ArrayList<>(given);
-    if (leaders.stream().noneMatch(l -> Boolean.TRUE.equals(l.self()))) {
-      FactPaths.Fact own = resolve("market.share");
-      FactPaths.Fact users = resolve("users.monthly_active_kr");
-      if (own.value() == null) {
-        missing.add(own.path());
-      } else {
-        leaders.add(new Leader(profile.displayName(), (Double) own.value(), (Long) users.value(), true));
+    boolean listed = false;
+    for (Leader l : given) listed |= Boolean.TRUE.equals(l.self());
+    String ownSharePath = null;
+    String ownUsersPath = null;
+    if (!listed) {
+      if (own.value() == null) ownSharePath = own.path();
+      else leaders.add(new Leader(profile.displayName(), (Double) own.value(), (Long) ownUsers.value(), true));
+      if (minUsersEach > 0 && ownUsers.value() == null && (own.value() == null || (Double) own.value() >= floor)) ownUsersPath = ownUsers.path();
+    }
+    String[] userPaths = null;
+    for (int i = 0; i < given.size(); i++) {
+      if (minUsersEach > 0 && given.get(i).monthlyUsersKr() == null && given.get(i).share() >= floor) {
+        if (userPaths == null) userPaths = new String[given.size()];
+        userPaths[i] = leadersFact.path() + "[" + i + "].monthly_users_kr";
       }
     }
-    Group optimistic = group(leaders, maxFirms, floor, minUsersEach, true);
-    Group pessimistic = group(leaders, maxFirms, floor, minUsersEach, false);
-    boolean known = optimistic.equals(pessimistic) && leaders.stream().anyMatch(l -> Boolean.TRUE.equals(l.self()));
-    if (!known) {
-      for (int i = 0; i < given.size(); i++) {
-        if (minUsersEach > 0 && given.get(i).monthlyUsersKr() == null && given.get(i).share() >= floor) {
-          missing.add(leadersFact.path() + "[" + i + "].monthly_users_kr");
-        }
-      }
+    boolean known = userPaths == null && ownSharePath == null && ownUsersPath == null;
+    Group g = group(leaders, maxFirms, floor, minUsersEach, false);
+    Boolean selfIn;
+    Boolean combinedMet;
+    if (known) {
+      selfIn = g.selfIncluded;
+      combinedMet = g.combined.compareTo(BigDecimal.valueOf(combinedAtLeast)) >= 0;
+    } else {
+      TopFirms t = new TopFirms(maxFirms, floor, minUsersEach, combinedAtLeast, given, leadersFact.path(),
+          (Double) own.value(), ownSharePath, (Long) ownUsers.value(), ownUsersPath, profile.displayName());
+      t.userPaths = userPaths;
+      if (ownSharePath != null) missing.add(ownSharePath);
+      if (userPaths != null) for (String u : userPaths) if (u != null) missing.add(u);
+      if (ownUsersPath != null) missing.add(ownUsersPath);
+      opens().add(t);
+      boolean[] can = t.local();
+      selfIn = can == null || can[2] == can[3] ? null : can[3];
+      combinedMet = can == null || can[4] == can[5] ? null : can[5];
     }
-    Group g = pessimistic;
-    Boolean selfIn = known ? g.selfIncluded : null;
+    // The values shown are those of the firms known to meet the criteria; shown once the test is decided.
+    boolean show = ownSharePath == null && (known || (selfIn != null && combinedMet != null));
     add(leadersFact, "this firm among the " + criteria + " (" + (g.names.isEmpty() ? "none" : String.join(", ", g.names)) + ")",
-        known ? (g.selfIncluded ? "included" : "not included") : null, "in top", maxFirms, selfIn, null);
-    Boolean combinedMet = known ? g.combined.compareTo(BigDecimal.valueOf(combinedAtLeast)) >= 0 : null;
-    add(leadersFact, "combined share of the " + criteria, known ? g.combined.doubleValue() : null, ">=", combinedAtLeast,
-        combinedMet, known ? margin(g.combined.doubleValue(), combinedAtLeast, ">=") : null, "share");
+        show ? (g.selfIncluded ? "included" : "not included") : null, "in top", maxFirms, selfIn, null);
+    add(leadersFact, "combined share of the " + criteria, show ? g.combined.doubleValue() : null, ">=", combinedAtLeast,
+        combinedMet, show ? margin(g.combined.doubleValue(), combinedAtLeast, ">=") : null, "share");
     if (addThenDeny) {
-      Double own = null;
-      for (Leader l : leaders) if (Boolean.TRUE.equals(l.self())) own = l.share();
-      add(leadersFact, denial(minShareEach), own, ">=", minShareEach, own == null ? null : compareNumbers(own, minShareEach) >= 0,
-          own == null ? null : margin(own, minShareEach, ">="), "share");
+      Double ownShare = null;
+      for (Leader l : leaders) if (Boolean.TRUE.equals(l.self())) ownShare = l.share();
+      denial(leadersFact, own, ownShare, minShareEach);
     }
   }
 
-  private static String denial(double minShareEach) {
-    return "this firm's own share (a firm under " + pct(minShareEach) + " is not presumed)";
+  /**
+   * The add-then-deny reading's own test: a firm whose share is under the floor is not presumed, even
+   * in a group that holds enough. Where this firm's share is not stated, it is worked out over every
+   * value it could take, like the other tests.
+   */
+  private void denial(FactPaths.Fact leadersFact, FactPaths.Fact own, Double ownShare, double minShareEach) {
+    if (ownShare == null) unknown(own, new Compare(false, own.path(), ">=", minShareEach, "share"));
+    add(leadersFact, "this firm's own share (a firm under " + pct(minShareEach) + " is not presumed)", ownShare, ">=", minShareEach,
+        ownShare == null ? null : compareNumbers(ownShare, minShareEach) >= 0,
+        ownShare == null ? null : margin(ownShare, minShareEach, ">="), "share");
   }
 
   private record Group(List<String> names, BigDecimal combined, boolean selfIncluded) {}
@@ -320,7 +365,7 @@ public final class Assessment {
     FactPaths.Fact f = resolve(path);
     if (f.value() == null) {
       if (applicable != Boolean.FALSE) applicable = null;
-      missing.add(f.path());
+      unknown(f, new Equal(true, f.path(), expected, f.unit()));
       add(f, "applies only if", null, "==", expected, null, null);
     } else if (!Objects.equals(f.value(), expected)) {
       applicable = Boolean.FALSE;
@@ -353,6 +398,7 @@ public final class Assessment {
   public Assessment onlyIfOneOf(String path, String... values) {
     FactPaths.Fact f = resolve(path);
     Boolean holds = f.value() == null ? null : List.of(values).contains(String.valueOf(f.value()));
+    if (holds == null) unknown(f, new OneOf(true, f.path(), List.of(values)));
     return applicability(f, holds, "in", String.join(", ", values));
   }
 
@@ -366,6 +412,7 @@ public final class Assessment {
     LocalDate line = LocalDate.parse(isoDate);
     if (f.value() != null && !(f.value() instanceof LocalDate)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a date");
     Boolean holds = f.value() == null ? null : !((LocalDate) f.value()).isBefore(line);
+    if (holds == null) unknown(f, new OnOrAfter(f.path(), line));
     return applicability(f, holds, ">=", line);
   }
 
@@ -380,8 +427,12 @@ public final class Assessment {
     List<String> ranks = List.of(order);
     Integer a = rank(f, ranks);
     Integer b = rank(g, ranks);
-    if (a == null) missing.add(f.path());
-    if (b == null) missing.add(g.path());
+    if (a == null || b == null) {
+      Rank r = new Rank(f.path(), a, g.path(), b, ranks);
+      if (a == null) missing.add(f.path());
+      if (b == null) missing.add(g.path());
+      opens().add(r);
+    }
     add(f, "ranks at least as high as " + g.path() + " (" + String.join(" < ", order) + ")", f.value(), ">=", g.value(),
         a == null || b == null ? null : a >= b, null);
     return this;
@@ -407,6 +458,8 @@ public final class Assessment {
         case ">" -> c > 0;
         default -> c < 0;
       };
+    } else {
+      unknown(f, new Compare(true, f.path(), op, line, f.unit()));
     }
     return applicability(f, holds, op, normalise(line, f.unit()));
   }
@@ -415,7 +468,6 @@ public final class Assessment {
   private Assessment applicability(FactPaths.Fact f, Boolean holds, String op, Object threshold) {
     if (holds == null) {
       if (applicable != Boolean.FALSE) applicable = null;
-      missing.add(f.path());
       add(f, "applies only if", null, op, threshold, null, null);
     } else if (!holds) {
       applicable = Boolean.FALSE;
@@ -434,7 +486,9 @@ public final class Assessment {
     if (o == Outcome.UNDETERMINED) {
       dependsUndetermined = true;
       missing.addAll(designation.missing);
-    } else if (o != Outcome.DESIGNATED) {
+      if (openGivens == null) openGivens = new ArrayList<>(2);
+      openGivens.add(designation);
+    } else if (!o.designationMet()) {
       applicable = Boolean.FALSE;
     }
     return this;
@@ -451,7 +505,10 @@ public final class Assessment {
     conductStated = true;
     ConductFact c = (ConductFact) f.value();
     conductPresent = c == null ? null : c.present();
-    if (conductPresent == null) missing.add(present.path());
+    if (conductPresent == null) {
+      missing.add(present.path());
+      conductPath = present.path();
+    }
     if (c != null && c.justification() != null && !c.justification().isBlank()) justification = c.justification().strip();
     add(present, null, conductPresent, "==", false, conductPresent == null ? null : !conductPresent, null);
     return this;
@@ -541,23 +598,31 @@ public final class Assessment {
 
   /** False when an {@link #onlyIf} condition does not hold: such an assessment is not reported. */
   public boolean isApplicable() {
-    return applicable != Boolean.FALSE;
+    if (applicable == Boolean.FALSE) return false;
+    getOutcome();
+    return !neverApplies;
   }
 
+  /** True when this finding rests on a designation that is undetermined. */
+  public boolean restsOnUndetermined() {
+    return openGivens != null;
+  }
+
+  /** A designation met: presumed, or meeting the criteria. */
   public boolean isDesignated() {
-    return getOutcome() == Outcome.DESIGNATED;
+    return kind == Kind.DESIGNATION && getOutcome().designationMet();
   }
 
-  /** Designated, or undetermined: the duties that rest on it are then reported as undetermined. */
+  /** Met (presumed or meeting the criteria), or undetermined: the duties that rest on it are then reported as undetermined. */
   public boolean isPossiblyDesignated() {
     Outcome o = getOutcome();
-    return kind == Kind.DESIGNATION && (o == Outcome.DESIGNATED || o == Outcome.UNDETERMINED);
+    return kind == Kind.DESIGNATION && (o.designationMet() || o == Outcome.UNDETERMINED);
   }
 
   public Outcome getOutcome() {
     Outcome o = outcome;
     if (o == null) {
-      o = outcomeNow();
+      o = exact();
       outcome = o;
     }
     return o;
@@ -571,18 +636,19 @@ public final class Assessment {
       if (Boolean.FALSE.equals(conductPresent)) return Outcome.CLEAR;
       for (Test t : tests) if (t.met() == null && !t.fact().endsWith(".present")) anyUnknown = true;
       if (conductPresent == null || anyUnknown) return Outcome.UNDETERMINED;
-      return justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.VIOLATION;
+      return justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
     }
     for (Test t : tests) {
       if (t.met() == null) anyUnknown = true;
       else if (!t.met() && !"applies only if".equals(t.label())) anyFalse = true;
     }
     if (kind == Kind.DESIGNATION) {
-      return anyFalse ? Outcome.NOT_DESIGNATED : anyUnknown ? Outcome.UNDETERMINED : Outcome.DESIGNATED;
+      return anyFalse ? Outcome.NOT_MET : anyUnknown ? Outcome.UNDETERMINED : whenMet;
     }
     // A duty not known to apply (its designation undetermined, or an onlyIf fact not stated) is
     // undetermined even when a test fails: unmet only if it applies.
     if (anyFalse && (applicable == null || dependsUndetermined)) return Outcome.UNDETERMINED;
+    if (kind == Kind.ELIGIBILITY) return anyFalse ? Outcome.INELIGIBLE : anyUnknown ? Outcome.UNDETERMINED : Outcome.ELIGIBLE;
     return anyFalse ? Outcome.UNMET : anyUnknown ? Outcome.UNDETERMINED : Outcome.MET;
   }
 
@@ -590,8 +656,16 @@ public final class Assessment {
     return List.copyOf(tests);
   }
 
+  /** The facts the profile does not state that can change the outcome (see {@link #getMissingImmaterial()}). */
   public List<String> getMissing() {
-    return List.copyOf(missing);
+    getOutcome();
+    return material != null ? material : List.copyOf(missing);
+  }
+
+  /** The facts the profile does not state that could not change the outcome, whatever their values. */
+  public List<String> getMissingImmaterial() {
+    getOutcome();
+    return immaterial != null ? immaterial : List.of();
   }
 
   public List<String> getDependsOn() {
@@ -607,7 +681,7 @@ public final class Assessment {
    * of the duty is unmet or not stated (the duty may be breached, but not in the element that is fined).
    */
   public Sanction getSanction() {
-    if (sanction == null || sanctionPaths.isEmpty()) return sanction;
+    if (sanction == null || sanctionPaths.isEmpty() || getOutcome() == Outcome.MET) return sanction;
     boolean allMet = true;
     for (Test t : tests) {
       if ("applies only if".equals(t.label()) || Boolean.TRUE.equals(t.met())) continue;
@@ -630,6 +704,10 @@ public final class Assessment {
       TopFirmsCall c = r.call();
       other.tests.subList(c.testsFrom(), c.testsTo()).clear();
       other.missing.removeAll(new ArrayList<>(missing).subList(c.missingFrom(), c.missingTo()));
+      if (other.open != null) {
+        other.open.subList(c.openFrom(), c.openTo()).clear(); // the call's open tests go with its tests
+        if (other.open.isEmpty()) other.open = null;
+      }
       int from = other.tests.size();
       other.topFirms(c.maxFirms(), c.minShareEach(), c.minUsersEach(), c.combinedAtLeast(), r.addThenDeny());
       other.outcome = null;
@@ -667,6 +745,533 @@ public final class Assessment {
 
   // ---------------------------------------------------------------------------------------------
 
+  private List<Open> opens() {
+    if (open == null) open = new ArrayList<>(2);
+    return open;
+  }
+
+  private void unknown(FactPaths.Fact f, Open o) {
+    missing.add(f.path());
+    opens().add(o);
+  }
+
+  /**
+   * One finding made of several instances of its rule for one subject (one per designation it rests on):
+   * it applies wherever any instance does, and its outcome and missing facts are worked out over all of
+   * them. {@code shown} is the instance whose tests and designations the report shows.
+   */
+  public static Assessment anyOf(Assessment shown, List<Assessment> instances) {
+    Assessment a = new Assessment(shown);
+    a.alternatives = List.copyOf(instances);
+    for (Assessment i : instances) a.missing.addAll(i.missing);
+    return a;
+  }
+
+  /**
+   * A copy of {@code o}'s state (tests, missing facts, open tests, conditions): for a finding merged from
+   * alternatives ({@link #anyOf}), or to be worked out under another reading ({@link #getReadings}).
+   */
+  private Assessment(Assessment o) {
+    this.rule = o.rule;
+    this.regime = o.regime;
+    this.kind = o.kind;
+    this.profile = o.profile;
+    this.service = o.service;
+    this.facts = o.facts;
+    this.tests.addAll(o.tests);
+    this.missing.addAll(o.missing);
+    this.dependsOn.addAll(o.dependsOn);
+    this.notes.addAll(o.notes);
+    this.applicable = o.applicable;
+    this.dependsUndetermined = o.dependsUndetermined;
+    this.sanction = o.sanction;
+    this.conductPresent = o.conductPresent;
+    this.conductStated = o.conductStated;
+    this.conductPath = o.conductPath;
+    this.justification = o.justification;
+    this.burden = o.burden;
+    this.open = o.open == null ? null : new ArrayList<>(o.open); // its own list: a reading's copy replaces some
+    this.openGivens = o.openGivens;
+    this.whenMet = o.whenMet;
+    this.sanctionPaths.addAll(o.sanctionPaths);
+    this.lastTopFirms = o.lastTopFirms;
+    this.readingSpecs.addAll(o.readingSpecs);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The exact outcome: over every completion of the missing facts
+
+  /** Most completions worked through for one finding; beyond it the finding is undetermined with every missing fact listed. */
+  static final int MAX_COMPLETIONS = 1 << 14;
+
+  private static final int DROPPED = 0;
+
+  /**
+   * The outcome every completion of the missing facts gives, or undetermined where two completions
+   * differ; and which missing facts can change it. Each missing fact takes a few values, one from each
+   * stretch of its domain between the lines the tests draw on it (a share lies in 0..1, money and counts
+   * are whole and not negative), so going through every combination is exact, not a sample.
+   */
+  private Outcome exact() {
+    material = null;
+    immaterial = null;
+    neverApplies = false;
+    if (open == null && openGivens == null && alternatives == null) return outcomeNow();
+    if (applicable == Boolean.FALSE && alternatives == null) return outcomeNow();
+    if (kind == Kind.PROHIBITION && !conductStated) throw new IllegalStateException("rule " + rule + ": a prohibition needs .conduct(path)");
+    // The unknowns and the values each takes.
+    Map<String, List<Object>> domain = new java.util.LinkedHashMap<>();
+    collect(domain, new java.util.HashSet<>());
+    List<String> vars = new ArrayList<>(domain.keySet());
+    int n = vars.size();
+    int[] radix = new int[n];
+    long total = 1;
+    for (int i = 0; i < n; i++) {
+      radix[i] = domain.get(vars.get(i)).size();
+      total *= radix[i];
+      if (total > MAX_COMPLETIONS) return outcomeNow();
+    }
+    int size = (int) total;
+    int[] cls = new int[size];
+    Map<String, Object> v = new java.util.HashMap<>(n * 2);
+    boolean anyApplies = false;
+    boolean allApply = true;
+    int[] digit = new int[n];
+    for (int k = 0; k < size; k++) {
+      for (int i = 0; i < n; i++) v.put(vars.get(i), domain.get(vars.get(i)).get(digit[i]));
+      boolean applies = applies(v);
+      anyApplies |= applies;
+      allApply &= applies;
+      cls[k] = classOf(applies, v);
+      for (int i = 0; i < n && ++digit[i] == radix[i]; i++) digit[i] = 0; // the next combination
+    }
+    neverApplies = !anyApplies;
+    // A fact can change the outcome where two completions that differ in it alone differ in outcome.
+    Set<String> matters = new java.util.HashSet<>();
+    int stride = 1;
+    for (int i = 0; i < n; i++) {
+      for (int k = 0; k < size && !matters.contains(vars.get(i)); k++) {
+        int d = (k / stride) % radix[i];
+        if (d != 0 && cls[k] != cls[k - d * stride]) matters.add(vars.get(i));
+      }
+      stride *= radix[i];
+    }
+    List<String> m = new ArrayList<>();
+    List<String> im = new ArrayList<>();
+    for (String p : missing) (matters.contains(p) || !domain.containsKey(p) ? m : im).add(p);
+    material = List.copyOf(m);
+    immaterial = List.copyOf(im);
+    int first = cls[0];
+    boolean same = true;
+    for (int c : cls) same &= c == first;
+    if (!same) return Outcome.UNDETERMINED;
+    if ((kind == Kind.OBLIGATION || kind == Kind.ELIGIBILITY) && !allApply && first == DROPPED) return Outcome.UNDETERMINED; // never reported
+    return switch (first) {
+      case 1 -> whenMet;
+      case 2 -> Outcome.NOT_MET;
+      case 3 -> Outcome.MET;
+      case 4 -> Outcome.UNMET;
+      case 5 -> Outcome.CLEAR;
+      case 6 -> justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
+      case 7 -> Outcome.ELIGIBLE;
+      case 8 -> Outcome.INELIGIBLE;
+      default -> Outcome.UNDETERMINED;
+    };
+  }
+
+  /**
+   * The outcome of one completion, as a number: a designation not applying is not designated, a
+   * prohibition not applying is clear (a practice the profile states absent is clear either way); an
+   * obligation not applying is dropped, which differs from met and unmet.
+   */
+  private int classOf(boolean applies, Map<String, Object> v) {
+    return switch (kind) {
+      case DESIGNATION -> applies && holds(v) ? 1 : 2;
+      case OBLIGATION -> !applies ? DROPPED : holds(v) ? 3 : 4;
+      case ELIGIBILITY -> !applies ? DROPPED : holds(v) ? 7 : 8;
+      default -> {
+        if (!applies) yield 5;
+        Boolean present = conductPresent != null ? conductPresent : (Boolean) v.get(conductPath);
+        yield Boolean.TRUE.equals(present) ? 6 : 5;
+      }
+    };
+  }
+
+  /** Whether the finding applies in this completion: its "applies only if" tests and the designations it rests on. */
+  private boolean applies(Map<String, Object> v) {
+    if (alternatives != null) {
+      for (Assessment a : alternatives) if (a.applies(v)) return true;
+      return false;
+    }
+    if (applicable == Boolean.FALSE) return false;
+    if (open != null) for (Open o : open) if (o.applicability && !o.holds(v)) return false;
+    if (openGivens != null) for (Assessment d : openGivens) if (!d.designatedIn(v)) return false;
+    return true;
+  }
+
+  /** Whether the finding's own tests (not the "applies only if" ones) all hold in this completion. */
+  private boolean holds(Map<String, Object> v) {
+    for (Test t : tests) if (Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())) return false;
+    if (open != null) for (Open o : open) if (!o.applicability && !o.holds(v)) return false;
+    return true;
+  }
+
+  private boolean designatedIn(Map<String, Object> v) {
+    return applies(v) && holds(v);
+  }
+
+  /** Every unknown this finding reads, through the designations it rests on too, with the values each takes. */
+  private void collect(Map<String, List<Object>> domain, Set<Assessment> seen) {
+    if (!seen.add(this)) return;
+    if (open != null) for (Open o : open) o.values(domain);
+    if (conductPath != null) addValues(domain, conductPath, Boolean.FALSE, Boolean.TRUE);
+    if (openGivens != null) for (Assessment d : openGivens) d.collect(domain, seen);
+    if (alternatives != null) for (Assessment a : alternatives) a.collect(domain, seen);
+  }
+
+  private static void addValues(Map<String, List<Object>> domain, String path, Object... values) {
+    List<Object> l = domain.computeIfAbsent(path, p -> new ArrayList<>(4));
+    for (Object x : values) if (!l.contains(x)) l.add(x);
+  }
+
+  /** A value no test's expected value equals: any other word, number or date. */
+  private static final Object OTHER = new Object() {
+    @Override
+    public String toString() {
+      return "(another value)";
+    }
+  };
+
+  /** A test on a fact the profile does not state. */
+  private abstract static class Open {
+    /** An "applies only if" condition rather than a test of the finding. */
+    final boolean applicability;
+
+    Open(boolean applicability) {
+      this.applicability = applicability;
+    }
+
+    /** Adds the values of its unknowns that cover every side of its lines. */
+    abstract void values(Map<String, List<Object>> domain);
+
+    abstract boolean holds(Map<String, Object> v);
+  }
+
+  private static final class Compare extends Open {
+    final String path;
+    final String op;
+    final Number line;
+    final String unit;
+
+    Compare(boolean applicability, String path, String op, Number line, String unit) {
+      super(applicability);
+      this.path = path;
+      this.op = op;
+      this.line = line;
+      this.unit = unit;
+    }
+
+    @Override
+    void values(Map<String, List<Object>> domain) {
+      addValues(domain, path, sides(line, unit).toArray());
+    }
+
+    @Override
+    boolean holds(Map<String, Object> v) {
+      int c = compareNumbers((Number) v.get(path), line);
+      return switch (op) {
+        case ">=" -> c >= 0;
+        case ">" -> c > 0;
+        case "<=" -> c <= 0;
+        default -> c < 0;
+      };
+    }
+  }
+
+  /** Values of a number of {@code unit} at, just below and just above {@code line}, and its domain's ends. */
+  static List<Object> sides(Number line, String unit) {
+    List<Object> out = new ArrayList<>(6);
+    double d = line.doubleValue();
+    if ("count".equals(unit) || "krw".equals(unit)) {
+      long lo = (long) Math.floor(d);
+      long hi = (long) Math.ceil(d);
+      for (long x : new long[] {0, lo - 1, lo, hi, hi + 1}) if (x >= 0 && !out.contains(x)) out.add(x);
+    } else {
+      double max = "share".equals(unit) ? 1.0 : Double.MAX_VALUE;
+      boolean bounded = "share".equals(unit) || "quantity".equals(unit);
+      for (double x : new double[] {0.0, Math.nextDown(d), d, Math.nextUp(d), max}) {
+        if (bounded && (x < 0 || x > max)) continue;
+        if (x == 0.0) x = 0.0; // not -0.0
+        if (!out.contains(x)) out.add(x);
+      }
+    }
+    return out;
+  }
+
+  private static final class Equal extends Open {
+    final String path;
+    final Object expected;
+    final boolean bool;
+
+    Equal(boolean applicability, String path, Object expected, String unit) {
+      super(applicability);
+      this.path = path;
+      this.expected = expected;
+      this.bool = "bool".equals(unit);
+    }
+
+    @Override
+    void values(Map<String, List<Object>> domain) {
+      if (bool) addValues(domain, path, Boolean.FALSE, Boolean.TRUE);
+      else addValues(domain, path, expected, OTHER);
+    }
+
+    @Override
+    boolean holds(Map<String, Object> v) {
+      return Objects.equals(v.get(path), expected);
+    }
+  }
+
+  private static final class OneOf extends Open {
+    final String path;
+    final List<String> allowed;
+
+    OneOf(boolean applicability, String path, List<String> allowed) {
+      super(applicability);
+      this.path = path;
+      this.allowed = allowed;
+    }
+
+    @Override
+    void values(Map<String, List<Object>> domain) {
+      addValues(domain, path, allowed.toArray());
+      addValues(domain, path, OTHER);
+    }
+
+    @Override
+    boolean holds(Map<String, Object> v) {
+      return allowed.contains(String.valueOf(v.get(path)));
+    }
+  }
+
+  private static final class NotEmpty extends Open {
+    final String path;
+
+    NotEmpty(String path) {
+      super(false);
+      this.path = path;
+    }
+
+    @Override
+    void values(Map<String, List<Object>> domain) {
+      addValues(domain, path, List.of(), List.of(OTHER));
+    }
+
+    @Override
+    boolean holds(Map<String, Object> v) {
+      return !((List<?>) v.get(path)).isEmpty();
+    }
+  }
+
+  private static final class OnOrAfter extends Open {
+    final String path;
+    final LocalDate line;
+
+    OnOrAfter(String path, LocalDate line) {
+      super(true);
+      this.path = path;
+      this.line = line;
+    }
+
+    @Override
+    void values(Map<String, List<Object>> domain) {
+      addValues(domain, path, line.minusDays(1), line);
+    }
+
+    @Override
+    boolean holds(Map<String, Object> v) {
+      return !((LocalDate) v.get(path)).isBefore(line);
+    }
+  }
+
+  private static final class Rank extends Open {
+    final String path;
+    final Integer rank;
+    final String otherPath;
+    final Integer otherRank;
+    final List<String> order;
+
+    Rank(String path, Integer rank, String otherPath, Integer otherRank, List<String> order) {
+      super(false);
+      this.path = path;
+      this.rank = rank;
+      this.otherPath = otherPath;
+      this.otherRank = otherRank;
+      this.order = order;
+    }
+
+    @Override
+    void values(Map<String, List<Object>> domain) {
+      if (rank == null) addValues(domain, path, order.toArray());
+      if (otherRank == null) addValues(domain, otherPath, order.toArray());
+    }
+
+    @Override
+    boolean holds(Map<String, Object> v) {
+      int a = rank != null ? rank : order.indexOf(String.valueOf(v.get(path)));
+      int b = otherRank != null ? otherRank : order.indexOf(String.valueOf(v.get(otherPath)));
+      return a >= b;
+    }
+  }
+
+  /** A leaders list that can make the oligopoly test pass (or fail), when the profile gives none. */
+  private static final Object PASSES = "(a list of leading firms that passes)";
+  private static final Object FAILS = "(a list of leading firms that fails)";
+
+  /**
+   * The oligopoly test with unknowns: the monthly users of listed firms, this firm's share and users
+   * when it is not listed, or the whole list.
+   */
+  private static final class TopFirms extends Open {
+    final int maxFirms;
+    final double minShare;
+    final long minUsers;
+    final double combinedAtLeast;
+    final List<Leader> given;
+    final String leadersPath;
+    final Double ownShare;
+    final String ownSharePath;
+    final Long ownUsers;
+    final String ownUsersPath;
+    final String selfName;
+    String[] userPaths;
+
+    TopFirms(int maxFirms, double minShare, long minUsers, double combinedAtLeast, List<Leader> given, String leadersPath,
+        Double ownShare, String ownSharePath, Long ownUsers, String ownUsersPath, String selfName) {
+      super(false);
+      this.maxFirms = maxFirms;
+      this.minShare = minShare;
+      this.minUsers = minUsers;
+      this.combinedAtLeast = combinedAtLeast;
+      this.given = given;
+      this.leadersPath = leadersPath;
+      this.ownShare = ownShare;
+      this.ownSharePath = ownSharePath;
+      this.ownUsers = ownUsers;
+      this.ownUsersPath = ownUsersPath;
+      this.selfName = selfName;
+    }
+
+    @Override
+    void values(Map<String, List<Object>> domain) {
+      Object[] users = minUsers > 0 ? new Object[] {minUsers - 1, minUsers} : new Object[] {0L};
+      if (ownUsersPath != null) addValues(domain, ownUsersPath, users);
+      if (given == null) {
+        // No list: one that passes exists unless this firm cannot be among the leaders or hold enough
+        // with them; one that fails exists unless this firm always leads with enough.
+        double s = ownShare == null ? Double.NaN : ownShare;
+        boolean eligible = (ownShare == null || s >= minShare) && (ownUsers == null || ownUsers >= minUsers);
+        boolean canPass = eligible && (ownShare == null || s >= combinedAtLeast
+            || (maxFirms >= 2 && Math.max(combinedAtLeast - s, minShare) <= 1 - s));
+        boolean canFail = ownShare == null || ownUsersPath != null || !eligible || s < combinedAtLeast
+            || (maxFirms + 1) * s < 1;
+        if (canPass) addValues(domain, leadersPath, PASSES);
+        if (canFail) addValues(domain, leadersPath, FAILS);
+        return;
+      }
+      if (userPaths != null) for (String p : userPaths) if (p != null) addValues(domain, p, users);
+      if (ownSharePath != null) addValues(domain, ownSharePath, ownShares().toArray());
+    }
+
+    /**
+     * This firm's share where the result can change: 0 and 1, the minimum share, each listed firm's share
+     * (ties go by name), and the share that brings each possible group to the combined line; each with
+     * its neighbours, and a point between each two.
+     */
+    private List<Object> ownShares() {
+      java.util.TreeSet<Double> cut = new java.util.TreeSet<>();
+      cut.add(0.0);
+      cut.add(1.0);
+      cut.add(minShare);
+      List<Double> others = new ArrayList<>();
+      for (Leader l : given) others.add(l.share());
+      cut.addAll(others);
+      BigDecimal x = BigDecimal.valueOf(combinedAtLeast);
+      int k = Math.min(Math.max(maxFirms - 1, 0), others.size());
+      subsetSums(others, 0, k, BigDecimal.ZERO, x, cut);
+      java.util.TreeSet<Double> all = new java.util.TreeSet<>();
+      Double prev = null;
+      for (double c : cut) {
+        for (double y : new double[] {Math.nextDown(Math.nextDown(c)), Math.nextDown(c), c, Math.nextUp(c), Math.nextUp(Math.nextUp(c))}) {
+          if (y >= 0 && y <= 1) all.add(y == 0.0 ? 0.0 : y);
+        }
+        if (prev != null) all.add((prev + c) / 2);
+        prev = c;
+      }
+      return new ArrayList<>(all);
+    }
+
+    private static void subsetSums(List<Double> others, int from, int left, BigDecimal sum, BigDecimal line, Set<Double> out) {
+      out.add(line.subtract(sum).doubleValue());
+      if (left == 0 || out.size() > 4096) return;
+      for (int i = from; i < others.size(); i++) {
+        subsetSums(others, i + 1, left - 1, sum.add(BigDecimal.valueOf(others.get(i))), line, out);
+      }
+    }
+
+    @Override
+    boolean holds(Map<String, Object> v) {
+      boolean[] r = results(v);
+      return r[0] && r[1];
+    }
+
+    /** This firm among the group, and the group's combined share at least the line. */
+    boolean[] results(Map<String, Object> v) {
+      Long selfUsers = ownUsersPath != null ? (Long) v.get(ownUsersPath) : ownUsers;
+      if (given == null) {
+        boolean pass = v.get(leadersPath) == PASSES && (selfUsers == null || selfUsers >= minUsers);
+        return new boolean[] {pass, pass};
+      }
+      List<Leader> leaders = new ArrayList<>(given.size() + 1);
+      for (int i = 0; i < given.size(); i++) {
+        Leader l = given.get(i);
+        if (userPaths != null && userPaths[i] != null) l = new Leader(l.name(), l.share(), (Long) v.get(userPaths[i]), l.self());
+        leaders.add(l);
+      }
+      Double s = ownSharePath != null ? (Double) v.get(ownSharePath) : ownShare;
+      boolean listed = false;
+      for (Leader l : given) listed |= Boolean.TRUE.equals(l.self());
+      if (!listed) leaders.add(new Leader(selfName, s, selfUsers, true));
+      Group g = group(leaders, maxFirms, minShare, minUsers, false);
+      return new boolean[] {g.selfIncluded, g.combined.compareTo(BigDecimal.valueOf(combinedAtLeast)) >= 0};
+    }
+
+    /**
+     * Over the completions of this test's own unknowns: whether the whole test can be false and true,
+     * then the same for its two parts; null when there are too many to go through.
+     */
+    boolean[] local() {
+      Map<String, List<Object>> domain = new java.util.LinkedHashMap<>();
+      values(domain);
+      List<String> vars = new ArrayList<>(domain.keySet());
+      long total = 1;
+      for (String p : vars) total *= domain.get(p).size();
+      if (total > MAX_COMPLETIONS) return null;
+      boolean[] can = new boolean[6];
+      int[] digit = new int[vars.size()];
+      Map<String, Object> v = new java.util.HashMap<>();
+      for (long k = 0; k < total; k++) {
+        for (int i = 0; i < vars.size(); i++) v.put(vars.get(i), domain.get(vars.get(i)).get(digit[i]));
+        boolean[] r = results(v);
+        can[r[0] && r[1] ? 1 : 0] = true;
+        can[r[0] ? 3 : 2] = true;
+        can[r[1] ? 5 : 4] = true;
+        for (int i = 0; i < vars.size() && ++digit[i] == domain.get(vars.get(i)).size(); i++) digit[i] = 0;
+      }
+      return can;
+    }
+  }
+
   private FactPaths.Fact resolve(String path) {
     return facts.get(service, path).fact();
   }
@@ -701,7 +1306,7 @@ public final class Assessment {
       };
       margin = margin(((Number) v).doubleValue(), line.doubleValue(), op);
     } else {
-      missing.add(f.path());
+      unknown(f, new Compare(false, f.path(), op, line, f.unit()));
     }
     add(f, null, v, op, normalise(line, f.unit()), met, margin);
     return this;

@@ -76,10 +76,10 @@ public final class RuleGrammar {
 
   /** The metadata keys the catalogue reads (see {@link RuleInfo} and {@link RegimeInfo}). */
   public static final Set<String> METADATA = Set.of("id", "regime", "kind", "title", "title_ko", "law", "law_ko", "article",
-      "source", "timeline", "note", "status", "valid_from", "valid_to", "confidence", "variant");
+      "source", "timeline", "note", "status", "valid_from", "valid_to", "confidence", "variant", "designation");
 
   /** The factories of {@link Assessment} a consequence starts with. */
-  public static final Set<String> FACTORIES = Set.of("designation", "obligation", "prohibition");
+  public static final Set<String> FACTORIES = Set.of("designation", "obligation", "eligibility", "prohibition");
 
   /** The builder methods of {@link Assessment} a consequence may chain; arities and argument kinds come from their signatures. */
   public static final List<String> BUILDERS = List.of("atLeast", "atMost", "below", "above", "isTrue", "isFalse", "equalTo",
@@ -93,7 +93,7 @@ public final class RuleGrammar {
   private static final Pattern BINDING = Pattern.compile("\\$[A-Za-z][A-Za-z0-9_]*");
   private static final Pattern ANNOTATION = Pattern.compile("[a-z][a-z0-9_]*");
 
-  static final String CONSEQUENCE_SHAPE = "a consequence is exactly insert(Assessment.designation|obligation|prohibition(kcontext, $binding)"
+  static final String CONSEQUENCE_SHAPE = "a consequence is exactly insert(Assessment.designation|obligation|eligibility|prohibition(kcontext, $binding)"
       + " followed by .builder(arguments) calls, then );";
   static final String ARGUMENT_SHAPE = "an argument is a string, a finite number, true, false or a variable bound in the conditions";
   static final String CONSTRAINT_SHAPE = "a constraint compares property paths of the fact, $binding.paths and literals with"
@@ -932,7 +932,7 @@ public final class RuleGrammar {
       expect("Assessment", CONSEQUENCE_SHAPE);
       expect(".", CONSEQUENCE_SHAPE);
       if (t.get(i).kind() != Kind.IDENT || !FACTORIES.contains(t.get(i).text())) {
-        throw new Refusal(t.get(i).offset(), construct(t, i), "the factories are designation, obligation and prohibition");
+        throw new Refusal(t.get(i).offset(), construct(t, i), "the factories are designation, obligation, eligibility and prohibition");
       }
       i++;
       expect("(", CONSEQUENCE_SHAPE);

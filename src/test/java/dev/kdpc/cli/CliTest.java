@@ -43,10 +43,10 @@ class CliTest {
     Run r = run("check", "--format", "json", "--as-of", "2026-06-30", p.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     JsonNode json = new ObjectMapper().readTree(r.out());
-    assertThat(json.path("kdpc_report").asInt()).isEqualTo(1);
+    assertThat(json.path("kdpc_report").asInt()).isEqualTo(2);
     JsonNode f = finding(json, "TBA-22-7");
     assertThat(f.path("regime").asText()).isEqualTo("tba-service-stability");
-    assertThat(f.path("outcome").asText()).isEqualTo("designated");
+    assertThat(f.path("outcome").asText()).isEqualTo("meets_criteria");
     assertThat(f.path("citation").path("article").asText()).contains("22-7");
     assertThat(json.path("profiles").get(0).path("near_misses")).isEmpty();
   }
@@ -57,7 +57,7 @@ class CliTest {
     Run r = run("check", "--format", "json", "--as-of", "2026-06-30", p.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     JsonNode json = new ObjectMapper().readTree(r.out());
-    assertThat(finding(json, "TBA-22-7").path("outcome").asText()).isEqualTo("not_designated");
+    assertThat(finding(json, "TBA-22-7").path("outcome").asText()).isEqualTo("not_met");
     JsonNode near = json.path("profiles").get(0).path("near_misses");
     assertThat(near).hasSize(1);
     assertThat(near.get(0).path("rule").asText()).isEqualTo("TBA-22-7");

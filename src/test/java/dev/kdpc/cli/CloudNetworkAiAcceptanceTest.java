@@ -66,7 +66,7 @@ class CloudNetworkAiAcceptanceTest {
     JsonNode designation = finding(json, "TBA-22-7");
     assertThat(designation.path("regime").asText()).isEqualTo("tba-service-stability");
     assertThat(designation.path("service").asText()).isEqualTo("tube");
-    assertThat(designation.path("outcome").asText()).isEqualTo("designated");
+    assertThat(designation.path("outcome").asText()).isEqualTo("meets_criteria");
     assertThat(designation.path("status").asText()).isEqualTo("in_force");
 
     JsonNode agent = finding(json, "TBA-22-8");
@@ -94,7 +94,7 @@ class CloudNetworkAiAcceptanceTest {
 
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     JsonNode json = new ObjectMapper().readTree(r[1]);
-    assertThat(finding(json, "TBA-22-7").path("outcome").asText()).isEqualTo("designated");
+    assertThat(finding(json, "TBA-22-7").path("outcome").asText()).isEqualTo("meets_criteria");
     assertThat(json.path("profiles").get(0).path("findings").toString()).doesNotContain("NETFEE-");
     assertThat(json.path("regimes").toString()).doesNotContain("network-fee");
   }

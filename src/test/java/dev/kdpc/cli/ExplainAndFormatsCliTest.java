@@ -46,7 +46,7 @@ class ExplainAndFormatsCliTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains(
         "On samples/webtoon-near-miss.yaml (Panel Media Corp.), as of 2026-06-30:",
-        "service comics: NOT DESIGNATED (in force)",
+        "service comics: NOT MET (in force)",
         "- services.comics.users.daily_average_kr: value 960,000; line >= 1,000,000; margin -4%; profile line 21:44; FAILED: short by 40,000 (4%)",
         "- services.comics.traffic_share_kr: value 1.2%; line >= 1%; margin +20%; profile line 23:5; met",
         "failed: 1 of 2 tests (services.comics.users.daily_average_kr)",
@@ -58,7 +58,7 @@ class ExplainAndFormatsCliTest {
     Run r = run("explain", "TBA-22-7-1", "--profile", "samples/webtoon-near-miss.yaml");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("service comics: no finding: the rule rests on a designation under tba-service-stability, and none is met",
-        "TBA-22-7: not designated", "FAILED: short by 40,000 (4%)", "one fact would flip it");
+        "TBA-22-7: not met", "FAILED: short by 40,000 (4%)", "one fact would flip it");
   }
 
   @Test
@@ -82,7 +82,7 @@ class ExplainAndFormatsCliTest {
     Run r = run("explain", "KFTC24-A", "--scenario", "in-force", "--profile", "samples/portal-search.yaml");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("not applied under --scenario in-force (status proposed on 2026-06-30)",
-        "service search: NOT DESIGNATED (proposed)", "one fact would flip it: services.search.market.share 58.2% -> 60%");
+        "service search: NOT MET (proposed)", "one fact would flip it: services.search.market.share 58.2% -> 60%");
     Run w = run("explain", "KFTC24-A", "--profile", "samples/webtoon-near-miss.yaml", "--set", "services.comics.category=maps");
     assertThat(w.out()).contains("service comics: no finding: the rule's conditions do not cover this service (category maps)");
     Run ko = run("explain", "KFTC24-A", "--lang", "ko");
@@ -113,7 +113,7 @@ class ExplainAndFormatsCliTest {
     assertThat(tba.path("designations").get(0).path("flip").path("set").asText()).isEqualTo("services.comics.users.daily_average_kr=1000000");
     assertThat(tba.path("notes").get(0).asText()).contains("duties (TBA-22-7-1, TBA-22-7-3, TBA-22-8, TBA-22-8-2) do not attach");
     Run text = run("check", "--scenario", "with-proposals", "--why-not", "samples/webtoon-near-miss.yaml");
-    assertThat(text.out()).contains("WHY NOT DESIGNATED", "TBA-22-7: services.comics.users.daily_average_kr = 960,000 >= 1,000,000 (margin -4%); short by 40,000 (4%)");
+    assertThat(text.out()).contains("WHY NOT MET", "TBA-22-7: services.comics.users.daily_average_kr = 960,000 >= 1,000,000 (margin -4%); short by 40,000 (4%)");
     Run without = run("check", "--scenario", "with-proposals", "--format", "json", "samples/webtoon-near-miss.yaml");
     assertThat(without.out()).doesNotContain("why_not");
   }
@@ -191,7 +191,7 @@ class ExplainAndFormatsCliTest {
       Set<String> adverse = new HashSet<>();
       for (JsonNode f : profile.path("findings")) {
         rules.add(f.path("rule").asText());
-        if (Set.of("unmet", "violation").contains(f.path("outcome").asText())) adverse.add(f.path("rule").asText());
+        if (Set.of("unmet", "potential_violation").contains(f.path("outcome").asText())) adverse.add(f.path("rule").asText());
       }
       NodeList cases = suite.getElementsByTagName("testcase");
       assertThat(cases.getLength()).as(suite.getAttribute("name")).isEqualTo(rules.size());

@@ -297,7 +297,7 @@ class HostileNamesTest {
   void comparisonsEscapeNamesInTextAndMarkdown() throws IOException {
     for (String a : attacks) {
       Change ch = new Change(Change.Type.CHANGED, "TBA-22-7", "tba-service-stability", Kind.DESIGNATION, a, a + " title", null,
-          Outcome.NOT_DESIGNATED, Outcome.DESIGNATED, Status.IN_FORCE, Status.IN_FORCE,
+          Outcome.NOT_MET, Outcome.MEETS_CRITERIA, Status.IN_FORCE, Status.IN_FORCE,
           List.of(new Change.FactChange("services.x.users", a, a + " after", null, 3, 1)), List.of(a + " reason"));
       Comparison c = new Comparison("kdpc", "0".repeat(64), a + " before", a + " after",
           List.of(new Comparison.Entry(a + ".yaml", a + "-2.yaml", a, List.of(ch))));

@@ -60,7 +60,7 @@ class RulesFolderErrorsTest {
 
   @Test
   void everyBrokenFolderSaysWhatToExpect() throws IOException {
-    assertThat(folders().toList()).containsExactly("duplicate-rule-id", "empty", "missing-metadata", "parser-crash", "syntax-error", "unknown-fact-type");
+    assertThat(folders().toList()).containsExactly("duplicate-rule-id", "empty", "missing-designation", "missing-metadata", "parser-crash", "syntax-error", "unknown-fact-type");
     for (String f : folders().toList()) assertThat(INVALID.resolve(f).resolve("expected.txt")).exists();
   }
 

@@ -96,7 +96,7 @@ class StreamingCheckTest {
 
   private static int stream(Renderer renderer, RenderOptions ro, List<Path> in, PrintWriter out, StringWriter err) {
     StreamingCheck<Profile> check = new StreamingCheck<>(in, TestSupport::checker, OPTIONS, renderer, ro,
-        f -> f.outcome() == Outcome.VIOLATION, new PrintWriter(err, true));
+        f -> f.outcome() == Outcome.POTENTIAL_VIOLATION, new PrintWriter(err, true));
     return check.run(TestSupport.reader()::read, (c, p) -> c.evaluate(p, OPTIONS), null, out);
   }
 
@@ -143,7 +143,7 @@ class StreamingCheckTest {
     Run r = stream(new JsonRenderer(), good);
     Report whole = TestSupport.checker().report(OPTIONS,
         good.stream().map(f -> TestSupport.checker().evaluate(TestSupport.reader().read(f), OPTIONS)).toList());
-    boolean violation = whole.findings().stream().anyMatch(f -> f.outcome() == Outcome.VIOLATION);
+    boolean violation = whole.findings().stream().anyMatch(f -> f.outcome() == Outcome.POTENTIAL_VIOLATION);
     assertThat(r.code()).isEqualTo(violation ? ExitCode.FINDINGS.code : ExitCode.OK.code);
     assertThat(r.out()).isEqualTo(expected(new JsonRenderer(), good));
   }

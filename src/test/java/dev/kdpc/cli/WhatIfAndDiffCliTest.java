@@ -53,7 +53,7 @@ class WhatIfAndDiffCliTest {
     List<JsonNode> flips = new ArrayList<>();
     for (JsonNode f : before.path("profiles").get(0).path("findings")) {
       if (f.has("flip")) {
-        assertThat(f.path("outcome").asText()).isEqualTo("not_designated");
+        assertThat(f.path("outcome").asText()).isEqualTo("not_met");
         flips.add(f);
       }
     }
@@ -64,15 +64,15 @@ class WhatIfAndDiffCliTest {
       assertThat(run.code()).isZero();
       JsonNode after = json(run);
       JsonNode flipped = finding(after, f.path("rule").asText(), f.path("service").asText());
-      assertThat(flipped.path("outcome").asText()).as("%s with --set %s", f.path("rule").asText(), set).isEqualTo("designated");
+      assertThat(flipped.path("outcome").asText()).as("%s with --set %s", f.path("rule").asText(), set).isIn("presumed", "meets_criteria");
       assertThat(flipped.has("flip")).isFalse();
       JsonNode changes = after.path("profiles").get(0).path("what_if").path("changes");
       JsonNode change = null;
       for (JsonNode c : changes) if (c.path("rule").asText().equals(f.path("rule").asText())) change = c;
       assertThat(change).as("the what-if marks the change").isNotNull();
       assertThat(change.path("change").asText()).isEqualTo("changed");
-      assertThat(change.path("before").asText()).isEqualTo("not_designated");
-      assertThat(change.path("after").asText()).isEqualTo("designated");
+      assertThat(change.path("before").asText()).isEqualTo("not_met");
+      assertThat(change.path("after").asText()).isEqualTo(flipped.path("outcome").asText());
       assertThat(change.path("facts").get(0).path("fact").asText()).isEqualTo(f.path("flip").path("fact").asText());
     }
   }
@@ -86,7 +86,7 @@ class WhatIfAndDiffCliTest {
     assertThat(tba.path("flip").path("to").asLong()).isEqualTo(1_000_000);
     assertThat(tba.path("flip").path("line").asInt()).isEqualTo(21);
     JsonNode below = json(ReviewSupport.cli(args("check", "--format", "json", "--set", "services.comics.users.daily_average_kr=999999", sample)));
-    assertThat(finding(below, "TBA-22-7", "comics").path("outcome").asText()).isEqualTo("not_designated");
+    assertThat(finding(below, "TBA-22-7", "comics").path("outcome").asText()).isEqualTo("not_met");
     assertThat(below.path("profiles").get(0).path("what_if").path("changes").size()).as("nothing changed").isZero();
   }
 
@@ -103,8 +103,8 @@ class WhatIfAndDiffCliTest {
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("WHAT IF", "set services.comics.users.daily_average_kr = 1000000",
         "CHANGED TBA-22-7 [comics]", "because services.comics.users.daily_average_kr: 960,000 -> 1,000,000 (line 21)",
-        "ADDED TBA-22-7-1 [comics]", "rests on TBA-22-7 [comics], which went from not designated to designated",
-        "<- what-if: was not designated", "(set by --set)");
+        "ADDED TBA-22-7-1 [comics]", "rests on TBA-22-7 [comics], which went from not met to meets criteria",
+        "<- what-if: was not met", "(set by --set)");
   }
 
   @Test
@@ -201,12 +201,12 @@ class WhatIfAndDiffCliTest {
     Path next = portalWith(tmp, "traffic_share_kr: 0.021", "traffic_share_kr: 0.009");
     Run text = ReviewSupport.cli(args("diff", "samples/portal-search.yaml", next.toString()));
     assertThat(text.code()).isZero();
-    assertThat(text.out()).contains("CHANGED TBA-22-7 [search]", "designated (in force) -> not designated (in force)",
+    assertThat(text.out()).contains("CHANGED TBA-22-7 [search]", "meets the criteria (in force) -> not met (in force)",
         "because services.search.traffic_share_kr: 2.1% -> 0.9%", "REMOVED TBA-22-7-1 [search]", " removed, 1 changed");
     Path md = tmp.resolve("diff.md");
     Run markdown = ReviewSupport.cli(args("diff", "--format", "markdown", "--output", md.toString(), "samples/portal-search.yaml", next.toString()));
     assertThat(markdown.code()).isZero();
-    assertThat(Files.readString(md)).contains("| changed | `TBA-22-7` | search | designated (in force) | not designated (in force) |");
+    assertThat(Files.readString(md)).contains("| changed | `TBA-22-7` | search | meets the criteria (in force) | not met (in force) |");
   }
 
   // ---------------------------------------------------------------------------------------------

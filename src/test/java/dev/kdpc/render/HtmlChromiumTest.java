@@ -76,7 +76,8 @@ class HtmlChromiumTest {
         String text = inProfile.get(key);
         assertThat(text).as("the DOM shows finding " + key + " of " + source).isNotNull();
         assertThat(text).contains(f.path("rule").asText()).contains(f.path("title").asText())
-            .contains(f.path("outcome").asText().replace('_', ' ')).contains(f.path("citation").path("article").asText());
+            .contains(Words.outcome(dev.kdpc.report.Outcome.byId(f.path("outcome").asText()),
+                dev.kdpc.report.Status.parse(f.path("status").asText()), "en")).contains(f.path("citation").path("article").asText());
         checked++;
       }
     }

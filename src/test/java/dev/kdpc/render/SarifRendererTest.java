@@ -159,13 +159,20 @@ class SarifRendererTest {
   }
 
   @Test
-  void violationsAreErrorsAndUnmetDutiesWarnings() {
-    assertThat(SarifRenderer.level(dev.kdpc.report.Outcome.VIOLATION)).isEqualTo("error");
-    assertThat(SarifRenderer.kind(dev.kdpc.report.Outcome.VIOLATION)).isEqualTo("fail");
+  void potentialViolationsAndUnmetDutiesAreWarningsIneligibleAndUndeterminedNotes() {
+    // A potential violation is a risk, never an error: only the regulator's finding of unfairness makes a violation.
+    assertThat(SarifRenderer.level(dev.kdpc.report.Outcome.POTENTIAL_VIOLATION)).isEqualTo("warning");
+    assertThat(SarifRenderer.kind(dev.kdpc.report.Outcome.POTENTIAL_VIOLATION)).isEqualTo("fail");
     assertThat(SarifRenderer.level(dev.kdpc.report.Outcome.UNMET)).isEqualTo("warning");
+    assertThat(SarifRenderer.level(dev.kdpc.report.Outcome.INELIGIBLE)).isEqualTo("note");
+    assertThat(SarifRenderer.kind(dev.kdpc.report.Outcome.INELIGIBLE)).isEqualTo("fail");
+    assertThat(SarifRenderer.level(dev.kdpc.report.Outcome.UNDETERMINED)).isEqualTo("note");
+    assertThat(SarifRenderer.kind(dev.kdpc.report.Outcome.UNDETERMINED)).isEqualTo("open");
     for (dev.kdpc.report.Outcome o : dev.kdpc.report.Outcome.values()) {
-      if (!o.adverse()) assertThat(SarifRenderer.level(o)).as(o.id()).isEqualTo("none");
-      if (!o.adverse()) assertThat(SarifRenderer.kind(o)).as(o.id()).isNotEqualTo("fail");
+      assertThat(SarifRenderer.level(o)).as(o.id()).isNotEqualTo("error");
+      boolean flagged = o.adverse() || o == dev.kdpc.report.Outcome.INELIGIBLE || o == dev.kdpc.report.Outcome.UNDETERMINED;
+      if (!flagged) assertThat(SarifRenderer.level(o)).as(o.id()).isEqualTo("none");
+      if (!flagged) assertThat(SarifRenderer.kind(o)).as(o.id()).isNotEqualTo("fail");
     }
     assertThat(SarifRenderer.uri("https://www.law.go.kr/법령/전기통신사업법")).isEqualTo(
         "https://www.law.go.kr/%EB%B2%95%EB%A0%B9/%EC%A0%84%EA%B8%B0%ED%86%B5%EC%8B%A0%EC%82%AC%EC%97%85%EB%B2%95");

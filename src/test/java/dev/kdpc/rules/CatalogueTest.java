@@ -29,6 +29,26 @@ class CatalogueTest {
     }
   }
 
+  /**
+   * Every designation rule says what meeting its test means in law ({@code @designation}), and only
+   * designation rules do; the word a met designation gets follows it. MRFTA Art. 6 and the KFTC 2024
+   * plan presume; TBA Art. 22-7 attaches duties by its criteria (see each rule's comment).
+   */
+  @Test
+  void everyDesignationRuleDeclaresPresumptionOrCriteria() {
+    for (RuleInfo r : catalogue.rules()) {
+      if (r.kind() == dev.kdpc.report.Kind.DESIGNATION) assertThat(r.designation()).as(r.id() + " @designation").isNotNull();
+      else assertThat(r.designation()).as(r.id() + " is no designation").isNull();
+    }
+    assertThat(catalogue.rule("MRFTA-6-1-V2024").orElseThrow().designation()).isEqualTo(RuleInfo.Designation.PRESUMPTION);
+    assertThat(catalogue.rule("MRFTA-6-2-V2024").orElseThrow().designation()).isEqualTo(RuleInfo.Designation.PRESUMPTION);
+    assertThat(catalogue.rule("KFTC24-A").orElseThrow().designation()).isEqualTo(RuleInfo.Designation.PRESUMPTION);
+    assertThat(catalogue.rule("TBA-22-7").orElseThrow().designation()).isEqualTo(RuleInfo.Designation.CRITERIA);
+    assertThat(catalogue.rule("KFTC23-A").orElseThrow().designation()).isEqualTo(RuleInfo.Designation.CRITERIA);
+    assertThat(catalogue.rule("AI-36-REV").orElseThrow().designation()).isEqualTo(RuleInfo.Designation.CRITERIA);
+    assertThat(catalogue.rule("CSAP-23-2").orElseThrow().kind()).isEqualTo(dev.kdpc.report.Kind.ELIGIBILITY);
+  }
+
   @Test
   void everyRegimeHasATimelineAndSource() {
     for (RegimeInfo r : catalogue.regimes()) {

@@ -92,12 +92,24 @@ class RuleCasesTest {
         fail("expected a finding of " + rule + (service == null ? "" : " for " + service) + "; got "
             + pr.findings().stream().map(x -> x.rule() + "/" + x.service() + "=" + x.outcome().id()).toList());
       }
+      assertThat(dev.kdpc.report.Outcome.byId(e.path("outcome").asText()))
+          .as(rule + ": expected outcome '" + e.path("outcome").asText() + "' is not a report v2 word").isNotNull();
       assertThat(f.outcome().id()).as(rule + " outcome").isEqualTo(e.path("outcome").asText());
       if (e.has("status")) assertThat(f.status().id()).as(rule + " status").isEqualTo(e.path("status").asText());
       if (e.has("missing")) {
         List<String> missing = new ArrayList<>();
         e.path("missing").forEach(m -> missing.add(m.asText()));
         assertThat(f.missing()).as(rule + " missing").containsAll(missing);
+      }
+      if (e.has("not_missing")) {
+        List<String> notMissing = new ArrayList<>();
+        e.path("not_missing").forEach(m -> notMissing.add(m.asText()));
+        assertThat(f.missing()).as(rule + " missing (facts that cannot change the outcome)").doesNotContainAnyElementsOf(notMissing);
+      }
+      if (e.has("missing_immaterial")) {
+        List<String> immaterial = new ArrayList<>();
+        e.path("missing_immaterial").forEach(m -> immaterial.add(m.asText()));
+        assertThat(f.missingImmaterial()).as(rule + " missing_immaterial").containsAll(immaterial);
       }
       if (e.has("max_krw")) {
         assertThat(f.sanction()).as(rule + " sanction").isNotNull();
@@ -120,6 +132,8 @@ class RuleCasesTest {
         assertThat(f.readings()).as(rule + " readings").hasSize(e.path("readings").size());
         for (int i = 0; i < e.path("readings").size(); i++) {
           JsonNode x = e.path("readings").get(i);
+          assertThat(dev.kdpc.report.Outcome.byId(x.path("outcome").asText()))
+              .as(rule + ": expected reading outcome '" + x.path("outcome").asText() + "' is not a report v2 word").isNotNull();
           assertThat(f.readings().get(i).outcome().id()).as(rule + " reading outcome").isEqualTo(x.path("outcome").asText());
           if (x.has("note_contains")) assertThat(f.readings().get(i).note()).as(rule + " reading note").contains(x.path("note_contains").asText());
         }

@@ -42,7 +42,7 @@ class RulesRunTimeErrorsTest {
   @TempDir Path tmp;
 
   static String rule(String id, String when, String then) {
-    return "rule \"" + id + "\"\n  @id(\"" + id + "\") @regime(\"test-regime\") @kind(\"designation\") @title(\"T\") @article(\"Art. 1\")\nwhen\n"
+    return "rule \"" + id + "\"\n  @id(\"" + id + "\") @regime(\"test-regime\") @kind(\"designation\") @designation(\"criteria\") @title(\"T\") @article(\"Art. 1\")\nwhen\n"
         + when + "\nthen\n" + then + "\nend\n";
   }
 

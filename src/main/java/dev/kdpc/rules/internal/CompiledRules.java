@@ -450,7 +450,18 @@ public final class CompiledRules {
     try {
       kind = Kind.valueOf(text(m, "kind").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(file, line, "rule '" + r.getName() + "': @kind must be designation, obligation, prohibition or regime, got '" + text(m, "kind") + "'"));
+      problems.add(new Problem(file, line, "rule '" + r.getName() + "': @kind must be designation, obligation, eligibility, prohibition or regime, got '" + text(m, "kind") + "'"));
+      return null;
+    }
+    RuleInfo.Designation designation = RuleInfo.Designation.byId(text(m, "designation"));
+    if (kind == Kind.DESIGNATION && designation == null) {
+      problems.add(new Problem(file, line, "rule '" + r.getName() + "': a designation rule needs @designation(\"presumption\") (the law"
+          + " presumes the status) or @designation(\"criteria\") (duties attach to whoever meets the criteria), got "
+          + (text(m, "designation") == null ? "none" : "'" + text(m, "designation") + "'")));
+      return null;
+    }
+    if (kind != Kind.DESIGNATION && text(m, "designation") != null) {
+      problems.add(new Problem(file, line, "rule '" + r.getName() + "': @designation is for designation rules only"));
       return null;
     }
     Status status = null;
@@ -471,7 +482,7 @@ public final class CompiledRules {
     }
     return new RuleInfo(text(m, "id"), regimeId, kind, text(m, "title"), text(m, "title_ko"),
         new Citation(text(m, "law"), text(m, "law_ko"), text(m, "article"), text(m, "source")),
-        status, from, to, notes(m), file, line);
+        status, from, to, notes(m), file, line, designation);
   }
 
   private static List<String> notes(Map<String, Object> m) {

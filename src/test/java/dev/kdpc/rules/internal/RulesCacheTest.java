@@ -35,7 +35,7 @@ class RulesCacheTest {
       then
       end
       rule "TINY-1"
-        @id("TINY-1") @regime("tiny") @kind("designation") @title("Tiny designation") @article("Art. 1")
+        @id("TINY-1") @regime("tiny") @kind("designation") @designation("presumption") @title("Tiny designation") @article("Art. 1")
       when
         $s : ServiceFact()
       then
