@@ -322,7 +322,8 @@ public final class Checker {
     List<Finding> findings = new ArrayList<>(merged.size());
     for (Assessment a : merged.values()) findings.add(finding(a, sel));
     findings.sort(ORDER);
-    return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null);
+    return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null)
+        .withNotices(profile.notices());
   }
 
   /** What the assessments of one finding share: the rule and the service (null: the company). */
@@ -374,7 +375,7 @@ public final class Checker {
     notes.addAll(a.getNotes());
     return new Finding(info.id(), info.regime(), a.getKind(), a.getOutcome(), s, a.getServiceId(), info.citation(),
         info.title(), info.titleKo(), a.getTests(), a.getMissing(), a.getSanction(), a.getDependsOn(),
-        a.getJustification(), a.getBurden(), notes, null, a.getMissingImmaterial());
+        a.getJustification(), a.getBurden(), notes, null, a.getMissingImmaterial(), a.getReadings());
   }
 
   /** The designations missed only by tests within the near-miss margin (loops, not streams: this runs for every finding). */

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param inputSha256 SHA-256 of the bytes read, in hex
  * @param services the services, each with a unique id (never null; empty when none are given)
  * @param sourceMap where each value stands in the file
+ * @param notices remarks on how the profile was read (e.g. rounded shares accepted), never conclusions
  */
 public record Profile(
     String source,
@@ -20,10 +21,18 @@ public record Profile(
     Cloud cloud,
     Network network,
     LocationData locationData,
-    SourceMap sourceMap) {
+    SourceMap sourceMap,
+    List<String> notices) {
+
+  /** A profile without notices. */
+  public Profile(String source, String inputSha256, Company company, List<Service> services, Cloud cloud, Network network,
+      LocationData locationData, SourceMap sourceMap) {
+    this(source, inputSha256, company, services, cloud, network, locationData, sourceMap, List.of());
+  }
 
   public Profile {
     Objects.requireNonNull(source, "source");
+    notices = notices == null ? List.of() : List.copyOf(notices);
     services = services == null ? List.of() : List.copyOf(services);
     sourceMap = sourceMap == null ? SourceMap.EMPTY : sourceMap;
   }

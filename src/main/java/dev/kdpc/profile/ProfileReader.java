@@ -27,6 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -276,7 +277,7 @@ public final class ProfileReader {
   /** Binds a parsed tree (overrides already applied) and checks it across fields; see {@link ParsedProfile}. */
   Profile bindAndValidate(String name, String sha, JsonNode tree, Map<String, SourceLocation> pointers, ParsedProfile.SourceMaps maps) {
     ProfileDocument doc = bind(name, tree, pointers);
-    return validate(name, sha, doc, pointers, maps);
+    return validate(name, sha, doc, tree, pointers, maps);
   }
 
   /** Key positions are stored under "k" + pointer, value positions under the pointer itself. */
@@ -555,7 +556,7 @@ public final class ProfileReader {
           throw new ProfileException(name, here(p), field(pointer),
               "not a finite number: " + ValueDeserializers.shown(p.getText()) + " (NaN and infinities are not accepted)");
         }
-        return f.numberNode(d);
+        return new WrittenDouble(d, s);
       }
       default:
         throw new ProfileException(name, here(p), field(pointer), "unexpected YAML content: " + t);
@@ -675,7 +676,9 @@ public final class ProfileReader {
   // ---------------------------------------------------------------------------------------------
   // Checks across fields, and the source map
 
-  private Profile validate(String name, String sha, ProfileDocument doc, Map<String, SourceLocation> pointers, ParsedProfile.SourceMaps maps) {
+  private Profile validate(String name, String sha, ProfileDocument doc, JsonNode tree, Map<String, SourceLocation> pointers,
+      ParsedProfile.SourceMaps maps) {
+    List<String> notices = new ArrayList<>();
     if (doc.kdpc() == null) {
       throw new ProfileException(name, new SourceLocation(1, 1), "kdpc",
           "missing the format version: the profile must start with 'kdpc: " + FORMAT_VERSION + "'");
@@ -729,15 +732,79 @@ public final class ProfileReader {
           if (Boolean.TRUE.equals(l.self())) selves++;
           if (selves > 1) throw new ProfileException(name, pointers.get(lat + "/self"), field(lat) + ".self", "only one leading firm can be 'self: true'");
         }
-        double total = leaders.stream().mapToDouble(Leader::share).sum();
-        if (total > 1.0 + 1e-9) {
-          throw new ProfileException(name, pointers.get(at + "/market/leaders"), field(at) + ".market.leaders",
-              "the leading firms' shares add up to " + String.format(java.util.Locale.ROOT, "%.1f%%", total * 100) + ", more than 100%");
-        }
+        checkLeadersTotal(name, at, leaders, tree, pointers, notices);
       }
     }
     return new Profile(name, sha, doc.company(), services, doc.cloud(), doc.network(), doc.locationData(),
-        maps.get(canonical, () -> sourceMap(pointers, canonical)));
+        maps.get(canonical, () -> sourceMap(pointers, canonical)), notices);
+  }
+
+  /**
+   * Published shares are rounded, so a table of leading firms can add up to a little over 100%. The
+   * total may exceed 100% by half a rounding unit per listed firm, the unit being the precision each
+   * share is written in (read from the text: {@code "25.1%"} or {@code 0.251} is written to 0.1
+   * percentage point, so it may be 0.05 point off); such a list is read as written, with a notice.
+   * A share written as a whole number (0 or 1) is exact. Beyond that the list is refused.
+   */
+  private static void checkLeadersTotal(String name, String at, List<Leader> leaders, JsonNode tree, Map<String, SourceLocation> pointers,
+      List<String> notices) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Leader l : leaders) total = total.add(BigDecimal.valueOf(l.share()));
+    if (total.compareTo(BigDecimal.ONE) <= 0) return;
+    BigDecimal tolerance = BigDecimal.ZERO;
+    java.util.TreeSet<BigDecimal> units = new java.util.TreeSet<>();
+    for (int j = 0; j < leaders.size(); j++) {
+      BigDecimal unit = roundingUnit(tree.at(at + "/market/leaders/" + j + "/share"));
+      units.add(unit);
+      tolerance = tolerance.add(unit.divide(BigDecimal.valueOf(2)));
+    }
+    BigDecimal allowed = BigDecimal.ONE.add(tolerance);
+    String written = units.size() == 1
+        ? leaders.size() + " shares written to " + (units.first().signum() == 0 ? "whole fractions (exact)" : percent(units.first()) + " percentage point")
+        : leaders.size() + " shares written to different precisions";
+    String sum = "the leading firms' shares add up to " + percent(total) + "%";
+    if (total.compareTo(allowed) > 0) {
+      throw new ProfileException(name, pointers.get(at + "/market/leaders"), field(at) + ".market.leaders",
+          sum + ", more than 100% plus half a rounding unit per firm (at most " + percent(allowed) + "% for " + written + ")");
+    }
+    notices.add(field(at) + ".market.leaders: " + sum + ", over 100% by no more than rounding (at most " + percent(allowed) + "% for "
+        + written + "); the shares are read as written");
+  }
+
+  private static final java.util.regex.Pattern WRITTEN_PERCENT = java.util.regex.Pattern.compile("\\s*([0-9]+(?:\\.([0-9]+))?)\\s*%\\s*");
+
+  /** The rounding unit of a share as a fraction, from how it is written; zero for an exact (whole) number. */
+  private static BigDecimal roundingUnit(JsonNode share) {
+    int scale;
+    if (share.isTextual()) {
+      java.util.regex.Matcher m = WRITTEN_PERCENT.matcher(share.asText());
+      if (!m.matches()) return BigDecimal.ZERO;
+      scale = (m.group(2) == null ? 0 : m.group(2).length()) + 2; // a percent: two more decimal places as a fraction
+    } else if (share instanceof WrittenDouble w) {
+      scale = new BigDecimal(w.written()).scale();
+    } else {
+      return BigDecimal.ZERO; // a whole number (0 or 1): exact
+    }
+    return scale <= 0 ? BigDecimal.ZERO : BigDecimal.ONE.movePointLeft(scale);
+  }
+
+  /** A fraction as a percent, without trailing zeros ({@code 1.001} gives {@code 100.1}). */
+  private static String percent(BigDecimal fraction) {
+    return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
+  }
+
+  /** A number written with a decimal point or an exponent, keeping its text: its precision is how it was written. */
+  static final class WrittenDouble extends com.fasterxml.jackson.databind.node.DoubleNode {
+    private final String written;
+
+    WrittenDouble(double v, String written) {
+      super(v);
+      this.written = written;
+    }
+
+    String written() {
+      return written;
+    }
   }
 
   /** Fact path to position, for every value of the file; {@code canonical} names each section and service by its id. */

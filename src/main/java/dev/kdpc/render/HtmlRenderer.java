@@ -5,6 +5,7 @@ import dev.kdpc.report.Finding;
 import dev.kdpc.report.Kind;
 import dev.kdpc.report.NearMiss;
 import dev.kdpc.report.Notice;
+import dev.kdpc.report.Reading;
 import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
@@ -90,6 +91,9 @@ public final class HtmlRenderer implements Renderer {
     if (p.error() != null) {
       b.append("<p class=\"error\"><strong>").append(esc(Words.w("error", lang))).append(":</strong> ").append(html(Printable.message(p.error()))).append("</p>\n</article>\n");
       return;
+    }
+    for (String n : p.notices()) {
+      b.append("<p class=\"notice\"><strong>").append(esc(Words.w("inputnotice", lang))).append(":</strong> ").append(html(Printable.message(n))).append("</p>\n");
     }
     b.append("<h3>").append(esc(Words.w("summary", lang))).append("</h3>\n");
     if (p.findings().isEmpty()) {
@@ -198,6 +202,9 @@ public final class HtmlRenderer implements Renderer {
       b.append("<li><strong>").append(esc(Words.w("ceiling", lang))).append(":</strong> ").append(esc(Words.sanction(f.sanction(), lang))).append("</li>\n");
     }
     for (String n : f.notes()) b.append("<li class=\"note\"><strong>").append(esc(Words.w("notes", lang))).append(":</strong> ").append(esc(n)).append("</li>\n");
+    for (Reading r : f.readings()) {
+      b.append("<li class=\"reading\"><strong>").append(esc(Words.w("reading", lang))).append(":</strong> ").append(esc(Words.reading(r, lang))).append("</li>\n");
+    }
     b.append("</ul>\n</section>\n");
   }
 

@@ -16,6 +16,7 @@ import dev.kdpc.report.Finding;
 import dev.kdpc.report.Flip;
 import dev.kdpc.report.NearMiss;
 import dev.kdpc.report.Notice;
+import dev.kdpc.report.Reading;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Sanction;
@@ -214,6 +215,7 @@ public final class JsonRenderer implements Renderer {
     text(g, K.input_sha256, p.inputSha256());
     text(g, K.company, p.company());
     if (p.error() != null) text(g, K.error, p.error());
+    if (!p.notices().isEmpty()) strings(g, K.notices, p.notices()); // how the profile was read (issue 13), omitted when none
     arrayField(g, K.findings);
     for (Finding f : p.findings()) writeFinding(g, f);
     g.writeEndArray();
@@ -297,7 +299,22 @@ public final class JsonRenderer implements Renderer {
       g.writeFieldName(K.flip.json);
       writeFlip(g, f.flip());
     }
+    writeReadings(g, f.readings());
     g.writeEndObject();
+  }
+
+  /** The other readings whose outcome differs (issue 13), omitted when there are none. */
+  private static void writeReadings(JsonGenerator g, List<Reading> readings) throws IOException {
+    if (readings.isEmpty()) return;
+    arrayField(g, K.readings);
+    for (Reading r : readings) {
+      g.writeStartObject();
+      ruleText(g, K.reading, r.reading());
+      ruleText(g, K.outcome, r.outcome().id());
+      ruleText(g, K.note, r.note());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   static void writeTest(JsonGenerator g, Test t) throws IOException {
@@ -403,7 +420,7 @@ public final class JsonRenderer implements Renderer {
     designations, failed, flip, notes, kind, outcome, status, title, title_ko, citation, law, law_ko, article,
     because, missing, missing_immaterial, sanction, depends_on, justification, burden, fact, label, value, op, threshold, met,
     margin, unit, text, rate, base_fact, base_krw, max_krw, flat_cap_krw, note, from, to, change, before,
-    after, status_before, status_after, facts, reasons, kdpc_diff, line, column;
+    after, status_before, status_after, facts, reasons, kdpc_diff, line, column, readings, reading;
 
     final SerializedString json = new SerializedString(name());
   }

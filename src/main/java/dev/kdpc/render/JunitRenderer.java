@@ -116,6 +116,11 @@ public final class JunitRenderer implements Renderer {
       b.append("    </testcase>\n");
     }
     for (Case c : cases) testCase(b, p, c, lang);
+    if (!p.notices().isEmpty()) { // how the profile was read (issue 13)
+      StringBuilder out = new StringBuilder();
+      for (String n : p.notices()) out.append(Words.w("inputnotice", lang)).append(": ").append(Printable.message(n)).append('\n');
+      b.append("    <system-out>").append(t(out.toString())).append("</system-out>\n");
+    }
     b.append("  </testsuite>\n");
   }
 
@@ -141,6 +146,7 @@ public final class JunitRenderer implements Renderer {
       }
       if (!f.missing().isEmpty()) detail.append("  not stated: ").append(Printable.text(String.join(", ", f.missing()))).append('\n');
       if (f.sanction() != null && f.outcome().adverse()) detail.append("  sanction ceiling: ").append(Printable.text(Words.sanction(f.sanction(), lang))).append('\n');
+      for (var r : f.readings()) detail.append("  ").append(Words.w("reading", lang)).append(": ").append(Printable.text(Words.reading(r, lang))).append('\n');
       if (f.flip() != null) detail.append("  one fact would change it: ").append(Printable.text(Words.flip(f.flip(), "->"))).append('\n');
       if (f.outcome().adverse()) failing.add(who + " " + f.outcome().id());
       if (f.outcome() == Outcome.UNDETERMINED) open.add(who);

@@ -5,6 +5,7 @@ import dev.kdpc.report.Finding;
 import dev.kdpc.report.Kind;
 import dev.kdpc.report.NearMiss;
 import dev.kdpc.report.Notice;
+import dev.kdpc.report.Reading;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import dev.kdpc.report.Test;
@@ -52,6 +53,7 @@ public final class MarkdownRenderer implements Renderer {
       b.append("**").append(Words.w("error", lang)).append(":** ").append(Markdown.message(p.error())).append('\n');
       return;
     }
+    for (String n : p.notices()) b.append("> **").append(Words.w("inputnotice", lang)).append(":** ").append(Markdown.message(n)).append("\n\n");
     b.append("### ").append(Words.w("summary", lang)).append("\n\n");
     if (p.findings().isEmpty()) {
       b.append(Words.w("nofindings", lang)).append('\n');
@@ -136,6 +138,7 @@ public final class MarkdownRenderer implements Renderer {
       b.append("- **").append(Words.w("ceiling", lang)).append(":** ").append(cell(Words.sanction(f.sanction(), lang))).append('\n');
     }
     for (String n : f.notes()) b.append("- **").append(Words.w("notes", lang)).append(":** ").append(cell(n)).append('\n');
+    for (Reading r : f.readings()) b.append("- **").append(Words.w("reading", lang)).append(":** ").append(cell(Words.reading(r, lang))).append('\n');
   }
 
   private static void whatIf(StringBuilder b, WhatIf w, String lang) {

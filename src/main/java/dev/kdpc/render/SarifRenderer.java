@@ -84,6 +84,13 @@ public final class SarifRenderer implements Renderer {
         artifactLocation(n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation"), p.source());
         spill(notes, n);
       }
+      for (String msg : p.notices()) { // how the profile was read (issue 13)
+        ObjectNode n = F.objectNode();
+        n.put("level", "note");
+        n.putObject("message").put("text", Printable.message(msg));
+        artifactLocation(n.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation"), p.source());
+        spill(notes, n);
+      }
       ObjectNode a = F.objectNode();
       artifactLocation(a.putObject("location"), p.source());
       if (p.inputSha256() != null) a.putObject("hashes").put("sha-256", p.inputSha256());
@@ -219,6 +226,7 @@ public final class SarifRenderer implements Renderer {
     if (!f.missing().isEmpty()) msg.append("Not stated: ").append(String.join(", ", f.missing())).append(". ");
     if (f.flip() != null) msg.append("One fact would change it: ").append(Words.flip(f.flip(), "->")).append(". ");
     msg.append(f.citation().law(lang)).append(", ").append(f.citation().article()).append('.');
+    for (var r : f.readings()) msg.append(' ').append(Words.w("reading", lang)).append(": ").append(Words.reading(r, lang)).append('.');
     o.putObject("message").put("text", Printable.text(msg.toString()));
     ObjectNode phys = o.putArray("locations").addObject().putObject("physicalLocation");
     ObjectNode art = phys.putObject("artifactLocation");
@@ -239,6 +247,10 @@ public final class SarifRenderer implements Renderer {
     for (Test t : f.because()) because.add(JsonRenderer.test(t));
     if (f.sanction() != null) props.set("sanction", JsonRenderer.sanction(f.sanction()));
     if (f.flip() != null) props.set("flip", JsonRenderer.flip(f.flip()));
+    if (!f.readings().isEmpty()) {
+      ArrayNode readings = props.putArray("readings");
+      for (var r : f.readings()) readings.addObject().put("reading", r.reading()).put("outcome", r.outcome().id()).put("note", r.note());
+    }
     return o;
   }
 

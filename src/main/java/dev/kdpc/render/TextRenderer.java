@@ -5,6 +5,7 @@ import dev.kdpc.report.Finding;
 import dev.kdpc.report.Kind;
 import dev.kdpc.report.NearMiss;
 import dev.kdpc.report.Notice;
+import dev.kdpc.report.Reading;
 import dev.kdpc.report.Outcome;
 import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
@@ -62,6 +63,7 @@ public final class TextRenderer implements Renderer {
       b.append("  ERROR: ").append(Printable.message(p.error())).append('\n');
       return;
     }
+    for (String n : p.notices()) b.append("  ").append(Words.w("inputnotice", lang)).append(": ").append(Printable.message(n)).append('\n');
     if (p.whatIf() != null) whatIf(b, p.whatIf(), lang);
     for (Kind k : Kind.values()) {
       List<Finding> of = p.findings().stream().filter(f -> f.kind() == k).toList();
@@ -132,6 +134,7 @@ public final class TextRenderer implements Renderer {
       b.append(" (").append(Sanction.CEILING_NOTE).append(")\n");
     }
     for (String n : f.notes()) b.append("      note: ").append(safe(n)).append('\n');
+    for (Reading r : f.readings()) b.append("      ").append(Words.w("reading", lang)).append(": ").append(safe(Words.reading(r, lang))).append('\n');
     b.append("      source: ").append(safe(f.citation().source())).append('\n');
   }
 

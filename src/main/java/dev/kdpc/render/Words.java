@@ -39,6 +39,8 @@ final class Words {
       Map.entry("citation", new String[] {"Citation", "근거 법령"}),
       Map.entry("source", new String[] {"Source", "출처"}),
       Map.entry("notes", new String[] {"Notes", "비고"}),
+      Map.entry("reading", new String[] {"Other reading", "다른 해석"}),
+      Map.entry("inputnotice", new String[] {"Input", "입력"}),
       Map.entry("missing", new String[] {"Facts not stated", "기재되지 않은 사실"}),
       Map.entry("immaterial", new String[] {"Not stated, could not change the outcome", "기재되지 않았으나 결과를 바꿀 수 없는 사실"}),
       Map.entry("immaterial_text", new String[] {"not stated, could not change the outcome", "기재되지 않았으나 결과를 바꿀 수 없는 사실"}),
@@ -140,6 +142,11 @@ final class Words {
           : "a public body (or other buyer) may not use the service; this is not a breach of law by the provider.";
       default -> null;
     };
+  }
+
+  /** An other reading of the law's text: its label, its outcome and the tests it turns on. */
+  static String reading(dev.kdpc.report.Reading r, String lang) {
+    return r.reading() + ": " + outcome(r.outcome(), lang) + " (" + r.note() + ")";
   }
 
   static String status(Status s, String lang) {

@@ -16,6 +16,7 @@ import java.util.List;
  * @param notes caveats from the rules: unconfirmed figures, variants, guidance that is not law
  * @param flip for a designation not met, the one fact change that would meet it, or null
  * @param missingImmaterial the profile paths not stated that could not change the outcome, whatever their values
+ * @param readings where the law's text admits another reading, the outcome under it when it differs
  */
 public record Finding(
     String rule,
@@ -35,28 +36,29 @@ public record Finding(
     String burden,
     List<String> notes,
     Flip flip,
-    List<String> missingImmaterial) {
+    List<String> missingImmaterial,
+    List<Reading> readings) {
 
   /** A finding without a flip. */
   public Finding(String rule, String regime, Kind kind, Outcome outcome, Status status, String service, Citation citation,
       String title, String titleKo, List<Test> because, List<String> missing, Sanction sanction, List<String> dependsOn,
       String justification, String burden, List<String> notes) {
     this(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction, dependsOn,
-        justification, burden, notes, null, List.of());
+        justification, burden, notes, null, List.of(), List.of());
   }
 
-  /** A finding with every missing fact able to change its outcome. */
+  /** A finding without readings, with every missing fact able to change its outcome. */
   public Finding(String rule, String regime, Kind kind, Outcome outcome, Status status, String service, Citation citation,
       String title, String titleKo, List<Test> because, List<String> missing, Sanction sanction, List<String> dependsOn,
       String justification, String burden, List<String> notes, Flip flip) {
     this(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction, dependsOn,
-        justification, burden, notes, flip, List.of());
+        justification, burden, notes, flip, List.of(), List.of());
   }
 
   /** This finding with {@code flip}. */
   public Finding withFlip(Flip flip) {
     return new Finding(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction,
-        dependsOn, justification, burden, notes, flip, missingImmaterial);
+        dependsOn, justification, burden, notes, flip, missingImmaterial, readings);
   }
 
   /** The title in {@code lang} ({@code ko} or {@code en}): the Korean title where the rule has one. */
@@ -70,5 +72,6 @@ public record Finding(
     dependsOn = List.copyOf(dependsOn);
     notes = List.copyOf(notes);
     missingImmaterial = missingImmaterial == null ? List.of() : List.copyOf(missingImmaterial);
+    readings = readings == null ? List.of() : List.copyOf(readings);
   }
 }

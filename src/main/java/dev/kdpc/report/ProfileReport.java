@@ -11,6 +11,7 @@ import java.util.List;
  * @param error the one-paragraph input error, or null
  * @param whatIf the facts changed with {@code --set} and what that changed, or null
  * @param whyNot per regime and service, the designations not met (filled on request, else empty)
+ * @param notices remarks on how the profile was read (e.g. rounded market shares accepted)
  */
 public record ProfileReport(
     String source,
@@ -20,7 +21,8 @@ public record ProfileReport(
     List<NearMiss> nearMisses,
     String error,
     WhatIf whatIf,
-    List<WhyNot> whyNot) {
+    List<WhyNot> whyNot,
+    List<String> notices) {
 
   /** How close a failed designation test must be to its line (relative) to count as a near miss. */
   public static final double NEAR_MISS_MARGIN = 0.20;
@@ -29,6 +31,18 @@ public record ProfileReport(
     findings = List.copyOf(findings);
     nearMisses = List.copyOf(nearMisses);
     whyNot = whyNot == null ? List.of() : List.copyOf(whyNot);
+    notices = notices == null ? List.of() : List.copyOf(notices);
+  }
+
+  /** A part without notices. */
+  public ProfileReport(String source, String inputSha256, String company, List<Finding> findings, List<NearMiss> nearMisses, String error,
+      WhatIf whatIf, List<WhyNot> whyNot) {
+    this(source, inputSha256, company, findings, nearMisses, error, whatIf, whyNot, List.of());
+  }
+
+  /** This part with the profile's notices. */
+  public ProfileReport withNotices(List<String> notices) {
+    return new ProfileReport(source, inputSha256, company, findings, nearMisses, error, whatIf, whyNot, notices);
   }
 
   /** A profile's findings, without what-if or why-not additions. */
@@ -38,12 +52,12 @@ public record ProfileReport(
 
   /** This part with other findings (e.g. with flips), the rest unchanged. */
   public ProfileReport withFindings(List<Finding> findings) {
-    return new ProfileReport(source, inputSha256, company, findings, nearMisses, error, whatIf, whyNot);
+    return new ProfileReport(source, inputSha256, company, findings, nearMisses, error, whatIf, whyNot, notices);
   }
 
   /** This part with a what-if record and a why-not view. */
   public ProfileReport withReview(WhatIf whatIf, List<WhyNot> whyNot) {
-    return new ProfileReport(source, inputSha256, company, findings, nearMisses, error, whatIf, whyNot);
+    return new ProfileReport(source, inputSha256, company, findings, nearMisses, error, whatIf, whyNot, notices);
   }
 
   public static ProfileReport failed(String source, String error) {

@@ -7,6 +7,7 @@ import dev.kdpc.profile.Service;
 import dev.kdpc.profile.SourceLocation;
 import dev.kdpc.report.Kind;
 import dev.kdpc.report.Outcome;
+import dev.kdpc.report.Reading;
 import dev.kdpc.report.Sanction;
 import dev.kdpc.report.Test;
 import java.math.BigDecimal;
@@ -62,6 +63,12 @@ public final class Assessment {
   private boolean conductStated;
   private String justification;
   private String burden;
+  /** The paths whose unmet test the sanction article names ({@link #sanctionOnlyFor}); empty: the whole duty. */
+  private final Set<String> sanctionPaths = new LinkedHashSet<>();
+  /** The last {@link #topFirms} call, which {@link #otherReading} works out again under the other reading. */
+  private TopFirmsCall lastTopFirms;
+  /** The other readings the rule states ({@link #otherReading}). */
+  private final List<ReadingSpec> readingSpecs = new ArrayList<>();
   /**
    * For a designation: the outcome when every test holds, {@link Outcome#PRESUMED} or
    * {@link Outcome#MEETS_CRITERIA}, from the rule's {@code @designation} metadata (which the catalogue
@@ -195,18 +202,57 @@ public final class Assessment {
    * include this company and hold at least {@code combinedAtLeast} together. Pass 0 to skip a filter.
    */
   public Assessment topFirms(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast) {
+    int from = tests.size();
+    int missingFrom = missing.size(); // missing keeps insertion order: what this call adds comes last
+    int openFrom = open == null ? 0 : open.size();
+    topFirms(maxFirms, minShareEach, minUsersEach, combinedAtLeast, false);
+    lastTopFirms = new TopFirmsCall(maxFirms, minShareEach, minUsersEach, combinedAtLeast, from, tests.size(), missingFrom, missing.size(),
+        openFrom, open == null ? 0 : open.size());
+    return this;
+  }
+
+  /**
+   * The test of the last {@link #topFirms} call, read the other way, stated beside the rule's own
+   * reading. {@code how} names the other reading of the share floor:
+   * <ul>
+   *   <li>{@code "add-then-deny"}: the top {@code maxFirms} firms are added up whatever their shares,
+   *       and a firm under the floor is only denied the finding itself;
+   *   <li>{@code "exclude-first"}: firms under the floor are left out before adding up (what
+   *       {@link #topFirms} does).
+   * </ul>
+   * The finding keeps the rule's reading; where the other gives another outcome, the report shows it
+   * with {@code label}.
+   */
+  public Assessment otherReading(String label, String how) {
+    if (lastTopFirms == null) throw new IllegalArgumentException("rule " + rule + ": otherReading follows the topFirms test it reads otherwise");
+    boolean addThenDeny = switch (how) {
+      case "add-then-deny" -> true;
+      case "exclude-first" -> false;
+      default -> throw new IllegalArgumentException("rule " + rule + ": otherReading '" + how + "': the readings are add-then-deny and exclude-first");
+    };
+    readingSpecs.add(new ReadingSpec(label, addThenDeny, lastTopFirms));
+    return this;
+  }
+
+  private record TopFirmsCall(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast, int testsFrom, int testsTo,
+      int missingFrom, int missingTo, int openFrom, int openTo) {}
+
+  private record ReadingSpec(String label, boolean addThenDeny, TopFirmsCall call) {}
+
+  private void topFirms(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast, boolean addThenDeny) {
     finite(minShareEach, "market.leaders");
     finite(combinedAtLeast, "market.leaders");
     FactPaths.Fact leadersFact = resolve("market.leaders");
     @SuppressWarnings("unchecked")
     List<Leader> given = (List<Leader>) leadersFact.value();
-    String criteria = CRITERIA.computeIfAbsent(new Criteria(maxFirms, minShareEach, minUsersEach), c -> "top " + maxFirms + " firms"
-        + (minShareEach > 0 ? " with a share ≥ " + pct(minShareEach) : "")
-        + (minUsersEach > 0 ? (minShareEach > 0 ? " and" : " with") + " ≥ " + String.format(java.util.Locale.ROOT, "%,d", minUsersEach) + " monthly users each" : ""));
+    double floor = addThenDeny ? 0 : minShareEach; // add-then-deny: no firm is left out before adding up
+    String criteria = CRITERIA.computeIfAbsent(new Criteria(maxFirms, floor, minUsersEach), c -> "top " + maxFirms + " firms"
+        + (floor > 0 ? " with a share ≥ " + pct(floor) : "")
+        + (minUsersEach > 0 ? (floor > 0 ? " and" : " with") + " ≥ " + String.format(java.util.Locale.ROOT, "%,d", minUsersEach) + " monthly users each" : ""));
     FactPaths.Fact own = resolve("market.share");
     FactPaths.Fact ownUsers = resolve("users.monthly_active_kr");
     if (given == null || given.isEmpty()) {
-      TopFirms t = new TopFirms(maxFirms, minShareEach, minUsersEach, combinedAtLeast, null, leadersFact.path(),
+      TopFirms t = new TopFirms(maxFirms, floor, minUsersEach, combinedAtLeast, null, leadersFact.path(),
           (Double) own.value(), null, (Long) ownUsers.value(), minUsersEach > 0 && ownUsers.value() == null ? ownUsers.path() : null,
           profile.displayName());
       missing.add(leadersFact.path());
@@ -216,7 +262,8 @@ public final class Assessment {
       Boolean met = can == null || can[0] == can[1] ? null : can[1];
       add(leadersFact, "this firm among the " + criteria, null, "in top", maxFirms, met, null);
       add(leadersFact, "combined share of the " + criteria, null, ">=", combinedAtLeast, met, null, "share");
-      return this;
+      if (addThenDeny) denial(leadersFact, own, (Double) own.value(), minShareEach);
+      return;
     }
     List<Leader> leaders = new ArrayList<>(given);
     boolean listed = false;
@@ -226,24 +273,24 @@ public final class Assessment {
     if (!listed) {
       if (own.value() == null) ownSharePath = own.path();
       else leaders.add(new Leader(profile.displayName(), (Double) own.value(), (Long) ownUsers.value(), true));
-      if (minUsersEach > 0 && ownUsers.value() == null && (own.value() == null || (Double) own.value() >= minShareEach)) ownUsersPath = ownUsers.path();
+      if (minUsersEach > 0 && ownUsers.value() == null && (own.value() == null || (Double) own.value() >= floor)) ownUsersPath = ownUsers.path();
     }
     String[] userPaths = null;
     for (int i = 0; i < given.size(); i++) {
-      if (minUsersEach > 0 && given.get(i).monthlyUsersKr() == null && given.get(i).share() >= minShareEach) {
+      if (minUsersEach > 0 && given.get(i).monthlyUsersKr() == null && given.get(i).share() >= floor) {
         if (userPaths == null) userPaths = new String[given.size()];
         userPaths[i] = leadersFact.path() + "[" + i + "].monthly_users_kr";
       }
     }
     boolean known = userPaths == null && ownSharePath == null && ownUsersPath == null;
-    Group g = group(leaders, maxFirms, minShareEach, minUsersEach, false);
+    Group g = group(leaders, maxFirms, floor, minUsersEach, false);
     Boolean selfIn;
     Boolean combinedMet;
     if (known) {
       selfIn = g.selfIncluded;
       combinedMet = g.combined.compareTo(BigDecimal.valueOf(combinedAtLeast)) >= 0;
     } else {
-      TopFirms t = new TopFirms(maxFirms, minShareEach, minUsersEach, combinedAtLeast, given, leadersFact.path(),
+      TopFirms t = new TopFirms(maxFirms, floor, minUsersEach, combinedAtLeast, given, leadersFact.path(),
           (Double) own.value(), ownSharePath, (Long) ownUsers.value(), ownUsersPath, profile.displayName());
       t.userPaths = userPaths;
       if (ownSharePath != null) missing.add(ownSharePath);
@@ -260,7 +307,23 @@ public final class Assessment {
         show ? (g.selfIncluded ? "included" : "not included") : null, "in top", maxFirms, selfIn, null);
     add(leadersFact, "combined share of the " + criteria, show ? g.combined.doubleValue() : null, ">=", combinedAtLeast,
         combinedMet, show ? margin(g.combined.doubleValue(), combinedAtLeast, ">=") : null, "share");
-    return this;
+    if (addThenDeny) {
+      Double ownShare = null;
+      for (Leader l : leaders) if (Boolean.TRUE.equals(l.self())) ownShare = l.share();
+      denial(leadersFact, own, ownShare, minShareEach);
+    }
+  }
+
+  /**
+   * The add-then-deny reading's own test: a firm whose share is under the floor is not presumed, even
+   * in a group that holds enough. Where this firm's share is not stated, it is worked out over every
+   * value it could take, like the other tests.
+   */
+  private void denial(FactPaths.Fact leadersFact, FactPaths.Fact own, Double ownShare, double minShareEach) {
+    if (ownShare == null) unknown(own, new Compare(false, own.path(), ">=", minShareEach, "share"));
+    add(leadersFact, "this firm's own share (a firm under " + pct(minShareEach) + " is not presumed)", ownShare, ">=", minShareEach,
+        ownShare == null ? null : compareNumbers(ownShare, minShareEach) >= 0,
+        ownShare == null ? null : margin(ownShare, minShareEach, ">="), "share");
   }
 
   private record Group(List<String> names, BigDecimal combined, boolean selfIncluded) {}
@@ -480,6 +543,23 @@ public final class Assessment {
     return this;
   }
 
+  /**
+   * The sanction attaches only where one of the tests at {@code paths} (stated before this call) is unmet or not known: the
+   * sanction article names only that part of the duty. Where those tests are all met (the duty unmet
+   * for another of its elements), the finding carries no sanction.
+   */
+  public Assessment sanctionOnlyFor(String... paths) {
+    if (paths.length == 0) throw new IllegalArgumentException("rule " + rule + ": sanctionOnlyFor names at least one path");
+    for (String p : paths) {
+      String path = resolve(p).path();
+      boolean tested = false;
+      for (Test t : tests) tested |= t.fact().equals(path) && !"applies only if".equals(t.label());
+      if (!tested) throw new IllegalArgumentException("rule " + rule + ": sanctionOnlyFor names " + p + ", which the rule does not test before it");
+      sanctionPaths.add(path);
+    }
+    return this;
+  }
+
   /** Each rate as a decimal, made once (from the double's shortest decimal form, which is slow to find). */
   private static final Map<Double, BigDecimal> RATES = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -598,8 +678,61 @@ public final class Assessment {
     return List.copyOf(notes);
   }
 
+  /**
+   * The sanction; null where {@link #sanctionOnlyFor} names tests that are all met while another test
+   * of the duty is unmet or not stated (the duty may be breached, but not in the element that is fined).
+   */
   public Sanction getSanction() {
-    return sanction;
+    if (sanction == null || sanctionPaths.isEmpty() || getOutcome() == Outcome.MET) return sanction;
+    boolean allMet = true;
+    for (Test t : tests) {
+      if ("applies only if".equals(t.label()) || Boolean.TRUE.equals(t.met())) continue;
+      if (sanctionPaths.contains(t.fact())) return sanction; // the fined element is unmet or not stated
+      allMet = false;
+    }
+    return allMet ? sanction : null; // a met duty keeps the ceiling its breach would carry
+  }
+
+  /**
+   * The other readings the rule states whose outcome differs from the rule's own reading, each with
+   * the tests it turns on. Empty when every reading gives the same outcome.
+   */
+  public List<Reading> getReadings() {
+    if (readingSpecs.isEmpty()) return List.of();
+    List<Reading> out = new ArrayList<>(readingSpecs.size());
+    Outcome own = getOutcome();
+    for (ReadingSpec r : readingSpecs) {
+      Assessment other = new Assessment(this);
+      TopFirmsCall c = r.call();
+      other.tests.subList(c.testsFrom(), c.testsTo()).clear();
+      // a failing test known so far may have been one of those just cleared: work it out again
+      other.anyKnownFalse = false;
+      for (Test t : other.tests) if (Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())) other.anyKnownFalse = true;
+      other.missing.removeAll(new ArrayList<>(missing).subList(c.missingFrom(), c.missingTo()));
+      if (other.open != null) {
+        other.open.subList(c.openFrom(), c.openTo()).clear(); // the call's open tests go with its tests
+        if (other.open.isEmpty()) other.open = null;
+      }
+      int from = other.tests.size();
+      other.topFirms(c.maxFirms(), c.minShareEach(), c.minUsersEach(), c.combinedAtLeast(), r.addThenDeny());
+      other.outcome = null;
+      Outcome o = other.getOutcome();
+      if (o == own) continue;
+      StringBuilder note = new StringBuilder();
+      for (Test t : other.tests.subList(from, other.tests.size())) {
+        if (note.length() > 0) note.append("; ");
+        note.append(t.label()).append(": ").append(shown(t.value(), t.unit())).append(' ').append(t.op()).append(' ')
+            .append(shown(t.threshold(), t.unit())).append(t.met() == null ? " (not known)" : t.met() ? " (met)" : " (not met)");
+      }
+      out.add(new Reading(r.label(), o, note.toString()));
+    }
+    return List.copyOf(out);
+  }
+
+  private static String shown(Object v, String unit) {
+    if (v == null) return "not stated";
+    if ("share".equals(unit) && v instanceof Number n) return BigDecimal.valueOf(n.doubleValue() * 100).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%";
+    return String.valueOf(v);
   }
 
   public String getJustification() {
@@ -639,6 +772,10 @@ public final class Assessment {
     return a;
   }
 
+  /**
+   * A copy of {@code o}'s state (tests, missing facts, open tests, conditions): for a finding merged from
+   * alternatives ({@link #anyOf}), or to be worked out under another reading ({@link #getReadings}).
+   */
   private Assessment(Assessment o) {
     this.rule = o.rule;
     this.regime = o.regime;
@@ -658,10 +795,13 @@ public final class Assessment {
     this.conductPath = o.conductPath;
     this.justification = o.justification;
     this.burden = o.burden;
-    this.open = o.open;
+    this.open = o.open == null ? null : new ArrayList<>(o.open); // its own list: a reading's copy replaces some
     this.openGivens = o.openGivens;
     this.whenMet = o.whenMet;
     this.anyKnownFalse = o.anyKnownFalse;
+    this.sanctionPaths.addAll(o.sanctionPaths);
+    this.lastTopFirms = o.lastTopFirms;
+    this.readingSpecs.addAll(o.readingSpecs);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -83,8 +83,8 @@ public final class RuleGrammar {
 
   /** The builder methods of {@link Assessment} a consequence may chain; arities and argument kinds come from their signatures. */
   public static final List<String> BUILDERS = List.of("atLeast", "atMost", "below", "above", "isTrue", "isFalse", "equalTo",
-      "oneOf", "notEmpty", "topFirms", "onlyIf", "onlyIfAtLeast", "onlyIfAbove", "onlyIfBelow", "onlyIfOneOf",
-      "onlyIfOnOrAfter", "atLeastRank", "given", "conduct", "burdenOn", "note", "sanction", "sanctionFlat", "sanctionRate");
+      "oneOf", "notEmpty", "topFirms", "otherReading", "onlyIf", "onlyIfAtLeast", "onlyIfAbove", "onlyIfBelow", "onlyIfOneOf",
+      "onlyIfOnOrAfter", "atLeastRank", "given", "conduct", "burdenOn", "note", "sanction", "sanctionFlat", "sanctionRate", "sanctionOnlyFor");
 
   /** How deep brackets may nest in a file (kdpc's rules need 4); deeper is refused before Drools' parser sees the file. */
   public static final int MAX_NESTING = 32;

@@ -127,6 +127,17 @@ class RuleCasesTest {
         assertThat(f.sanction()).as(rule + " sanction").isNotNull();
         assertThat(f.sanction().text()).as(rule + " sanction text").contains(e.path("sanction_contains").asText());
       }
+      if (e.path("no_sanction").asBoolean(false)) assertThat(f.sanction()).as(rule + " sanction").isNull();
+      if (e.has("readings")) {
+        assertThat(f.readings()).as(rule + " readings").hasSize(e.path("readings").size());
+        for (int i = 0; i < e.path("readings").size(); i++) {
+          JsonNode x = e.path("readings").get(i);
+          assertThat(dev.kdpc.report.Outcome.byId(x.path("outcome").asText()))
+              .as(rule + ": expected reading outcome '" + x.path("outcome").asText() + "' is not a report v2 word").isNotNull();
+          assertThat(f.readings().get(i).outcome().id()).as(rule + " reading outcome").isEqualTo(x.path("outcome").asText());
+          if (x.has("note_contains")) assertThat(f.readings().get(i).note()).as(rule + " reading note").contains(x.path("note_contains").asText());
+        }
+      }
       if (e.has("burden")) assertThat(f.burden()).as(rule + " burden").isEqualTo(e.path("burden").asText());
       if (e.has("note_contains")) {
         assertThat(String.join(" | ", f.notes())).as(rule + " notes").contains(e.path("note_contains").asText());

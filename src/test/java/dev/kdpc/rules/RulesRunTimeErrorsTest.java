@@ -65,6 +65,23 @@ class RulesRunTimeErrorsTest {
   }
 
   @Test
+  void otherReadingAndSanctionOnlyForRefuseWhatTheyCannotMean() throws IOException {
+    Map<String, String> cases = Map.of(
+        "otherReading(\"x\", \"add-then-deny\")", "otherReading follows the topFirms test it reads otherwise",
+        "topFirms(3, 0.1, 0, 0.75).otherReading(\"x\", \"sideways\")", "the readings are add-then-deny and exclude-first",
+        "isTrue(\"stability.measures_in_place\").sanctionFlat(1L, \"x\").sanctionOnlyFor(\"stability.user_request_handling\")",
+        "which the rule does not test before it");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path dir = Files.createDirectories(tmp.resolve("b" + Math.abs(c.getKey().hashCode())));
+      Files.writeString(dir.resolve("b.drl"), HEAD + rule("B-1", "  $s : ServiceFact()",
+          "  insert(Assessment.designation(kcontext, $s)." + c.getKey() + ");"), StandardCharsets.UTF_8);
+      ReviewSupport.Run run = ReviewSupport.cli("check", "--format", "json", "--as-of", "2026-06-30", "--rules", dir.toString(), PROFILE);
+      assertThat(run.code()).as(c.getKey() + ": " + run.err()).isEqualTo(2);
+      assertThat(run.err()).as(c.getKey()).contains("rule 'B-1'").contains(c.getValue());
+    }
+  }
+
+  @Test
   void nonFiniteLinesAreRefusedByEveryBuilderMethodThatTakesOne() {
     List<String> calls = new ArrayList<>();
     for (String lit : List.of("Double.NaN", "Double.POSITIVE_INFINITY", "Double.NEGATIVE_INFINITY")) {
