@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,20 +26,15 @@ class LauncherEnvironmentIT {
     plainCmd.addAll(List.of(args));
     String plain = new String(new ProcessBuilder(plainCmd).start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-    List<String> cmd = new java.util.ArrayList<>(List.of("sh", "bin/kdpc"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().remove("HOME");
-    pb.environment().remove("XDG_CACHE_HOME");
-    if (how.equals("empty")) pb.environment().put("HOME", "");
-    if (how.startsWith("relative")) pb.environment().put("XDG_CACHE_HOME", "relative-cache");
-    pb.environment().put("KDPC_JAR", JAR.toAbsolutePath().toString());
-    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(err).isZero();
+    String[] r = PackagedJarIT.launch(env -> {
+      env.remove("HOME");
+      env.remove("XDG_CACHE_HOME");
+      if (how.equals("empty")) env.put("HOME", "");
+      if (how.startsWith("relative")) env.put("XDG_CACHE_HOME", "relative-cache");
+    }, args);
+    String out = r[1];
+    String err = r[2];
+    assertThat(r[0]).as(err).isEqualTo("0");
     assertThat(err).isEmpty();
     assertThat(out).isEqualTo(plain);
     assertThat(Path.of("relative-cache")).doesNotExist();

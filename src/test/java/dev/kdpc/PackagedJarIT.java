@@ -181,10 +181,16 @@ class PackagedJarIT {
   }
 
   private static String[] launch(Path cache, String... args) throws IOException, InterruptedException {
+    return launch(env -> env.put("XDG_CACHE_HOME", cache.toString()), args);
+  }
+
+  /** Runs bin/kdpc on the packaged jar with the environment {@code env} adjusts; returns exit code, stdout, stderr. */
+  static String[] launch(java.util.function.Consumer<java.util.Map<String, String>> env, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new java.util.ArrayList<>(List.of("sh", "bin/kdpc"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("XDG_CACHE_HOME", cache.toString());
+    env.accept(pb.environment());
     pb.environment().put("KDPC_JAR", JAR.toAbsolutePath().toString());
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     Process p = pb.start();
