@@ -15,7 +15,8 @@ import dev.kdpc.profile.Units.Word;
  * @param realisticOutputs the service produces virtual sound, images or video hard to tell from real
  *     ones (the case the deepfake-marking duty covers)
  * @param highImpactArea the area the AI is used in ({@code none} if none of the listed kinds)
- * @param humanFinalDecision a human takes the final decision
+ * @param humanFinalDecision a human takes the final decision (not a criterion of the Act; findings
+ *     may mention it)
  * @param trainingComputeFlops cumulative training compute, in floating-point operations
  * @param stateOfTheArt the model is at the state of the art
  * @param broadSeriousRisk the model risks broad and serious impact on life, safety or rights
@@ -24,6 +25,8 @@ import dev.kdpc.profile.Units.Word;
  * @param impactAssessed the effect on fundamental rights was assessed before the service was offered
  * @param revenueKrwKorea AI-service revenue in Korea
  * @param dailyUsersKr average daily users in Korea
+ * @param significantRisk the AI system may significantly affect, or endanger, life, physical safety
+ *     or fundamental rights (the first element of the high-impact definition, Art. 2(4))
  */
 public record Ai(
     Boolean generative,
@@ -40,4 +43,5 @@ public record Ai(
     @Krw Long revenueKrwKorea,
     @Count Long dailyUsersKr,
     Boolean realisticOutputs,
-    Boolean impactAssessed) {}
+    Boolean impactAssessed,
+    Boolean significantRisk) {}

@@ -20,8 +20,8 @@ public enum Vocabulary {
   SEPARATION("physical", "logical"),
   AI_AREA(
       "none", "energy", "drinking_water", "healthcare", "medical_devices", "nuclear",
-      "biometric_investigation", "hiring", "lending", "transport", "public_services", "education",
-      "other"),
+      "biometric_investigation", "hiring", "lending", "individual_rights_decision", "transport",
+      "public_services", "education", "other"),
   COUNTRY(java.util.Locale.getISOCountries());
 
   private final List<String> words;
