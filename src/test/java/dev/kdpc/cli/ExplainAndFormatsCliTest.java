@@ -111,7 +111,7 @@ class ExplainAndFormatsCliTest {
     }
     JsonNode tba = byRegime.get("tba-service-stability");
     assertThat(tba.path("designations").get(0).path("flip").path("set").asText()).isEqualTo("services.comics.users.daily_average_kr=1000000");
-    assertThat(tba.path("notes").get(0).asText()).contains("duties (TBA-22-7-1, TBA-22-7-3, TBA-22-8, TBA-22-8-2) do not attach");
+    assertThat(tba.path("notes").get(0).asText()).contains("duties (TBA-22-7-1, TBA-22-7-3, TBA-22-8, TBA-22-8-2-V2023) do not attach");
     Run text = run("check", "--scenario", "with-proposals", "--why-not", "samples/webtoon-near-miss.yaml");
     assertThat(text.out()).contains("WHY NOT MET", "TBA-22-7: services.comics.users.daily_average_kr = 960,000 >= 1,000,000 (margin -4%); short by 40,000 (4%)");
     Run without = run("check", "--scenario", "with-proposals", "--format", "json", "samples/webtoon-near-miss.yaml");
