@@ -111,7 +111,7 @@ class CloudNetworkAiAcceptanceTest {
     assertThat(text).contains("ai-basic-act  [in_force, in force from 2026-01-22]");
     assertThat(text).contains("domestic-agent  [in_force, in force from 2019-03-19]");
     assertThat(text).contains("network-fee  [proposed]");
-    assertThat(text).contains("cloud-public-sector  [in_force, in force from 2023-01-31]");
+    assertThat(text).contains("cloud-public-sector  [in_force, in force from 2016-04-04]");
     assertThat(text).contains("location-data-export  [in_force, in force from 2015-06-04]");
     assertThat(text).contains("CSAP-NIS-2027").contains("[proposed]");
   }
