@@ -9,13 +9,10 @@ package dev.kdpc.profile;
  * @param terminationNoticeGiven business users get advance notice before termination or suspension
  * @param paidPlacement the service ranks or shows items for payment (paid placement, sponsored listings or
  *     search ads among its results)
- * @param paymentRefundTermsStated (app markets) the terms of use state the payment and refund terms for
- *     mobile content (TBA Art. 22-9(1))
  */
 public record Transparency(
     Boolean rankingCriteriaDisclosed,
     Boolean feeEffectOnRankingDisclosed,
     Boolean writtenContracts,
     Boolean terminationNoticeGiven,
-    Boolean paidPlacement,
-    Boolean paymentRefundTermsStated) {}
+    Boolean paidPlacement) {}
