@@ -84,6 +84,7 @@ public final class ProfileGen {
       if (v != null) m.put(SNAKE.translate(c.getName()), v);
     }
     if (type == dev.kdpc.profile.Market.class && m.containsKey("leaders")) fixLeaders(m, r);
+    if (type == dev.kdpc.profile.ForeignOwnership.class && m.containsKey("owners")) fixOwners(m, r);
     return m;
   }
 
@@ -150,6 +151,30 @@ public final class ProfileGen {
     for (Object o : leaders) {
       Map<String, Object> l = (Map<String, Object>) o;
       l.put("share", Math.floor((Double) l.get("share") * scale * 10_000) / 10_000.0);
+    }
+  }
+
+  /**
+   * Foreign owners of a carrier (TBA Art. 8): each with a share, largest first, together at most the
+   * foreign share (raised to their total when it was drawn lower), as the reader requires.
+   */
+  @SuppressWarnings("unchecked")
+  private static void fixOwners(Map<String, Object> ownership, Random r) {
+    List<Object> owners = (List<Object>) ownership.get("owners");
+    List<Double> shares = new ArrayList<>();
+    for (int i = 0; i < owners.size(); i++) shares.add(r.nextDouble());
+    double total = shares.stream().mapToDouble(Double::doubleValue).sum();
+    double scale = total > 1 ? (0.999 / total) : 1;
+    shares.replaceAll(x -> Math.floor(x * scale * 10_000) / 10_000.0);
+    shares.sort(java.util.Comparator.reverseOrder());
+    double sum = 0;
+    for (int i = 0; i < owners.size(); i++) {
+      ((Map<String, Object>) owners.get(i)).put("share", shares.get(i));
+      sum += shares.get(i);
+    }
+    if (ownership.containsKey("share")) {
+      double stated = ownership.get("share") instanceof Double d ? d : Double.parseDouble(String.valueOf(ownership.get("share")).replace("%", "")) / 100;
+      if (stated < sum) ownership.put("share", Math.min(1.0, Math.ceil(sum * 10_000) / 10_000.0));
     }
   }
 }

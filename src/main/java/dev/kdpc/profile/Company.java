@@ -14,6 +14,12 @@ import dev.kdpc.profile.Units.Word;
  * @param fiscalYear the year the figures describe
  * @param personalDataSubjectsKr Korean data subjects whose personal data it holds (daily average, last
  *     three months of the prior year)
+ * @param carrierRegistration how the company is registered as a carrier under the Telecommunications
+ *     Business Act: {@code none}; {@code value_added} (reported under Art. 22); {@code facilities_based}
+ *     (a basic carrier registered under Art. 6 that installs and runs its own line facilities, decree
+ *     Art. 11 and 12); {@code non_facilities_based} (a basic carrier without its own line facilities,
+ *     e.g. a reseller)
+ * @param foreignOwnership who outside Korea holds the company's shares (TBA Art. 8)
  */
 public record Company(
     String name,
@@ -24,4 +30,6 @@ public record Company(
     Revenue revenueKrw,
     @Krw Long marketCapKrw,
     @Count Long personalDataSubjectsKr,
-    DomesticAgent domesticAgent) {}
+    DomesticAgent domesticAgent,
+    @Word(Vocabulary.CARRIER_REGISTRATION) String carrierRegistration,
+    ForeignOwnership foreignOwnership) {}

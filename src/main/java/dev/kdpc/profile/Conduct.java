@@ -1,6 +1,13 @@
 package dev.kdpc.profile;
 
-/** The practices that Korean platform rules restrict. Each is null when the profile does not say. */
+/**
+ * The practices that Korean platform rules restrict. Each is null when the profile does not say.
+ *
+ * @param unlabelledPaidPlacement paid placement or sponsored content shown without saying it is advertising
+ * @param harmsUserInterest providing the service in a way that markedly harms users' interests (TBA Art. 50(1) item 5)
+ * @param restrictsSoftwareDeletion restricting the deletion of software not essential to a mobile device, or
+ *     installing software that restricts installing other software (TBA Art. 50(1) item 8)
+ */
 public record Conduct(
     ConductFact selfPreferencing,
     ConductFact tying,
@@ -9,4 +16,7 @@ public record Conduct(
     ConductFact dataPortabilityRestriction,
     ConductFact forcesPaymentMethod,
     ConductFact reviewDelay,
-    ConductFact appDeletion) {}
+    ConductFact appDeletion,
+    ConductFact unlabelledPaidPlacement,
+    ConductFact harmsUserInterest,
+    ConductFact restrictsSoftwareDeletion) {}

@@ -735,8 +735,39 @@ public final class ProfileReader {
         checkLeadersTotal(name, at, leaders, tree, pointers, notices);
       }
     }
+    checkOwners(name, doc.company(), pointers);
     return new Profile(name, sha, doc.company(), services, doc.cloud(), doc.network(), doc.locationData(),
         maps.get(canonical, () -> sourceMap(pointers, canonical)), notices);
+  }
+
+  /**
+   * The foreign holders of a carrier (TBA Art. 8) are listed largest first, so that the rules can name
+   * the largest one ({@code company.foreign_ownership.owners[0]}); each states its share, and together
+   * they hold no more than the foreign share the profile states.
+   */
+  private static void checkOwners(String name, Company company, Map<String, SourceLocation> pointers) {
+    if (company == null || company.foreignOwnership() == null || company.foreignOwnership().owners() == null) return;
+    List<Owner> owners = company.foreignOwnership().owners();
+    BigDecimal total = BigDecimal.ZERO;
+    for (int j = 0; j < owners.size(); j++) {
+      Owner o = owners.get(j);
+      String at = "/company/foreign_ownership/owners/" + j;
+      if (o == null || o.share() == null) {
+        throw new ProfileException(name, pointers.get(at), field(at) + ".share", "every foreign owner needs its share of the company's shares");
+      }
+      if (j > 0 && o.share() > owners.get(j - 1).share()) {
+        throw new ProfileException(name, pointers.get(at + "/share"), field(at) + ".share",
+            "list the foreign owners largest first: this one holds more than the one before it");
+      }
+      total = total.add(BigDecimal.valueOf(o.share()));
+    }
+    Double share = company.foreignOwnership().share();
+    if (share != null && total.compareTo(BigDecimal.valueOf(share)) > 0) {
+      String at = "/company/foreign_ownership/share";
+      throw new ProfileException(name, pointers.get(at), field(at),
+          "the foreign owners listed hold " + total.stripTrailingZeros().toPlainString() + " together, more than the foreign share stated ("
+              + BigDecimal.valueOf(share).stripTrailingZeros().toPlainString() + ")");
+    }
   }
 
   /**

@@ -23,4 +23,5 @@ public record Service(
     Transparency transparency,
     Settlement settlement,
     Stability stability,
-    Ai ai) {}
+    Ai ai,
+    AppMarket appMarket) {}

@@ -22,6 +22,12 @@ public enum Vocabulary {
       "none", "energy", "drinking_water", "healthcare", "medical_devices", "nuclear",
       "biometric_investigation", "hiring", "lending", "individual_rights_decision", "transport",
       "public_services", "education", "other"),
+  /** The kind of carrier registration under the Telecommunications Business Act (Arts. 6, 22; decree Art. 12). */
+  CARRIER_REGISTRATION("none", "value_added", "facilities_based", "non_facilities_based"),
+  /** Who holds a block of a carrier's shares (TBA Art. 8(1), (3)). */
+  OWNER_KIND("government", "person", "corporation", "deemed_corporation"),
+  /** Where a holding stands in the public-interest review of TBA Art. 10(1) item 4. */
+  REVIEW_STATUS("none", "pending", "cleared", "refused"),
   COUNTRY(java.util.Locale.getISOCountries());
 
   private final List<String> words;

@@ -1,0 +1,26 @@
+package dev.kdpc.profile;
+
+import dev.kdpc.profile.Units.Share;
+import dev.kdpc.profile.Units.Word;
+
+/**
+ * One foreign holder of the company's shares (TBA Art. 8).
+ *
+ * @param country ISO 3166-1 alpha-2: the holder's country; for a foreign-deemed corporation, the country of
+ *     its largest shareholder
+ * @param share its share of the company's shares, counted as for {@link ForeignOwnership#share()}
+ * @param kind {@code government}, {@code person}, {@code corporation} (a foreign corporation) or
+ *     {@code deemed_corporation} (a corporation whose largest shareholder, with at least 15%, is foreign:
+ *     Art. 8(3))
+ * @param ftaPartner the country is party to a free trade agreement named in the Minister of Science and
+ *     ICT's notice under Art. 8(2)
+ * @param publicInterestReview where the holding stands in the public-interest review of Art. 10(1) item 4:
+ *     {@code none}, {@code pending}, {@code cleared} (no risk to the public interest found) or {@code refused}
+ */
+public record Owner(
+    String name,
+    @Word(Vocabulary.COUNTRY) String country,
+    @Share Double share,
+    @Word(Vocabulary.OWNER_KIND) String kind,
+    Boolean ftaPartner,
+    @Word(Vocabulary.REVIEW_STATUS) String publicInterestReview) {}
