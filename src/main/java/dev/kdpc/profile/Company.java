@@ -20,6 +20,22 @@ import dev.kdpc.profile.Units.Word;
  *     Art. 11 and 12); {@code non_facilities_based} (a basic carrier without its own line facilities,
  *     e.g. a reseller)
  * @param foreignOwnership who outside Korea holds the company's shares (TBA Art. 8)
+ * @param financialCompany a financial company under the Electronic Financial Transactions Act Art. 2 item 3
+ *     (excluded from the Network Act's ISMS lines, Enforcement Decree Art. 49(2) items 2 and 3)
+ * @param dailyUsersPrevYear the provider's average daily users over the whole previous year (Network Act
+ *     Enforcement Decree Art. 49(2) item 3: all its ICT services together, no three-month window)
+ * @param totalAssetsKrw total assets at the end of the previous business year (Network Act Enforcement
+ *     Decree Art. 36-7: who must have a director as full-time CISO)
+ * @param ismsCertified holds a valid information-security management system (ISMS) certification under
+ *     Network Act Art. 47 (valid three years, Art. 47(5); state false once it has lapsed)
+ * @param ciso the chief information-security officer (Network Act Art. 45-3)
+ * @param sensitiveDataSubjectsKr data subjects whose sensitive data or unique identifiers it processes
+ *     (PIPA Enforcement Decree Art. 32(3) item 1 a)
+ * @param pipaCertified holds the PIPA personal-information protection certification of PIPA Art. 32-2
+ * @param pipaCertificationCriteriaMet meets the Enforcement Decree's criteria that make the PIPA
+ *     certification mandatory (Art. 32-2(1) proviso, from 2027-07-01); no decree sets them as of
+ *     December 2026, so leave it out unless one does
+ * @param cpo the chief privacy officer's governance (PIPA Art. 31(3))
  */
 public record Company(
     String name,
@@ -32,4 +48,13 @@ public record Company(
     @Count Long personalDataSubjectsKr,
     DomesticAgent domesticAgent,
     @Word(Vocabulary.CARRIER_REGISTRATION) String carrierRegistration,
-    ForeignOwnership foreignOwnership) {}
+    ForeignOwnership foreignOwnership,
+    Boolean financialCompany,
+    @Count Long dailyUsersPrevYear,
+    @Krw Long totalAssetsKrw,
+    Boolean ismsCertified,
+    Ciso ciso,
+    @Count Long sensitiveDataSubjectsKr,
+    Boolean pipaCertified,
+    Boolean pipaCertificationCriteriaMet,
+    Cpo cpo) {}

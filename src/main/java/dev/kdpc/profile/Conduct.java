@@ -7,6 +7,8 @@ package dev.kdpc.profile;
  * @param harmsUserInterest providing the service in a way that markedly harms users' interests (TBA Art. 50(1) item 5)
  * @param restrictsSoftwareDeletion restricting the deletion of software not essential to a mobile device, or
  *     installing software that restricts installing other software (TBA Art. 50(1) item 8)
+ * {@code measuresAgainstPress}: the service deleted, blocked, demonetised or suspended content or accounts of
+ * a press outlet, internet news service or IPTV broadcaster on a report (Network Act Art. 44-12(8)).
  */
 public record Conduct(
     ConductFact selfPreferencing,
@@ -19,4 +21,5 @@ public record Conduct(
     ConductFact appDeletion,
     ConductFact unlabelledPaidPlacement,
     ConductFact harmsUserInterest,
-    ConductFact restrictsSoftwareDeletion) {}
+    ConductFact restrictsSoftwareDeletion,
+    ConductFact measuresAgainstPress) {}

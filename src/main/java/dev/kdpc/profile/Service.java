@@ -9,6 +9,7 @@ import dev.kdpc.profile.Units.Word;
  *
  * @param trafficShareKr its share of total domestic traffic (daily average, October to December of the
  *     prior year)
+ * @param networkAct the large-provider facts of the Network Act (Art. 2(1) item 3-2, Arts. 44-12 to 44-16)
  */
 public record Service(
     String id,
@@ -24,4 +25,5 @@ public record Service(
     Settlement settlement,
     Stability stability,
     Ai ai,
-    AppMarket appMarket) {}
+    AppMarket appMarket,
+    NetworkAct networkAct) {}

@@ -37,7 +37,10 @@ class StreamedFormatsCliTest {
   private static final Options OPTIONS = Options.withProposals(LocalDate.of(2026, 6, 30));
   private static final String SET = "services.comics.users.daily_average_kr=1000000";
   /** A company with no service: designation tests only, no duty, no service "comics". */
-  private static final String TINY = "kdpc: 1\ncompany:\n  name: Tiny Co.\n  headquarters: KR\n  korean_office: true\n";
+  private static final String TINY = "kdpc: 1\ncompany:\n  name: Tiny Co.\n  headquarters: KR\n  korean_office: true\n"
+      // under the company-level lines of the Network Act ISMS and PIPA 2026 regimes, which would otherwise be undetermined duties
+      + "  revenue_krw: { global: 1_000_000_000, ict_services: 1_000_000_000 }\n  daily_users_prev_year: 1_000\n"
+      + "  pipa_certification_criteria_met: false\n";
 
   @TempDir Path tmp;
   private Path dir;

@@ -33,7 +33,7 @@ import org.xml.sax.InputSource;
  * A report of several profiles is, in every format, what that format says the single-profile reports
  * joined are. "Joined" is defined once per format in {@link #joined}, from the single renderings (their
  * text or their parsed JSON), never from the renderers' own code. Held over every ordered pair of the
- * samples plus an unreadable profile (16 x 16 pairs, first or second), and over one long report whose
+ * samples plus a small company with no duty and an unreadable profile (18 x 18 pairs, first or second), and over one long report whose
  * kept-back parts (the register, the JUnit suites, the SARIF results) outgrow memory into temp files.
  */
 class JoinedReportsTest {
@@ -48,8 +48,9 @@ class JoinedReportsTest {
         PARTS.add(ReviewSupport.part(ReviewSupport.sample(p.getFileName().toString()), Map.of(), false));
       }
     }
+    PARTS.add(ReviewSupport.part(Path.of("src/test/resources/joined/tiny-no-duties.yaml"), Map.of(), false));
     PARTS.add(ProfileReport.failed("profiles/broken.yaml", "profiles/broken.yaml:3:1: invalid YAML"));
-    assertThat(PARTS).hasSize(16);
+    assertThat(PARTS).hasSize(18);
     assertThat(PARTS).as("a sample with no duties (the register's empty case)")
         .anyMatch(p -> p.error() == null && p.findings().stream().allMatch(f -> f.kind() == dev.kdpc.report.Kind.DESIGNATION));
   }
