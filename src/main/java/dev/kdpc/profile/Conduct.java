@@ -1,12 +1,14 @@
 package dev.kdpc.profile;
 
+import dev.kdpc.profile.Units.Doc;
+
 /** The practices that Korean platform rules restrict. Each is null when the profile does not say. */
 public record Conduct(
-    ConductFact selfPreferencing,
-    ConductFact tying,
-    ConductFact multihomingRestriction,
-    ConductFact mfnClause,
-    ConductFact dataPortabilityRestriction,
-    ConductFact forcesPaymentMethod,
-    ConductFact reviewDelay,
-    ConductFact appDeletion) {}
+    @Doc("favouring the platform's own goods or services over business users'") ConductFact selfPreferencing,
+    @Doc("making the use of one service depend on buying another") ConductFact tying,
+    @Doc("keeping business users from using competing platforms") ConductFact multihomingRestriction,
+    @Doc("requiring terms at least as good as those given on other channels (most-favoured-nation clause)") ConductFact mfnClause,
+    @Doc("restricting the transfer of users' data to other services") ConductFact dataPortabilityRestriction,
+    @Doc("forcing app developers to use a particular payment method (Telecommunications Business Act Art. 50)") ConductFact forcesPaymentMethod,
+    @Doc("delaying app review without good reason") ConductFact reviewDelay,
+    @Doc("deleting apps without good reason") ConductFact appDeletion) {}

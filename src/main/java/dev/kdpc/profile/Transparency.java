@@ -1,5 +1,7 @@
 package dev.kdpc.profile;
 
+import dev.kdpc.profile.Units.Doc;
+
 /**
  * Transparency towards business users.
  *
@@ -9,7 +11,7 @@ package dev.kdpc.profile;
  * @param terminationNoticeGiven business users get advance notice before termination or suspension
  */
 public record Transparency(
-    Boolean rankingCriteriaDisclosed,
-    Boolean feeEffectOnRankingDisclosed,
-    Boolean writtenContracts,
-    Boolean terminationNoticeGiven) {}
+    @Doc(value = "the main criteria that decide search and display ranking are disclosed", example = "true") Boolean rankingCriteriaDisclosed,
+    @Doc(value = "how fees or advertising affect ranking is disclosed", example = "false") Boolean feeEffectOnRankingDisclosed,
+    @Doc(value = "contracts with business users are in writing, with the required terms", example = "true") Boolean writtenContracts,
+    @Doc(value = "business users get advance notice before termination or suspension", example = "true") Boolean terminationNoticeGiven) {}
