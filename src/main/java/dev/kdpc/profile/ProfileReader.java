@@ -741,8 +741,10 @@ public final class ProfileReader {
         checkLeadersTotal(name, at, leaders, tree, pointers, notices);
       }
     }
+    Map<String, String> written = new HashMap<>();
+    written(ProfileDocument.class, tree, "", canonical, written);
     return new Profile(name, sha, doc.company(), services, doc.cloud(), doc.network(), doc.locationData(),
-        maps.get(canonical, () -> sourceMap(pointers, canonical)), notices);
+        maps.get(canonical, () -> sourceMap(pointers, canonical)).withWritten(written), notices);
   }
 
   /**
@@ -810,6 +812,29 @@ public final class ProfileReader {
 
     String written() {
       return written;
+    }
+  }
+
+  /**
+   * Money and counts written as text ({@code "4조 3,226억원"}, {@code "41,000,000"}), by fact path, so that
+   * reports can show them as written beside the value in won. Walks the bound tree with the model.
+   */
+  private static void written(Class<?> type, JsonNode node, String pointer, Map<String, String> canonical, Map<String, String> out) {
+    if (node == null || !node.isObject()) return;
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      String key = ProfileSchema.snake(c.getName());
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) continue;
+      String child = pointer + "/" + key;
+      Class<?> el = ProfileSchema.element(c);
+      if (List.class.isAssignableFrom(c.getType()) && el.isRecord() && v.isArray()) {
+        for (int i = 0; i < v.size(); i++) written(el, v.get(i), child + "/" + i, canonical, out);
+      } else if (el.isRecord()) {
+        written(el, v, child, canonical, out);
+      } else if (v.isTextual() && (c.isAnnotationPresent(Units.Krw.class) || c.isAnnotationPresent(Units.Count.class))) {
+        String path = canonicalPath(child, canonical);
+        if (path != null) out.put(path, v.asText());
+      }
     }
   }
 
