@@ -16,4 +16,4 @@ import java.util.List;
 public record Market(
     @Doc(value = "the company's share of the relevant market, with its affiliates (a fraction 0..1 or a percent such as \"58.2%\")", example = "\"58.2%\"") @Share Double share,
     @Doc(value = "what the share measures", example = "usage_time") @Word(Vocabulary.SHARE_BASIS) String basis,
-    @Doc("the leading firms of the market, this company included and marked self: true; their shares add up to at most 100% (plus rounding)") List<Leader> leaders) {}
+    @Doc("the leading firms of the market, this company included and marked self: true; their shares add up to at most 100% (plus rounding)") @Units.AtMostOne("self") List<Leader> leaders) {}

@@ -102,6 +102,15 @@ public final class ProfileSchema {
           ? ProfileReader.MAX_SERVICES : ProfileReader.MAX_ITEMS);
       p.set("items", object(el, reader));
       forms = "A list.";
+      Units.AtMostOne one = c.getAnnotation(Units.AtMostOne.class);
+      if (one != null) {
+        // at most one item with the flag set to true: draft 2019-09's maxContains (minContains 0: none is fine)
+        ObjectNode flagged = p.putObject("contains");
+        flagged.put("type", "object").putArray("required").add(one.value());
+        flagged.putObject("properties").putObject(one.value()).put("const", true);
+        p.put("minContains", 0).put("maxContains", 1);
+        forms = "A list; at most one item with " + one.value() + ": true.";
+      }
     } else if (c.getType().isRecord()) {
       p = object(c.getType(), reader);
       types(p, nullable, "object");

@@ -77,6 +77,14 @@ public final class Units {
   @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
   public @interface Required {}
 
+  /** A list in which at most one item has the named boolean key set to true (the leaders' {@code self}). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+  public @interface AtMostOne {
+    /** The key, as the profile writes it. */
+    String value();
+  }
+
   /**
    * What a profile key means, for people: the schema's {@code description} and {@code examples}
    * ({@code kdpc schema}), which editors show on hover. Every key of the profile carries one;

@@ -61,7 +61,6 @@ class ProfileSchemaTest {
       Map.entry("hex-number", "0x1F is a number in YAML 1.2; kdpc asks for plain decimal"),
       Map.entry("date-invalid", "a real calendar date (format: date is only an annotation for most validators)"),
       Map.entry("duplicate-service-id", "unique ids across list items"),
-      Map.entry("two-selves", "at most one leading firm with self: true"),
       Map.entry("leaders-over-100", "the sum of the leading firms' shares"),
       Map.entry("leaders-over-rounding", "the sum of the leading firms' shares"),
       Map.entry("long-string", "text length limit (10,000 characters; maxLength would count code points, kdpc counts UTF-16 units)"),
@@ -237,6 +236,7 @@ class ProfileSchemaTest {
       id written as a number      | services: [ { id: 123 } ]
       justification as a number   | services: [ { id: s, conduct: { tying: { present: true, justification: 1 } } } ]
       leader without share        | services: [ { id: s, market: { leaders: [ { name: A } ] } } ]
+      two leaders with self       | services: [ { id: s, market: { leaders: [ { share: 0.5, self: true }, { share: 0.3, self: true } ] } } ]
       date out of range           | company: { domestic_agent: { designated_on: "1899-12-31" } }
       date not YYYY-MM-DD         | company: { domestic_agent: { designated_on: "2024-1-5" } }
       unknown key                 | company: { nmae: X }
@@ -269,6 +269,7 @@ class ProfileSchemaTest {
       compute with an exponent    | services: [ { id: s, ai: { training_compute_flops: 3.0e+26 } } ]
       compute without a dot       | services: [ { id: s, ai: { training_compute_flops: 1e26 } } ]
       a date unquoted             | company: { domestic_agent: { designated_on: 2024-02-01 } }
+      leaders without self        | services: [ { id: s, market: { leaders: [ { share: 0.5 }, { share: 0.3, self: false } ] } } ]
       everything null             | company: { name: null, revenue_krw: ~, fiscal_year: null }
       """)
   void theirNeighboursAreAcceptedByBoth(String what, String yaml) {

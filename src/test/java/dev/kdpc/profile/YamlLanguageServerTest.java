@@ -64,15 +64,19 @@ class YamlLanguageServerTest {
     String bad = tmp.resolve("control-bad.yaml").toUri().toString();
     docs.put(bad, "kdpc: 1\ncompany:\n  market_cap_krw: \"8,00,000\"\n  fiscal_year: 1800\n");
     String good = tmp.resolve("control-good.yaml").toUri().toString();
-    docs.put(good, "kdpc: 1\ncompany:\n  market_cap_krw: 8_000_000_000\n  revenue_krw: { korea: \"4조 3,226억원\", global: 1.5억 }\n");
+    docs.put(good, "kdpc: 1\ncompany:\n  market_cap_krw: 8_000_000_000\n  revenue_krw: { korea: \"4조 3,226억원\", global: 1.5억 }\n"
+        + "services:\n  - id: s\n    market: { leaders: [ { name: A, share: 0.5 }, { name: B, share: 0.3 } ] }\n");
+    String selves = tmp.resolve("control-two-selves.yaml").toUri().toString();
+    docs.put(selves, "kdpc: 1\nservices:\n  - id: s\n    market: { leaders: [ { name: A, share: 0.5, self: true }, { name: B, share: 0.3, self: true } ] }\n");
 
     Map<String, JsonNode> diagnostics = run(node, schema, tmp, docs);
 
     assertThat(diagnostics.get(bad)).as("the control with wrong money and year is flagged: the schema is applied").hasSizeGreaterThanOrEqualTo(2);
-    assertThat(diagnostics.get(good)).as("Korean units and underscores (text in YAML 1.2) are accepted").isEmpty();
+    assertThat(diagnostics.get(good)).as("Korean units and underscores (text in YAML 1.2) are accepted; leaders without self too").isEmpty();
+    assertThat(diagnostics.get(selves)).as("two leaders with self: true are flagged").isNotEmpty();
     List<String> problems = new ArrayList<>();
     for (var e : diagnostics.entrySet()) {
-      if (e.getKey().equals(bad) || e.getKey().equals(good)) continue;
+      if (e.getKey().equals(bad) || e.getKey().equals(good) || e.getKey().equals(selves)) continue;
       for (JsonNode d : e.getValue()) {
         problems.add(e.getKey().replaceFirst(".*/", "") + ":" + (d.path("range").path("start").path("line").asInt() + 1) + ": " + d.path("message").asText());
       }
