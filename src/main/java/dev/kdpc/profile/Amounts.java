@@ -74,17 +74,31 @@ final class Amounts {
       + "|" + number(14, true) + WS + "만(" + WS + PART + ")?"
       + "|" + decimal(14, 4, "만");
 
-  /** A count written as text: digits, plain or grouped in threes, at most 18 of them. */
-  static final String COUNT_PATTERN = "^" + WS + number(18, true) + WS + "$";
+  private static final String COUNT_CORE = number(18, true);
+  private static final String MONEY_CORE = "(" + number(18, true) + "|" + KOREAN + ")(" + WS + "원)?";
 
-  /** An amount in won written as text: a count's forms, or Korean units; 원 optional. */
-  static final String MONEY_PATTERN = "^" + WS + "(" + number(18, true) + "|" + KOREAN + ")(" + WS + "원)?" + WS + "$";
+  /** A count written as text: digits, plain or grouped in threes, at most 18 of them; spaces around. */
+  static final String COUNT_PATTERN = "^" + WS + COUNT_CORE + WS + "$";
+
+  /** An amount in won written as text: a count's forms, or Korean units; 원 optional; spaces around. */
+  static final String MONEY_PATTERN = "^" + WS + MONEY_CORE + WS + "$";
 
   /** The largest integer in the schema's {@code maximum}. */
   static final long MAX_INTEGER = MAX;
 
-  private static final Pattern COUNT = Pattern.compile(COUNT_PATTERN);
-  private static final Pattern MONEY = Pattern.compile(MONEY_PATTERN);
+  // The reader matches the core on the text without its outer spaces: the same language as the schema's
+  // pattern (the core starts with a digit and ends with a digit or a unit), without backtracking over a long run of spaces.
+  private static final Pattern COUNT = Pattern.compile(COUNT_CORE);
+  private static final Pattern MONEY = Pattern.compile(MONEY_CORE);
+
+  /** {@code text} without the spaces (U+0020 only, as the pattern's) at its ends. */
+  private static String trimSpaces(String text) {
+    int a = 0;
+    int b = text.length();
+    while (a < b && text.charAt(a) == ' ') a++;
+    while (b > a && text.charAt(b - 1) == ' ') b--;
+    return text.substring(a, b);
+  }
 
   /** What the error messages say is accepted. */
   static final String MONEY_FORMS = "an amount in won must be a whole number of won from 0 to " + MAX_TEXT
@@ -105,13 +119,13 @@ final class Amounts {
 
   /** The amount {@code text} gives, or {@link Refused} with why and what is accepted. */
   static long money(String text) throws Refused {
-    if (MONEY.matcher(text).matches()) return exact(text);
+    if (MONEY.matcher(trimSpaces(text)).matches()) return exact(text);
     throw new Refused(explain(text, true));
   }
 
   /** The count {@code text} gives, or {@link Refused} with why and what is accepted. */
   static long count(String text) throws Refused {
-    if (COUNT.matcher(text).matches()) return exact(text);
+    if (COUNT.matcher(trimSpaces(text)).matches()) return exact(text);
     throw new Refused(explain(text, false));
   }
 

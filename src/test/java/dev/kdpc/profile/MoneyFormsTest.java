@@ -182,6 +182,19 @@ class MoneyFormsTest {
     if (yaml.startsWith("\"")) assertThat(schemaAcceptsCount(text(yaml.substring(1, yaml.length() - 1)))).isFalse();
   }
 
+  /** Hostile texts at the reader's length limit (10,000 characters) are refused, each with one short paragraph. */
+  @Test
+  void hostileTextsAreRefusedInOneShortParagraph() {
+    String[] hostile = {"1".repeat(9_999) + "x", "1,".repeat(4_999) + "x", " ".repeat(9_990) + "1x", "1억 ".repeat(2_000) + "x",
+        "9".repeat(18) + "조".repeat(3_000), "0.".repeat(4_000) + "5억", "\u0661\u0662\u0663", "１２３", "1\u00a0000"};
+    for (String h : hostile) {
+      assertThatThrownBy(() -> money("\"" + h + "\""))
+          .isInstanceOf(ProfileException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").hasSizeLessThan(1_000));
+      assertThat(schemaAcceptsMoney(text(h))).as(h.substring(0, Math.min(20, h.length()))).isFalse();
+    }
+  }
+
   /** Underscores group digits in threes: any other grouping is a typo (YAML 1.2 reads it as text, and so does kdpc). */
   @Test
   void underscoresOutsideGroupsOfThreeAreRefusedInEveryField() {
