@@ -37,7 +37,7 @@ class MoneyFormsCliTest {
       Run r = ReviewSupport.cli(cmd, "--as-of", "2026-06-30", p.toString());
       if (cmd.equals("validate")) r = ReviewSupport.cli(cmd, p.toString());
       assertThat(r.code()).as(cmd).isEqualTo(2);
-      assertThat(r.err()).as(cmd).contains(p + ":6:27: field 'services[0].revenue_krw.korea': an amount in won must be")
+      assertThat(r.err()).as(cmd).contains(p + ":6:27: ").contains("field 'services[0].revenue_krw.korea': an amount in won must be")
           .contains("\"4조 3,226억원\"").contains("got the text \"80억 USD\"");
       assertThat(r.err().strip()).as("one paragraph").doesNotContain("\n");
     }

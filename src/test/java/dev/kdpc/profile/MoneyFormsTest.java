@@ -137,7 +137,7 @@ class MoneyFormsTest {
   void refusesMoneyItCannotReadExactly(String yaml, String message) {
     assertThatThrownBy(() -> money(yaml))
         .isInstanceOf(ProfileException.class)
-        .hasMessageStartingWith("m.yaml:3:19: field 'company.market_cap_krw': ")
+        .hasMessageStartingWith("m.yaml:3:19: ").hasMessageContaining("field 'company.market_cap_krw': ")
         .hasMessageContaining(message)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     if (yaml.startsWith("\"")) {
@@ -181,7 +181,7 @@ class MoneyFormsTest {
   void refusesCountsItCannotReadExactly(String yaml, String message) {
     assertThatThrownBy(() -> count(yaml))
         .isInstanceOf(ProfileException.class)
-        .hasMessageStartingWith("c.yaml:3:30: field 'company.personal_data_subjects_kr': ")
+        .hasMessageStartingWith("c.yaml:3:30: ").hasMessageContaining("field 'company.personal_data_subjects_kr': ")
         .hasMessageContaining(message);
     if (yaml.startsWith("\"")) assertThat(schemaAcceptsCount(text(yaml.substring(1, yaml.length() - 1)))).isFalse();
   }
