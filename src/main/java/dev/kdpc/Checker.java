@@ -321,9 +321,22 @@ public final class Checker {
     }
     List<Finding> findings = new ArrayList<>(merged.size());
     for (Assessment a : merged.values()) findings.add(finding(a, sel));
+    if (profile.sourceMap().hasWritten()) findings.replaceAll(f -> asWritten(f, profile.sourceMap()));
     findings.sort(ORDER);
     return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null)
         .withNotices(profile.notices());
+  }
+
+  /** The finding with each test's value as the profile wrote it, where it wrote money or a count as text ("4조 3,226억원"). */
+  private static Finding asWritten(Finding f, dev.kdpc.profile.SourceMap map) {
+    List<dev.kdpc.report.Test> tests = new ArrayList<>(f.because().size());
+    boolean any = false;
+    for (dev.kdpc.report.Test t : f.because()) {
+      String w = t.value() == null ? null : map.written(t.fact());
+      tests.add(w == null ? t : t.withWritten(w));
+      any |= w != null;
+    }
+    return any ? f.withBecause(tests) : f;
   }
 
   /** What the assessments of one finding share: the rule and the service (null: the company). */

@@ -1,5 +1,7 @@
 package dev.kdpc.profile;
 
+import dev.kdpc.profile.Units.Doc;
+
 import dev.kdpc.profile.Units.Count;
 import dev.kdpc.profile.Units.Krw;
 import dev.kdpc.profile.Units.Quantity;
@@ -29,19 +31,19 @@ import dev.kdpc.profile.Units.Word;
  *     or fundamental rights (the first element of the high-impact definition, Art. 2(4))
  */
 public record Ai(
-    Boolean generative,
-    Boolean outputsLabelled,
-    Boolean usersNotified,
-    Boolean deepfakesMarked,
-    @Word(Vocabulary.AI_AREA) String highImpactArea,
-    Boolean humanFinalDecision,
-    @Quantity Double trainingComputeFlops,
-    Boolean stateOfTheArt,
-    Boolean broadSeriousRisk,
-    Boolean highImpactMeasures,
-    Boolean safetyMeasures,
-    @Krw Long revenueKrwKorea,
-    @Count Long dailyUsersKr,
-    Boolean realisticOutputs,
-    Boolean impactAssessed,
-    Boolean significantRisk) {}
+    @Doc(value = "the service offers generative AI", example = "true") Boolean generative,
+    @Doc(value = "generated outputs are labelled as AI-generated", example = "false") Boolean outputsLabelled,
+    @Doc(value = "users are told in advance that the service runs on AI", example = "true") Boolean usersNotified,
+    @Doc(value = "outputs hard to tell from reality are clearly marked", example = "true") Boolean deepfakesMarked,
+    @Doc(value = "the area the AI is used in, for the high-impact AI duties (none if none of the listed kinds)", example = "none") @Word(Vocabulary.AI_AREA) String highImpactArea,
+    @Doc(value = "a human takes the final decision (not a criterion of AI Basic Act Art. 2(4); a note may mention it)", example = "true") Boolean humanFinalDecision,
+    @Doc(value = "cumulative training compute, in floating-point operations (write an exponent with a sign, 3.0e+26, so YAML 1.1 tools read a number)", example = "3.0e+26") @Quantity Double trainingComputeFlops,
+    @Doc(value = "the model is at the state of the art", example = "false") Boolean stateOfTheArt,
+    @Doc(value = "the model risks broad and serious impact on life, safety or fundamental rights", example = "false") Boolean broadSeriousRisk,
+    @Doc(value = "the high-impact duties (risk management, explanation, oversight, records) are in place", example = "true") Boolean highImpactMeasures,
+    @Doc(value = "risk identification, mitigation and incident response are in place", example = "true") Boolean safetyMeasures,
+    @Doc(value = "AI-service revenue in Korea for the fiscal year, in won", example = "\"1,800억원\"") @Krw Long revenueKrwKorea,
+    @Doc(value = "average daily users of the AI service in Korea (persons)", example = "\"1,500,000\"") @Count Long dailyUsersKr,
+    @Doc(value = "the service produces virtual sound, images or video hard to tell from real ones", example = "true") Boolean realisticOutputs,
+    @Doc(value = "the effect on fundamental rights was assessed before the service was offered", example = "false") Boolean impactAssessed,
+    @Doc(value = "the AI may significantly affect, or put at risk, life, physical safety or fundamental rights (AI Basic Act Art. 2(4): with a listed area, high-impact AI)", example = "false") Boolean significantRisk) {}

@@ -1,5 +1,7 @@
 package dev.kdpc.profile;
 
+import dev.kdpc.profile.Units.Doc;
+
 import dev.kdpc.profile.Units.Date;
 import java.time.LocalDate;
 
@@ -14,9 +16,9 @@ import java.time.LocalDate;
  * @param reportedToMsit whether the appointment was reported to the Ministry of Science and ICT
  */
 public record DomesticAgent(
-    Boolean designated,
-    String entity,
-    Boolean isKoreanSubsidiary,
-    Boolean inWriting,
-    @Date LocalDate designatedOn,
-    Boolean reportedToMsit) {}
+    @Doc(value = "whether a domestic agent is designated", example = "true") Boolean designated,
+    @Doc(value = "the agent's name", example = "StreamWorld Korea Ltd.") String entity,
+    @Doc(value = "whether the agent is a Korean corporation the company set up or controls", example = "true") Boolean isKoreanSubsidiary,
+    @Doc(value = "whether the appointment was made in writing", example = "true") Boolean inWriting,
+    @Doc(value = "the date of the appointment, YYYY-MM-DD (quote it, so YAML 1.1 tools read text)", example = "\"2024-02-01\"") @Date LocalDate designatedOn,
+    @Doc(value = "whether the appointment was reported to the Ministry of Science and ICT", example = "false") Boolean reportedToMsit) {}

@@ -1,5 +1,6 @@
 package dev.kdpc.profile;
 
+import dev.kdpc.profile.Units.Doc;
 import dev.kdpc.profile.Units.Share;
 import java.util.List;
 
@@ -12,4 +13,4 @@ import java.util.List;
  *     Art. 8(3)), before any exception
  * @param owners the foreign holders, largest first (the reader refuses another order)
  */
-public record ForeignOwnership(@Share Double share, List<Owner> owners) {}
+public record ForeignOwnership(@Doc(value = "the share held by foreign governments, foreigners and foreign-deemed corporations together (a corporation whose largest shareholder, holding at least 15%, is a foreign government or foreigner: Art. 8(3)), before any exception", example = "\"52%\"") @Share Double share, @Doc("the foreign holders, largest first (the reader refuses another order)") List<Owner> owners) {}

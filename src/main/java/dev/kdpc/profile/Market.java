@@ -1,5 +1,7 @@
 package dev.kdpc.profile;
 
+import dev.kdpc.profile.Units.Doc;
+
 import dev.kdpc.profile.Units.Share;
 import dev.kdpc.profile.Units.Word;
 import java.util.List;
@@ -11,4 +13,7 @@ import java.util.List;
  * @param basis what the share measures
  * @param leaders the leading firms of the market, this company included ({@code self: true})
  */
-public record Market(@Share Double share, @Word(Vocabulary.SHARE_BASIS) String basis, List<Leader> leaders) {}
+public record Market(
+    @Doc(value = "the company's share of the relevant market, with its affiliates (a fraction 0..1 or a percent such as \"58.2%\")", example = "\"58.2%\"") @Share Double share,
+    @Doc(value = "what the share measures", example = "usage_time") @Word(Vocabulary.SHARE_BASIS) String basis,
+    @Doc("the leading firms of the market, this company included and marked self: true; their shares add up to at most 100% (plus rounding)") @Units.AtMostOne("self") List<Leader> leaders) {}

@@ -133,7 +133,14 @@ public final class ProfileReader {
 
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-  private static final Pattern SERVICE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+  /** A service id, in Java and ECMA-262 syntax alike (the schema's pattern). */
+  static final String SERVICE_ID_PATTERN = "^[a-z0-9][a-z0-9_-]{0,63}$";
+
+  static final Pattern SERVICE_ID = Pattern.compile(SERVICE_ID_PATTERN);
+
+  /** YAML 1.2's core-schema integer and float; a YAML 1.1 number outside them ({@code 8_000}, {@code 0b101}) is text in YAML 1.2, and here. */
+  private static final Pattern YAML12_INT = Pattern.compile("[-+]?[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+");
+  private static final Pattern YAML12_FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
 
   private final YAMLFactory yaml;
   private final ObjectMapper mapper;
@@ -153,6 +160,7 @@ public final class ProfileReader {
             .build()));
     SimpleModule strict = new SimpleModule("kdpc-strict");
     strict.addDeserializer(Boolean.class, new StrictBoolean());
+    strict.addDeserializer(String.class, new ValueDeserializers.TextDeserializer());
     mapper = JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -528,6 +536,11 @@ public final class ProfileReader {
       case VALUE_FALSE: {
         String s = p.getText();
         if (s.equals("true") || s.equals("false")) return f.booleanNode(t == JsonToken.VALUE_TRUE);
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+          // YAML 1.2 reads True and FALSE as booleans, so they cannot be text either: one spelling for all tools
+          throw new ProfileException(name, here(p), field(pointer), "write booleans as true or false, in lower case (got " + s
+              + "); quote it (\"" + s + "\") if it is text");
+        }
         // True, TRUE and YAML 1.1's yes/no/on/off stay text, refused where a boolean is expected ('NO' is Norway, not false)
         return f.textNode(s);
       }
@@ -535,7 +548,8 @@ public final class ProfileReader {
         return f.nullNode();
       case VALUE_NUMBER_INT: {
         number(name, p, pointer);
-        String s = p.getText().replace("_", "");
+        if (!YAML12_INT.matcher(p.getText()).matches()) return f.textNode(p.getText()); // 8_000_000_000: text in YAML 1.2
+        String s = p.getText();
         if (!DECIMAL.matcher(s).matches()) {
           throw new ProfileException(name, here(p), field(pointer),
               "write numbers in plain decimal (got " + ValueDeserializers.shown(p.getText()) + "; leading zeros, octal and hex are not accepted)");
@@ -545,7 +559,8 @@ public final class ProfileReader {
       }
       case VALUE_NUMBER_FLOAT: {
         number(name, p, pointer);
-        String s = p.getText().replace("_", "");
+        if (!YAML12_FLOAT.matcher(p.getText()).matches()) return f.textNode(p.getText()); // 1_000.5: text in YAML 1.2
+        String s = p.getText();
         double d;
         try {
           d = Double.parseDouble(s);
@@ -693,11 +708,6 @@ public final class ProfileReader {
           "a profile may describe at most " + MAX_SERVICES + " services; this one has " + services.size()
               + " (split the company into several profiles, or state related services as one)");
     }
-    Integer year = doc.company() == null ? null : doc.company().fiscalYear();
-    if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
-      throw new ProfileException(name, pointers.get("/company/fiscal_year"), "company.fiscal_year",
-          "the fiscal year " + year + " is out of range (" + MIN_YEAR + " to " + MAX_YEAR + ")");
-    }
     Set<String> ids = new HashSet<>();
     Map<String, String> canonical = new LinkedHashMap<>();
     canonical.put("/company", "company");
@@ -711,10 +721,6 @@ public final class ProfileReader {
       if (s.id() == null) {
         throw new ProfileException(name, pointers.get(at), field(at) + ".id",
             "every service needs an 'id' (lower-case letters, digits, '-' or '_'): findings refer to it");
-      }
-      if (!SERVICE_ID.matcher(s.id()).matches()) {
-        throw new ProfileException(name, pointers.get(at + "/id"), field(at) + ".id",
-            "service id '" + ValueDeserializers.shown(s.id()) + "' must be lower-case letters, digits, '-' or '_' (at most 64), starting with a letter or digit");
       }
       if (!ids.add(s.id())) {
         throw new ProfileException(name, pointers.get(at + "/id"), field(at) + ".id", "service id '" + s.id() + "' is used twice");
@@ -736,8 +742,10 @@ public final class ProfileReader {
       }
     }
     checkOwners(name, doc.company(), pointers);
+    Map<String, String> written = new HashMap<>();
+    written(ProfileDocument.class, tree, "", canonical, written);
     return new Profile(name, sha, doc.company(), services, doc.cloud(), doc.network(), doc.locationData(),
-        maps.get(canonical, () -> sourceMap(pointers, canonical)), notices);
+        maps.get(canonical, () -> sourceMap(pointers, canonical)).withWritten(written), notices);
   }
 
   /**
@@ -835,6 +843,29 @@ public final class ProfileReader {
 
     String written() {
       return written;
+    }
+  }
+
+  /**
+   * Money and counts written as text ({@code "4조 3,226억원"}, {@code "41,000,000"}), by fact path, so that
+   * reports can show them as written beside the value in won. Walks the bound tree with the model.
+   */
+  private static void written(Class<?> type, JsonNode node, String pointer, Map<String, String> canonical, Map<String, String> out) {
+    if (node == null || !node.isObject()) return;
+    for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+      String key = ProfileSchema.snake(c.getName());
+      JsonNode v = node.get(key);
+      if (v == null || v.isNull()) continue;
+      String child = pointer + "/" + key;
+      Class<?> el = ProfileSchema.element(c);
+      if (List.class.isAssignableFrom(c.getType()) && el.isRecord() && v.isArray()) {
+        for (int i = 0; i < v.size(); i++) written(el, v.get(i), child + "/" + i, canonical, out);
+      } else if (el.isRecord()) {
+        written(el, v, child, canonical, out);
+      } else if (v.isTextual() && (c.isAnnotationPresent(Units.Krw.class) || c.isAnnotationPresent(Units.Count.class))) {
+        String path = canonicalPath(child, canonical);
+        if (path != null) out.put(path, v.asText());
+      }
     }
   }
 

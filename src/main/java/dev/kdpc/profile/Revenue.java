@@ -1,5 +1,7 @@
 package dev.kdpc.profile;
 
+import dev.kdpc.profile.Units.Doc;
+
 import dev.kdpc.profile.Units.Krw;
 
 /**
@@ -12,4 +14,9 @@ import dev.kdpc.profile.Units.Krw;
  * @param aiServices revenue from AI products and services, wherever earned (the AI Basic Act's
  *     domestic-agent test reads the AI-service segment's revenue of the previous year)
  */
-public record Revenue(@Krw Long global, @Krw Long korea, @Krw Long intermediation, @Krw Long ictServices, @Krw Long aiServices) {}
+public record Revenue(
+    @Doc(value = "worldwide revenue in won (the company's, or the service's)", example = "\"10조 5,000억원\"") @Krw Long global,
+    @Doc(value = "revenue from the Korean market in won, direct and indirect", example = "\"9조 8,000억원\"") @Krw Long korea,
+    @Doc(value = "intermediation (commission) revenue in Korea, in won", example = "\"1조 2,000억원\"") @Krw Long intermediation,
+    @Doc(value = "revenue from information-and-communications services, in won", example = "\"6조 5,000억원\"") @Krw Long ictServices,
+    @Doc(value = "revenue from AI products and services wherever earned, in won (the AI Basic Act's agent test reads the prior year's)", example = "\"1,800억원\"") @Krw Long aiServices) {}

@@ -14,8 +14,31 @@ public final class SourceMap {
   /** Hashed for {@link #locate}, which every test of every rule calls; sorted only for {@link #asMap()}. */
   private final Map<String, SourceLocation> locations;
 
+  /** Money and counts the profile wrote as text ({@code "4조 3,226억원"}), by fact path. */
+  private final Map<String, String> written;
+
   public SourceMap(Map<String, SourceLocation> locations) {
+    this(locations, Map.of());
+  }
+
+  private SourceMap(Map<String, SourceLocation> locations, Map<String, String> written) {
     this.locations = Map.copyOf(locations);
+    this.written = Map.copyOf(written);
+  }
+
+  /** This map with the texts money and counts were written as (the locations are shared, not copied). */
+  public SourceMap withWritten(Map<String, String> written) {
+    return written.isEmpty() && this.written.isEmpty() ? this : new SourceMap(locations, written);
+  }
+
+  /** How the profile wrote the value at {@code path} when it wrote it as text (money in Korean units, digits with commas), else null. */
+  public String written(String path) {
+    return written.get(path);
+  }
+
+  /** Whether the profile wrote any money or count as text. */
+  public boolean hasWritten() {
+    return !written.isEmpty();
   }
 
   /** The location of {@code path}, or of its nearest stated parent, or null. */

@@ -1,5 +1,7 @@
 package dev.kdpc.profile;
 
+import dev.kdpc.profile.Units.Doc;
+
 /**
  * Transparency towards business users and consumers.
  *
@@ -11,8 +13,8 @@ package dev.kdpc.profile;
  *     search ads among its results)
  */
 public record Transparency(
-    Boolean rankingCriteriaDisclosed,
-    Boolean feeEffectOnRankingDisclosed,
-    Boolean writtenContracts,
-    Boolean terminationNoticeGiven,
-    Boolean paidPlacement) {}
+    @Doc(value = "the main criteria that decide search and display ranking are disclosed", example = "true") Boolean rankingCriteriaDisclosed,
+    @Doc(value = "how fees or advertising affect ranking is disclosed", example = "false") Boolean feeEffectOnRankingDisclosed,
+    @Doc(value = "contracts with business users are in writing, with the required terms", example = "true") Boolean writtenContracts,
+    @Doc(value = "business users get advance notice before termination or suspension", example = "true") Boolean terminationNoticeGiven,
+    @Doc(value = "the service ranks or shows items for payment (paid placement, sponsored listings, search ads)", example = "true") Boolean paidPlacement) {}

@@ -58,6 +58,51 @@ public final class Units {
     Vocabulary value();
   }
 
+  /** A year (e.g. a fiscal year), from {@link ProfileReader#MIN_YEAR} to {@link ProfileReader#MAX_YEAR}. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+  @JacksonAnnotationsInside
+  @JsonDeserialize(using = ValueDeserializers.YearDeserializer.class)
+  public @interface Year {}
+
+  /** An identifier findings refer to: lower-case letters, digits, '-' and '_' ({@link ProfileReader#SERVICE_ID_PATTERN}). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+  @JacksonAnnotationsInside
+  @JsonDeserialize(using = ValueDeserializers.IdDeserializer.class)
+  public @interface Id {}
+
+  /** A key the reader requires wherever its mapping is given (a service's id, a leading firm's share). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+  public @interface Required {}
+
+  /** A list in which at most one item has the named boolean key set to true (the leaders' {@code self}). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+  public @interface AtMostOne {
+    /** The key, as the profile writes it. */
+    String value();
+  }
+
+  /**
+   * What a profile key means, for people: the schema's {@code description} and {@code examples}
+   * ({@code kdpc schema}), which editors show on hover. Every key of the profile carries one;
+   * {@code ProfileSchemaTest} fails, naming the key, when one does not.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+  public @interface Doc {
+    /** What the value is, with its unit and period where it has them ("Korean data subjects, daily average ..."). */
+    String value();
+
+    /**
+     * An example value, written as in a profile (a YAML scalar: {@code "\"4조 3,226억원\""}, {@code 0.38},
+     * {@code true}, {@code KR}); empty for a mapping or a list, whose example is made from its keys'.
+     */
+    String example() default "";
+  }
+
   /** The unit of a value, as the report names it. */
   public static String unitOf(java.lang.reflect.RecordComponent c) {
     if (c.isAnnotationPresent(Share.class)) return "share";

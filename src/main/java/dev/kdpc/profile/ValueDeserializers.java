@@ -19,7 +19,16 @@ import java.util.regex.Pattern;
 final class ValueDeserializers {
   private ValueDeserializers() {}
 
-  private static final Pattern PERCENT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*%\\s*");
+  /**
+   * A percent share from 0% to 100%, in Java and ECMA-262 syntax alike (the schema's pattern): leading
+   * zeros allowed, at most 100.
+   */
+  static final String PERCENT_PATTERN = "^[ \\t]*0*(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)[ \\t]*%[ \\t]*$";
+
+  /** Any number followed by %, to tell an out-of-range percent from junk. */
+  private static final Pattern PERCENT = Pattern.compile("[ \\t]*([0-9]+(?:\\.[0-9]+)?)[ \\t]*%[ \\t]*");
+
+  private static final Pattern PERCENT_ACCEPTED = Pattern.compile(PERCENT_PATTERN);
 
   static JsonMappingException problem(JsonParser p, String message) {
     return JsonMappingException.from(p, message);
@@ -81,7 +90,7 @@ final class ValueDeserializers {
           throw problem(p, "a share must be a fraction from 0 to 1 (e.g. 0.573) or a percent string (e.g. \"57.3%\"), got " + describe(p));
         }
         BigDecimal pct = new BigDecimal(m.group(1));
-        if (pct.compareTo(BigDecimal.valueOf(100)) > 0) {
+        if (pct.compareTo(BigDecimal.valueOf(100)) > 0 || !PERCENT_ACCEPTED.matcher(p.getText()).matches()) {
           throw problem(p, "a percent share must be from 0% to 100%, got \"" + shown(p.getText()) + "\"");
         }
         return pct.movePointLeft(2).doubleValue() + 0.0;
@@ -90,34 +99,85 @@ final class ValueDeserializers {
     }
   }
 
-  static long wholeNumber(JsonParser p, String what) throws IOException {
+  /**
+   * A whole number for money ({@code money}) or a count: an integer token, or a text in the forms of
+   * {@link Amounts} (YAML 1.2 reads {@code 8_000_000_000} as text; so does this reader).
+   */
+  static long wholeNumber(JsonParser p, boolean money) throws IOException {
+    String what = money ? "an amount in won" : "a count";
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT) {
       if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
         if (p.getBigIntegerValue().signum() < 0) throw problem(p, what + " must not be negative, got " + shown(p.getText()));
-        throw problem(p, what + " is too large: " + shown(p.getText()) + " (the largest is " + Long.MAX_VALUE + ")");
+        throw problem(p, what + " is too large: " + shown(p.getText()) + " (the largest is " + Amounts.MAX_TEXT + ")");
       }
       long v = p.getLongValue();
       if (v < 0) throw problem(p, what + " must not be negative, got " + p.getText());
+      if (v > Amounts.MAX) throw problem(p, what + " is too large: " + p.getText() + " (the largest is " + Amounts.MAX_TEXT + ")");
       return v;
     }
     if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-      throw problem(p, what + " must be a whole number, got " + p.getText());
+      throw problem(p, what + " must be a whole number, got " + p.getText() + " (write it without a decimal point"
+          + (money ? ", or with a Korean unit: \"1.5억\"" : "") + ")");
     }
-    throw problem(p, what + " must be a whole number (underscores allowed, e.g. 1_000_000), got " + describe(p));
+    if (t == JsonToken.VALUE_STRING) {
+      try {
+        return money ? Amounts.money(p.getText()) : Amounts.count(p.getText());
+      } catch (Amounts.Refused e) {
+        throw problem(p, e.getMessage());
+      }
+    }
+    throw problem(p, (money ? Amounts.MONEY_FORMS : Amounts.COUNT_FORMS) + "; got " + describe(p));
   }
 
   static final class MoneyDeserializer extends JsonDeserializer<Long> {
     @Override
     public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      return wholeNumber(p, "an amount in won");
+      return wholeNumber(p, true);
     }
   }
 
   static final class CountDeserializer extends JsonDeserializer<Long> {
     @Override
     public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      return wholeNumber(p, "a count");
+      return wholeNumber(p, false);
+    }
+  }
+
+  /** Text is text: a number or a boolean where text is expected is refused (YAML 1.2 editors refuse it too), never turned into text. */
+  static final class TextDeserializer extends JsonDeserializer<String> {
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() == JsonToken.VALUE_STRING) return p.getText();
+      if (p.currentToken().isScalarValue()) {
+        throw problem(p, "expected a text value, got " + describe(p) + "; quote it (\"" + shown(p.getText()) + "\") if it is text");
+      }
+      throw problem(p, "expected a text value, got " + describe(p));
+    }
+  }
+
+  /** A service id: lower-case letters, digits, '-' and '_' ({@link ProfileReader#SERVICE_ID}). */
+  static final class IdDeserializer extends JsonDeserializer<String> {
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String id = new TextDeserializer().deserialize(p, ctxt);
+      if (!ProfileReader.SERVICE_ID.matcher(id).matches()) {
+        throw problem(p, "service id '" + shown(id) + "' must be lower-case letters, digits, '-' or '_' (at most 64), starting with a letter or digit");
+      }
+      return id;
+    }
+  }
+
+  /** A year from {@link ProfileReader#MIN_YEAR} to {@link ProfileReader#MAX_YEAR}. */
+  static final class YearDeserializer extends JsonDeserializer<Integer> {
+    @Override
+    public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) throw problem(p, "a year must be a whole number such as 2025, got " + describe(p));
+      java.math.BigInteger y = p.getBigIntegerValue();
+      if (y.compareTo(java.math.BigInteger.valueOf(ProfileReader.MIN_YEAR)) < 0 || y.compareTo(java.math.BigInteger.valueOf(ProfileReader.MAX_YEAR)) > 0) {
+        throw problem(p, "the year " + shown(p.getText()) + " is out of range (" + ProfileReader.MIN_YEAR + " to " + ProfileReader.MAX_YEAR + ")");
+      }
+      return y.intValue();
     }
   }
 
@@ -134,11 +194,20 @@ final class ValueDeserializers {
     }
   }
 
+  /**
+   * A date as the schema's pattern says (the reader then checks it is a real calendar date and in
+   * range): YYYY-MM-DD, years {@value ProfileReader#MIN_YEAR} to {@value ProfileReader#MAX_YEAR}.
+   */
+  static final String DATE_PATTERN = "^ *(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) *$";
+
+  private static final Pattern DATE_WRITTEN = Pattern.compile(" *[0-9]{4}-[0-9]{2}-[0-9]{2} *");
+
   static final class DateDeserializer extends JsonDeserializer<LocalDate> {
     @Override
     public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       if (p.currentToken() != JsonToken.VALUE_STRING) throw problem(p, "a date must be written YYYY-MM-DD, got " + describe(p));
       try {
+        if (!DATE_WRITTEN.matcher(p.getText()).matches()) throw new DateTimeParseException("not YYYY-MM-DD", p.getText(), 0);
         LocalDate d = LocalDate.parse(p.getText().strip());
         if (d.getYear() < ProfileReader.MIN_YEAR || d.getYear() > ProfileReader.MAX_YEAR) {
           throw problem(p, "the date " + d + " is out of range (" + ProfileReader.MIN_YEAR + " to " + ProfileReader.MAX_YEAR + ")");

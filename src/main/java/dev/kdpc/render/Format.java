@@ -46,9 +46,22 @@ public final class Format {
     String subject = t.label() != null ? t.label() + " [" + t.fact() + "]" : t.fact();
     String thresholdUnit = "share".equals(t.unit()) || "krw".equals(t.unit()) || "count".equals(t.unit()) ? t.unit() : null;
     String threshold = t.threshold() instanceof Number ? value(t.threshold(), thresholdUnit) : String.valueOf(t.threshold());
-    String s = subject + " = " + value(t.value(), t.unit()) + " " + t.op() + " " + threshold;
+    String s = subject + " = " + asWritten(t) + " " + t.op() + " " + threshold;
     if (t.margin() != null) s += " (margin " + margin(t.margin()) + ")";
     return s;
+  }
+
+  /**
+   * A test's value as the profile wrote it and in won (or as a number): {@code "4조 3,226억원" (4,322,600,000,000 won)};
+   * the value alone when the profile wrote a number, or text that reads the same ({@code "41,000,000"}).
+   */
+  public static String asWritten(Test t) {
+    String v = value(t.value(), t.unit());
+    if (t.written() == null || t.value() == null) return v;
+    String w = t.written().strip();
+    String plain = t.value() instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : v;
+    if (w.equals(plain) || (w.endsWith("원") && w.substring(0, w.length() - 1).strip().equals(plain))) return v;
+    return "\"" + dev.kdpc.report.Printable.text(w) + "\" (" + v + ")";
   }
 
   /**

@@ -322,6 +322,7 @@ public final class JsonRenderer implements Renderer {
     text(g, K.fact, t.fact());
     if (t.label() != null) ruleText(g, K.label, t.label());
     scalar(g, K.value, t.value());
+    if (t.written() != null) text(g, K.written, t.written());
     ruleText(g, K.op, t.op());
     scalar(g, K.threshold, t.threshold());
     g.writeFieldName(K.met.json);
@@ -420,7 +421,7 @@ public final class JsonRenderer implements Renderer {
     designations, failed, flip, notes, kind, outcome, status, title, title_ko, citation, law, law_ko, article,
     because, missing, missing_immaterial, sanction, depends_on, justification, burden, fact, label, value, op, threshold, met,
     margin, unit, text, rate, base_fact, base_krw, max_krw, flat_cap_krw, note, from, to, change, before,
-    after, status_before, status_after, facts, reasons, kdpc_diff, line, column, readings, reading;
+    after, status_before, status_after, facts, reasons, kdpc_diff, line, column, readings, reading, written;
 
     final SerializedString json = new SerializedString(name());
   }

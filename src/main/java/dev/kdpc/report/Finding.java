@@ -55,6 +55,12 @@ public record Finding(
         justification, burden, notes, flip, List.of(), List.of());
   }
 
+  /** This finding with other tests (e.g. with the values as the profile wrote them). */
+  public Finding withBecause(List<Test> because) {
+    return new Finding(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction,
+        dependsOn, justification, burden, notes, flip, missingImmaterial, readings);
+  }
+
   /** This finding with {@code flip}. */
   public Finding withFlip(Flip flip) {
     return new Finding(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction,

@@ -13,6 +13,7 @@ package dev.kdpc.report;
  * @param unit {@code share}, {@code krw}, {@code count}, {@code quantity}, {@code bool}, {@code date}, {@code text}
  * @param line the line of the fact in the profile, or 0 when not stated there
  * @param column its column, or 0
+ * @param written the value as the profile wrote it, when it wrote text ({@code "4조 3,226억원"}, {@code "41,000,000"}), else null
  */
 public record Test(
     String fact,
@@ -24,4 +25,16 @@ public record Test(
     Double margin,
     String unit,
     int line,
-    int column) {}
+    int column,
+    String written) {
+
+  /** A test whose value the profile wrote as a number, or does not state. */
+  public Test(String fact, String label, Object value, String op, Object threshold, Boolean met, Double margin, String unit, int line, int column) {
+    this(fact, label, value, op, threshold, met, margin, unit, line, column, null);
+  }
+
+  /** This test with the value as the profile wrote it. */
+  public Test withWritten(String written) {
+    return new Test(fact, label, value, op, threshold, met, margin, unit, line, column, written);
+  }
+}

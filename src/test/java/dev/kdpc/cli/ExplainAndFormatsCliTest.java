@@ -47,7 +47,7 @@ class ExplainAndFormatsCliTest {
     assertThat(r.out()).contains(
         "On samples/webtoon-near-miss.yaml (Panel Media Corp.), as of 2026-06-30:",
         "service comics: NOT MET (in force)",
-        "- services.comics.users.daily_average_kr: value 960,000; line >= 1,000,000; margin -4%; profile line 21:44; FAILED: short by 40,000 (4%)",
+        "- services.comics.users.daily_average_kr: value 960,000; line >= 1,000,000; margin -4%; profile line 21:46; FAILED: short by 40,000 (4%)",
         "- services.comics.traffic_share_kr: value 1.2%; line >= 1%; margin +20%; profile line 23:5; met",
         "failed: 1 of 2 tests (services.comics.users.daily_average_kr)",
         "one fact would flip it: services.comics.users.daily_average_kr 960,000 -> 1,000,000 (try: --set services.comics.users.daily_average_kr=1000000)");
