@@ -21,7 +21,7 @@ import dev.kdpc.profile.Units.Word;
 public record Owner(
     @Doc(value = "the holder's name", example = "Pacific Fibre Holdings Korea") String name,
     @Doc(value = "ISO 3166-1 alpha-2: the holder's country; for a foreign-deemed corporation, the country of its largest shareholder", example = "US") @Word(Vocabulary.COUNTRY) String country,
-    @Doc(value = "its share of the company's shares, counted as foreign_ownership.share is", example = "\"52%\"") @Share Double share,
+    @Doc(value = "its share of the company's shares, counted as foreign_ownership.share is", example = "\"52%\"") @Units.Required @Share Double share,
     @Doc(value = "government, person, corporation (a foreign corporation) or deemed_corporation (a corporation whose largest shareholder, with at least 15%, is foreign: Art. 8(3))", example = "deemed_corporation") @Word(Vocabulary.OWNER_KIND) String kind,
     @Doc(value = "the country is party to a free trade agreement named in the Minister of Science and ICT's notice under Art. 8(2)", example = "true") Boolean ftaPartner,
     @Doc(value = "where the holding stands in the public-interest review of Art. 10(1) item 4: none, pending, cleared (no risk to the public interest found) or refused", example = "pending") @Word(Vocabulary.REVIEW_STATUS) String publicInterestReview) {}

@@ -63,6 +63,8 @@ class ProfileSchemaTest {
       Map.entry("duplicate-service-id", "unique ids across list items"),
       Map.entry("leaders-over-100", "the sum of the leading firms' shares"),
       Map.entry("leaders-over-rounding", "the sum of the leading firms' shares"),
+      Map.entry("owners-order", "the order of list items by a value (foreign owners largest first)"),
+      Map.entry("owners-total", "the sum of the owners' shares against foreign_ownership.share"),
       Map.entry("long-string", "text length limit (10,000 characters; maxLength would count code points, kdpc counts UTF-16 units)"),
       Map.entry("control-character", "characters of the file, comments included"),
       Map.entry("next-line", "characters of the file, comments included"),
