@@ -132,8 +132,8 @@ public final class ImpactAnalysis {
     String regime = null;
     for (String id : sweep.rules()) {
       RuleInfo info = checker.catalogue().rule(id).orElseThrow(() -> new InputException("--sweep: unknown rule '" + id + "'; kdpc rules lists them"));
-      if (info.kind() != Kind.DESIGNATION) throw new InputException("--sweep: rule " + id + " is a " + info.kind().name().toLowerCase(java.util.Locale.ROOT)
-          + " rule; a sweep varies the line of a designation rule (who it catches)");
+      if (info.kind() != Kind.DESIGNATION) throw new InputException("--sweep: rule " + id + " is not a designation rule (its kind: " + info.kind().name().toLowerCase(java.util.Locale.ROOT)
+          + "); a sweep varies the line of a designation rule, which decides who a regime catches");
       if (regime != null && !regime.equals(info.regime())) {
         throw new InputException("--sweep: rules " + String.join(", ", sweep.rules()) + " belong to different regimes (" + regime + ", " + info.regime()
             + "); sweep the rules of one regime at a time");
