@@ -35,7 +35,7 @@ public final class ImpactHtml {
         .append("@media print{body{margin:0;max-width:none}}\n</style>\n</head>\n<body>\n");
     b.append("<h1>Who the regimes catch, by headquarters country</h1>\n");
     b.append("<p class=\"note\">").append(i.profiles()).append(" profiles evaluated as of ").append(i.asOf()).append(", scenario ")
-        .append(esc(i.scenario())).append("; kdpc ").append(esc(i.tool())).append(". Caught: a designation presumed or meeting the criteria.</p>\n");
+        .append(esc(i.scenario())).append("; ").append(esc(i.tool())).append(". Caught: a designation presumed or meeting the criteria.</p>\n");
     if (!i.failed().isEmpty()) {
       b.append("<h2>Skipped profiles</h2>\n<ul class=\"failed\">\n");
       for (Impact.Failed f : i.failed()) b.append("<li data-source=\"").append(esc(f.source())).append("\">").append(esc(f.source())).append(": ").append(esc(f.error())).append("</li>\n");
