@@ -314,4 +314,22 @@ class ImpactCliTest {
     assertThat(into.code()).isEqualTo(2);
     assertThat(into.err()).contains("input folder");
   }
+
+  /** The README's worked examples: each "$ kdpc impact ..." runs, and every line it shows (but "...") is in the output. */
+  @Test
+  void theReadmeExamplesRunAndShowWhatKdpcPrints() throws IOException {
+    String readme = Files.readString(TestSupport.root().resolve("README.md"), StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("```\\n\\$ kdpc (impact [^\\n]+)\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(readme);
+    int examples = 0;
+    while (m.find()) {
+      Run r = run(m.group(1).split(" "));
+      assertThat(r.code()).as(m.group(1) + ": " + r.err()).isZero();
+      for (String line : m.group(2).split("\n")) {
+        if (line.strip().equals("...")) continue;
+        assertThat(r.out()).as("README line of '" + m.group(1) + "'").contains(line);
+      }
+      examples++;
+    }
+    assertThat(examples).isEqualTo(2);
+  }
 }
