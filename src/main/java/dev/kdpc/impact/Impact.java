@@ -47,14 +47,14 @@ public record Impact(
    * One regime: per country (sorted; {@link #UNKNOWN_COUNTRY} for a profile that does not say), the
    * companies it catches, does not catch, and those a missing fact leaves undetermined.
    */
-  public record RegimeImpact(String regime, String status, String title, Map<String, Groups> byCountry) {
+  public record RegimeImpact(String regime, String status, String title, Map<String, Groups<Entry>> byCountry) {
     public RegimeImpact {
       byCountry = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byCountry));
     }
   }
 
-  /** The three groups of one country. */
-  public record Groups(List<Entry> caught, List<Entry> notCaught, List<Entry> undetermined) {
+  /** The three groups of one country: entries (a regime's) or company names (a sweep's point). */
+  public record Groups<T>(List<T> caught, List<T> notCaught, List<T> undetermined) {
     public Groups {
       caught = List.copyOf(caught);
       notCaught = List.copyOf(notCaught);
@@ -112,18 +112,10 @@ public record Impact(
   }
 
   /** One value of a sweep: per country, the names caught, not caught and undetermined. */
-  public record Point(BigDecimal line, Map<String, Names> byCountry) {
+  public record Point(BigDecimal line, Map<String, Groups<String>> byCountry) {
     public Point {
       byCountry = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byCountry));
     }
   }
 
-  /** Company names in the three groups. */
-  public record Names(List<String> caught, List<String> notCaught, List<String> undetermined) {
-    public Names {
-      caught = List.copyOf(caught);
-      notCaught = List.copyOf(notCaught);
-      undetermined = List.copyOf(undetermined);
-    }
-  }
 }

@@ -98,11 +98,11 @@ public final class ImpactAnalysis {
         List<Impact.Entry>[] g = by.computeIfAbsent(country(good.get(i)), k -> groups());
         g[c.group().ordinal()].add(new Impact.Entry(good.get(i).displayName(), good.get(i).source(), c.designations()));
       }
-      Map<String, Impact.Groups> byCountry = new TreeMap<>();
+      Map<String, Impact.Groups<Impact.Entry>> byCountry = new TreeMap<>();
       for (Map.Entry<String, List<Impact.Entry>[]> e : by.entrySet()) {
         List<Impact.Entry>[] g = e.getValue();
         for (List<Impact.Entry> l : g) l.sort(BY_NAME);
-        byCountry.put(e.getKey(), new Impact.Groups(g[0], g[1], g[2]));
+        byCountry.put(e.getKey(), new Impact.Groups<>(g[0], g[1], g[2]));
       }
       var st = r.statusOn(opts.asOf());
       regimes.add(new Impact.RegimeImpact(id, st == null ? null : st.id(), r.title(), byCountry));
@@ -175,10 +175,10 @@ public final class ImpactAnalysis {
         g[c.group().ordinal()].add(p.displayName());
       }
       stated.putAll(line.stated());
-      Map<String, Impact.Names> byCountry = new TreeMap<>();
+      Map<String, Impact.Groups<String>> byCountry = new TreeMap<>();
       for (Map.Entry<String, List<String>[]> e : by.entrySet()) {
         for (List<String> l : e.getValue()) l.sort(Comparator.naturalOrder());
-        byCountry.put(e.getKey(), new Impact.Names(e.getValue()[0], e.getValue()[1], e.getValue()[2]));
+        byCountry.put(e.getKey(), new Impact.Groups<>(e.getValue()[0], e.getValue()[1], e.getValue()[2]));
       }
       points.add(new Impact.Point(v, byCountry));
     }

@@ -1,7 +1,7 @@
 package dev.kdpc.impact;
 
 import dev.kdpc.report.Notice;
-import dev.kdpc.report.Printable;
+import dev.kdpc.render.HtmlRenderer;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -53,7 +53,7 @@ public final class ImpactHtml {
         .append(esc(r.status())).append(")</h2>\n<p>").append(esc(r.title())).append("</p>\n");
     List<String> countries = new ArrayList<>(r.byCountry().keySet());
     int max = 1;
-    for (Impact.Groups g : r.byCountry().values()) max = Math.max(max, g.caught().size());
+    for (Impact.Groups<Impact.Entry> g : r.byCountry().values()) max = Math.max(max, g.caught().size());
     int barW = 36;
     int gap = 24;
     int left = 40;
@@ -65,7 +65,7 @@ public final class ImpactHtml {
     b.append("<line x1=\"").append(left).append("\" y1=\"").append(h + 10).append("\" x2=\"").append(width).append("\" y2=\"").append(h + 10).append("\" stroke=\"#333\"/>\n");
     b.append("<text x=\"4\" y=\"16\">").append(max).append("</text><text x=\"4\" y=\"").append(h + 10).append("\">0</text>\n");
     for (int k = 0; k < countries.size(); k++) {
-      Impact.Groups g = r.byCountry().get(countries.get(k));
+      Impact.Groups<Impact.Entry> g = r.byCountry().get(countries.get(k));
       int n = g.caught().size();
       int bh = Math.round((float) n * h / max);
       int x = left + gap + k * (barW + gap);
@@ -78,7 +78,7 @@ public final class ImpactHtml {
     }
     b.append("</svg>\n");
     b.append("<table class=\"companies\">\n<tr><th>country</th><th>group</th><th>company</th><th>designations (deciding test, margin)</th></tr>\n");
-    for (Map.Entry<String, Impact.Groups> e : r.byCountry().entrySet()) {
+    for (Map.Entry<String, Impact.Groups<Impact.Entry>> e : r.byCountry().entrySet()) {
       rows(b, e.getKey(), "caught", e.getValue().caught());
       rows(b, e.getKey(), "undetermined", e.getValue().undetermined());
       rows(b, e.getKey(), "not caught", e.getValue().notCaught());
@@ -104,7 +104,7 @@ public final class ImpactHtml {
     BigDecimal lo = law != null && law.compareTo(from) < 0 ? law : from;
     BigDecimal hi = law != null && law.compareTo(to) > 0 ? law : to;
     int max = 1;
-    for (Impact.Point p : s.points()) for (Impact.Names n : p.byCountry().values()) max = Math.max(max, n.caught().size());
+    for (Impact.Point p : s.points()) for (Impact.Groups<String> n : p.byCountry().values()) max = Math.max(max, n.caught().size());
     int left = 50;
     int top = 20;
     int w = 560;
@@ -126,7 +126,7 @@ public final class ImpactHtml {
       StringBuilder values = new StringBuilder();
       Integer prevY = null;
       for (Impact.Point p : s.points()) {
-        Impact.Names n = p.byCountry().get(c);
+        Impact.Groups<String> n = p.byCountry().get(c);
         int caught = n == null ? 0 : n.caught().size();
         double x = x(p.line(), lo, hi, left, w);
         int y = top + h - Math.round((float) caught * h / max) - k; // offset by a pixel per country so equal lines stay visible
@@ -153,7 +153,7 @@ public final class ImpactHtml {
       boolean isLaw = law != null && p.line().compareTo(law) == 0;
       b.append("<tr").append(isLaw ? " class=\"law\"" : "").append("><td>").append(esc(ImpactText.plain(p.line()))).append(isLaw ? " (the law)" : "").append("</td>");
       for (String c : countries) {
-        Impact.Names n = p.byCountry().get(c);
+        Impact.Groups<String> n = p.byCountry().get(c);
         b.append("<td title=\"").append(n == null ? "" : esc(String.join(", ", n.caught()))).append("\">").append(n == null ? 0 : n.caught().size()).append("</td>");
       }
       b.append("</tr>\n");
@@ -178,22 +178,8 @@ public final class ImpactHtml {
     return v.stripTrailingZeros().toPlainString();
   }
 
-  /** HTML-escaped, with control and invisible characters shown as escapes ({@link Printable#text}). */
+  /** HTML-escaped, with control and invisible characters shown as escapes (as the HTML report: {@link HtmlRenderer#esc}). */
   static String esc(String s) {
-    if (s == null) return "";
-    String t = Printable.text(s);
-    StringBuilder b = new StringBuilder(t.length() + 16);
-    for (int k = 0; k < t.length(); k++) {
-      char c = t.charAt(k);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return s == null ? "" : HtmlRenderer.esc(s);
   }
 }

@@ -50,13 +50,7 @@ public final class ImpactJson {
       rn.put("regime", r.regime());
       rn.put("status", r.status());
       rn.put("title", r.title());
-      ObjectNode by = rn.putObject("by_country");
-      for (Map.Entry<String, Impact.Groups> e : r.byCountry().entrySet()) {
-        ObjectNode c = by.putObject(e.getKey());
-        entries(c.putArray("caught"), e.getValue().caught());
-        entries(c.putArray("not_caught"), e.getValue().notCaught());
-        entries(c.putArray("undetermined"), e.getValue().undetermined());
-      }
+      groups(rn.putObject("by_country"), r.byCountry(), ImpactJson::entries);
     }
     if (i.sweep() == null) {
       o.putNull("sweep");
@@ -74,20 +68,20 @@ public final class ImpactJson {
       for (Impact.Point p : s.points()) {
         ObjectNode pn = points.addObject();
         pn.set("line", number(p.line()));
-        ObjectNode by = pn.putObject("by_country");
-        for (Map.Entry<String, Impact.Names> e : p.byCountry().entrySet()) {
-          ObjectNode c = by.putObject(e.getKey());
-          names(c.putArray("caught"), e.getValue().caught());
-          names(c.putArray("not_caught"), e.getValue().notCaught());
-          names(c.putArray("undetermined"), e.getValue().undetermined());
-        }
+        groups(pn.putObject("by_country"), p.byCountry(), (a, names) -> names.forEach(a::add));
       }
     }
     return o;
   }
 
-  private static void names(ArrayNode a, List<String> names) {
-    names.forEach(a::add);
+  /** Per country, the three groups, each written by {@code items}. */
+  private static <T> void groups(ObjectNode by, Map<String, Impact.Groups<T>> byCountry, java.util.function.BiConsumer<ArrayNode, List<T>> items) {
+    for (Map.Entry<String, Impact.Groups<T>> e : byCountry.entrySet()) {
+      ObjectNode c = by.putObject(e.getKey());
+      items.accept(c.putArray("caught"), e.getValue().caught());
+      items.accept(c.putArray("not_caught"), e.getValue().notCaught());
+      items.accept(c.putArray("undetermined"), e.getValue().undetermined());
+    }
   }
 
   private static void entries(ArrayNode a, List<Impact.Entry> entries) {

@@ -23,8 +23,8 @@ public final class ImpactText {
     for (Impact.RegimeImpact r : i.regimes()) {
       b.append('\n').append(r.regime()).append(" (").append(r.status()).append("): ").append(Printable.text(r.title())).append('\n');
       b.append(String.format(Locale.ROOT, "  %-8s %7s %11s %13s%n", "country", "caught", "not caught", "undetermined"));
-      for (Map.Entry<String, Impact.Groups> e : r.byCountry().entrySet()) {
-        Impact.Groups g = e.getValue();
+      for (Map.Entry<String, Impact.Groups<Impact.Entry>> e : r.byCountry().entrySet()) {
+        Impact.Groups<Impact.Entry> g = e.getValue();
         b.append(String.format(Locale.ROOT, "  %-8s %7d %11d %13d%n", Printable.text(e.getKey()), g.caught().size(), g.notCaught().size(), g.undetermined().size()));
       }
       group(b, "caught", r, Impact.Groups::caught);
@@ -35,12 +35,12 @@ public final class ImpactText {
     w.write(b.toString());
   }
 
-  private static void group(StringBuilder b, String name, Impact.RegimeImpact r, java.util.function.Function<Impact.Groups, List<Impact.Entry>> which) {
+  private static void group(StringBuilder b, String name, Impact.RegimeImpact r, java.util.function.Function<Impact.Groups<Impact.Entry>, List<Impact.Entry>> which) {
     boolean any = r.byCountry().values().stream().anyMatch(g -> !which.apply(g).isEmpty());
     if (!any) return;
     b.append("  ").append(name).append(":\n");
     StringBuilder unreached = new StringBuilder();
-    for (Map.Entry<String, Impact.Groups> e : r.byCountry().entrySet()) {
+    for (Map.Entry<String, Impact.Groups<Impact.Entry>> e : r.byCountry().entrySet()) {
       for (Impact.Entry en : which.apply(e.getValue())) {
         if (en.designations().isEmpty()) { // said once, in a line, for all of them
           unreached.append(unreached.length() == 0 ? "" : ", ").append(Printable.text(e.getKey())).append(' ').append(Printable.text(en.company()));
@@ -96,7 +96,7 @@ public final class ImpactText {
       b.append(String.format(Locale.ROOT, "%s %-" + width + "s", law ? "*" : " ", plain(p.line())));
       int all = 0;
       for (String c : countries) {
-        Impact.Names n = p.byCountry().get(c);
+        Impact.Groups<String> n = p.byCountry().get(c);
         int k = n == null ? 0 : n.caught().size();
         all += k;
         b.append(String.format(Locale.ROOT, " %7d", k));
@@ -117,7 +117,7 @@ public final class ImpactText {
     if (i.sweep() == null) {
       row(b, "regime", "status", "country", "group", "company", "source", "rule", "service", "outcome", "fact", "value", "op", "threshold", "margin");
       for (Impact.RegimeImpact r : i.regimes()) {
-        for (Map.Entry<String, Impact.Groups> e : r.byCountry().entrySet()) {
+        for (Map.Entry<String, Impact.Groups<Impact.Entry>> e : r.byCountry().entrySet()) {
           rows(b, r, e.getKey(), "caught", e.getValue().caught());
           rows(b, r, e.getKey(), "undetermined", e.getValue().undetermined());
           rows(b, r, e.getKey(), "not_caught", e.getValue().notCaught());
@@ -127,8 +127,8 @@ public final class ImpactText {
       Impact.Sweep s = i.sweep();
       row(b, "regime", "rules", "fact", "line", "stated_line", "country", "caught", "not_caught", "undetermined", "caught_companies");
       for (Impact.Point p : s.points()) {
-        for (Map.Entry<String, Impact.Names> e : p.byCountry().entrySet()) {
-          Impact.Names n = e.getValue();
+        for (Map.Entry<String, Impact.Groups<String>> e : p.byCountry().entrySet()) {
+          Impact.Groups<String> n = e.getValue();
           row(b, s.regime(), String.join(" ", s.rules()), s.fact(), p.line().stripTrailingZeros().toPlainString(),
               s.statedLine() == null ? "" : s.statedLine().stripTrailingZeros().toPlainString(), e.getKey(),
               String.valueOf(n.caught().size()), String.valueOf(n.notCaught().size()), String.valueOf(n.undetermined().size()), String.join("; ", n.caught()));

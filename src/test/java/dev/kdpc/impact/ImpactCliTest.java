@@ -157,6 +157,21 @@ class ImpactCliTest {
   }
 
   @Test
+  void folderEntriesThatCannotBeReadAreReportedNotSkippedSilently() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("entries"));
+    Files.copy(TestSupport.root().resolve("samples/portfolio/kakao.yaml"), dir.resolve("kakao.yaml"));
+    Files.createSymbolicLink(dir.resolve("dangling.yaml"), dir.resolve("nowhere.yaml"));
+    Files.createDirectory(dir.resolve("dir.yaml"));
+    Run r = run("impact", "--format", "json", "--as-of", AS_OF, dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    JsonNode i = json(r);
+    assertThat(i.path("profiles").asInt()).isEqualTo(1);
+    List<String> failed = new ArrayList<>();
+    i.path("failed").forEach(f -> failed.add(f.path("source").asText()));
+    assertThat(failed).hasSize(2).anyMatch(f -> f.endsWith("dangling.yaml")).anyMatch(f -> f.endsWith("dir.yaml"));
+  }
+
+  @Test
   void aLineTheRuleDoesNotDeclareSweepableIsRefusedWithExit2() {
     Run r = run("impact", "--as-of", AS_OF, "--sweep", "KFTC24-A:company.revenue_krw.global=1e12..6e12:1e12", "samples/portfolio");
     assertThat(r.code()).isEqualTo(2);

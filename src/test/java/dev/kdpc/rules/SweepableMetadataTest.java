@@ -1,10 +1,9 @@
-package dev.kdpc.impact;
+package dev.kdpc.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kdpc.ReviewSupport;
 import dev.kdpc.TestSupport;
-import dev.kdpc.rules.RuleInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,21 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SweepableMetadataTest {
   @TempDir Path tmp;
-
-  static final String HEAD = """
-      package kdpc.rules.test_regime;
-      import dev.kdpc.rules.Assessment;
-      import dev.kdpc.rules.ServiceFact;
-      import dev.kdpc.rules.CompanyFact;
-
-      rule "REGIME test-regime"
-        @kind("regime") @regime("test-regime") @title("Test regime") @law("Test Act") @law_ko("시험법")
-        @source("https://example.org/test-act") @timeline("2020-01-01 in_force")
-      when
-      then
-      end
-
-      """;
 
   @Test
   void everyBundledSweepableFactIsALineTheRuleTests() throws IOException {
@@ -55,7 +39,7 @@ class SweepableMetadataTest {
 
   private Path folder(String name, String sweepable, String kind, String then) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve(name));
-    Files.writeString(dir.resolve("t.drl"), HEAD + "rule \"T-1\"\n  @id(\"T-1\") @regime(\"test-regime\") @kind(\"" + kind + "\")"
+    Files.writeString(dir.resolve("t.drl"), RulesRunTimeErrorsTest.HEAD + "rule \"T-1\"\n  @id(\"T-1\") @regime(\"test-regime\") @kind(\"" + kind + "\")"
         + (kind.equals("designation") ? " @designation(\"criteria\")" : "") + " @sweepable(\"" + sweepable + "\") @title(\"T\") @article(\"Art. 1\")\n"
         + "when\n  $s : ServiceFact()\nthen\n" + then + "\nend\n", StandardCharsets.UTF_8);
     return dir;
