@@ -153,6 +153,28 @@ public final class Checker {
   }
 
   /**
+   * Evaluates one profile with a line of one or more designation rules set to another value (a sweep of
+   * {@code kdpc impact}). Each rule {@code override} names must exist, be a designation rule and declare
+   * the fact {@code @sweepable}; otherwise this throws {@link InputException}.
+   */
+  public ProfileReport evaluate(Profile profile, Options options, dev.kdpc.rules.LineOverride override) {
+    requireSweepable(override);
+    return evaluate(profile, select(options), null, override);
+  }
+
+  /** Throws {@link InputException} unless every rule {@code override} names declares its fact {@code @sweepable}. */
+  public void requireSweepable(dev.kdpc.rules.LineOverride override) {
+    for (String id : new java.util.TreeSet<>(override.rules())) {
+      RuleInfo info = rules.catalogue().rule(id).orElseThrow(() -> new InputException("unknown rule '" + id + "'"));
+      if (!info.sweepable().contains(override.fact())) {
+        throw new InputException("rule " + id + " does not declare the line of '" + override.fact() + "' sweepable"
+            + (info.sweepable().isEmpty() ? "; it declares no sweepable line" : "; its sweepable lines: " + String.join(", ", info.sweepable()))
+            + " (the rule's @sweepable metadata; kdpc rules --format json lists them)");
+      }
+    }
+  }
+
+  /**
    * Evaluates one designation rule alone, as it applies under {@code options}. A designation rests on
    * the profile's facts only (layer 1), so its finding is the same as in a full evaluation; this is how
    * a what-if flip is verified without running every other rule again.
@@ -298,7 +320,11 @@ public final class Checker {
 
   /** Evaluates with the selection's rules that {@code fire} accepts (null: every one). */
   private ProfileReport evaluate(Profile profile, Selection sel, Predicate<RuleInfo> fire) {
-    List<Assessment> assessments = Engine.evaluate(sel.rules(), profile, sel.asOf, fire, timeLimit);
+    return evaluate(profile, sel, fire, null);
+  }
+
+  private ProfileReport evaluate(Profile profile, Selection sel, Predicate<RuleInfo> fire, dev.kdpc.rules.LineOverride override) {
+    List<Assessment> assessments = Engine.evaluate(sel.rules(), profile, sel.asOf, fire, timeLimit, override);
     Map<Merge, Assessment> merged = new java.util.HashMap<>(assessments.size() * 2); // order: sorted below
     Map<Merge, List<Assessment>> several = null;
     for (Assessment a : assessments) {

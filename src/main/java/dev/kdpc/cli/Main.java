@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Checks a company profile against Korean digital-platform regulation.",
-    subcommands = {CheckCommand.class, ValidateCommand.class, RulesCommand.class, ExplainCommand.class, DiffCommand.class, SchemaCommand.class},
+    subcommands = {CheckCommand.class, ValidateCommand.class, RulesCommand.class, ExplainCommand.class, DiffCommand.class, SchemaCommand.class, ImpactCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:evaluated, nothing at the --fail-on level",
@@ -35,7 +35,7 @@ public final class Main implements Runnable {
   private static volatile boolean uncaught;
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals("check") && !names("--rules", args)) {
+    if (args.length > 0 && (args[0].equals("check") || args[0].equals("impact")) && !names("--rules", args)) {
       dev.kdpc.rules.internal.RulesCache.preloadBundled(); // loads beside the command-line parsing
     }
     PrintWriter out = Stdout.system();

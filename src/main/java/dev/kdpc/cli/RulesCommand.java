@@ -124,6 +124,10 @@ final class RulesCommand implements Callable<Integer> {
       n.put("regime", i.regime());
       n.put("kind", i.kind().id());
       if (i.designation() != null) n.put("designation", i.designation().id());
+      if (!i.sweepable().isEmpty()) {
+        com.fasterxml.jackson.databind.node.ArrayNode sw = n.putArray("sweepable");
+        i.sweepable().forEach(sw::add);
+      }
       n.put("title", i.title());
       n.put("title_ko", i.titleKo());
       n.put("law", i.citation().law());

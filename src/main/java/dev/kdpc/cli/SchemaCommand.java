@@ -10,12 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "schema", description = "Print a JSON Schema: of the profile format (version 1; the default) or of the JSON report (contract version 2).",
+@Command(name = "schema", description = "Print a JSON Schema: of the profile format (version 1; the default), of the JSON report (contract version 2) or of kdpc impact's JSON (contract 1).",
     mixinStandardHelpOptions = true)
 final class SchemaCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "profile", description = "profile (default) or report.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "WHAT", defaultValue = "profile", description = "profile (default), report or impact.")
   String what;
 
   @Override
@@ -23,7 +23,8 @@ final class SchemaCommand implements Callable<Integer> {
     String text = switch (what) {
       case "profile" -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ProfileSchema.schema());
       case "report" -> ReportSchema.text().stripTrailing();
-      default -> throw new InputException("unknown schema '" + what + "'; use profile or report");
+      case "impact" -> dev.kdpc.impact.ImpactSchema.text().stripTrailing();
+      default -> throw new InputException("unknown schema '" + what + "'; use profile, report or impact");
     };
     spec.commandLine().getOut().println(text);
     spec.commandLine().getOut().flush();

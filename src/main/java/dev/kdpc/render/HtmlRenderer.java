@@ -292,9 +292,10 @@ public final class HtmlRenderer implements Renderer {
 
   /**
    * Text for HTML content or a quoted attribute: {@code < > & " '} as references, and control,
-   * bidirectional and invisible characters as visible escapes ({@link Printable#text}).
+   * bidirectional and invisible characters as visible escapes ({@link Printable#text}). Public for the
+   * impact view's page, which escapes the same way.
    */
-  static String esc(String s) {
+  public static String esc(String s) {
     return html(Printable.text(s));
   }
 

@@ -1297,6 +1297,7 @@ public final class Assessment {
 
   private Assessment compare(String path, String op, Number line) {
     finite(line, path);
+    if (facts.override() != null) line = facts.override().line(rule, path, line);
     FactPaths.Fact f = resolve(path);
     Object v = f.value();
     if (v != null && !(v instanceof Number)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a number");

@@ -23,8 +23,20 @@ final class FactCache {
   private final Map<Service, Map<String, Located>> relative = new IdentityHashMap<>();
   private final Map<FactPaths.Fact, SourceLocation> positions = new IdentityHashMap<>();
 
+  private final LineOverride override;
+
   FactCache(Profile profile) {
+    this(profile, null);
+  }
+
+  FactCache(Profile profile, LineOverride override) {
     this.profile = profile;
+    this.override = override;
+  }
+
+  /** The line a sweep sets for this evaluation, or null. */
+  LineOverride override() {
+    return override;
   }
 
   Profile profile() {

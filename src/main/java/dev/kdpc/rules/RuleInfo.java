@@ -17,6 +17,8 @@ import java.util.List;
  * @param notes caveats: unconfirmed figures ({@code @confidence}), variants, other notes
  * @param designation for a designation rule, what meeting its test means in law ({@code @designation});
  *     null for the other kinds
+ * @param sweepable the fact paths of the lines ({@code atLeast}, {@code atMost}, {@code below},
+ *     {@code above}) that {@code kdpc impact --sweep} may vary ({@code @sweepable}); empty: none
  */
 public record RuleInfo(
     String id,
@@ -31,7 +33,14 @@ public record RuleInfo(
     List<String> notes,
     String file,
     int line,
-    Designation designation) {
+    Designation designation,
+    List<String> sweepable) {
+
+  /** A rule with no sweepable line. */
+  public RuleInfo(String id, String regime, Kind kind, String title, String titleKo, Citation citation, Status status,
+      LocalDate validFrom, LocalDate validTo, List<String> notes, String file, int line, Designation designation) {
+    this(id, regime, kind, title, titleKo, citation, status, validFrom, validTo, notes, file, line, designation, List.of());
+  }
 
   /**
    * What a designation rule's test establishes when met, declared by the rule's
@@ -85,6 +94,7 @@ public record RuleInfo(
 
   public RuleInfo {
     notes = List.copyOf(notes);
+    sweepable = sweepable == null ? List.of() : List.copyOf(sweepable);
   }
 
   /** Whether this version of the rule applies on {@code date}. */

@@ -33,7 +33,12 @@ public final class ServiceFact {
    * service, in the profile's order, all sharing one cache of the facts the rules read.
    */
   public static java.util.List<Object> of(Profile profile) {
-    FactCache facts = new FactCache(profile);
+    return of(profile, null);
+  }
+
+  /** As {@link #of(Profile)}, with one rule's line set to another value ({@code override}; null: none). */
+  public static java.util.List<Object> of(Profile profile, LineOverride override) {
+    FactCache facts = new FactCache(profile, override);
     java.util.List<Object> out = new java.util.ArrayList<>(profile.services().size() + 1);
     out.add(new CompanyFact(facts));
     for (Service s : profile.services()) out.add(new ServiceFact(facts, s));

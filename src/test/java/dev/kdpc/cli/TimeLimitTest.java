@@ -50,7 +50,12 @@ class TimeLimitTest {
 
   /** The bundled rules with TBA-22-7's consequence preceded by {@code body}. */
   static Path rulesWith(String name, String body) throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve(name));
+    return rulesWith(tmp, name, body);
+  }
+
+  /** As {@link #rulesWith(String, String)}, in the folder {@code root}. */
+  static Path rulesWith(Path root, String name, String body) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(name));
     try (Stream<Path> s = Files.list(TestSupport.root().resolve("rules"))) {
       for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) {
         String drl = Files.readString(f, StandardCharsets.UTF_8);

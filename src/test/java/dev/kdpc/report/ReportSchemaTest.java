@@ -147,8 +147,8 @@ class ReportSchemaTest {
     assertThat(plain.out()).isEqualTo(profile.out());
     assertThat(JSON.readTree(plain.out()).path("properties").has("kdpc")).isTrue();
     assertThat(JSON.readTree(plain.out()).path("properties").has("kdpc_report")).isFalse();
-    ReviewSupport.Run bad = ReviewSupport.cli("schema", "impact");
+    ReviewSupport.Run bad = ReviewSupport.cli("schema", "impacts");
     assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err()).contains("unknown schema 'impact'; use profile or report");
+    assertThat(bad.err()).contains("unknown schema 'impacts'; use profile, report or impact");
   }
 }

@@ -464,6 +464,22 @@ public final class CompiledRules {
       problems.add(new Problem(file, line, "rule '" + r.getName() + "': @designation is for designation rules only"));
       return null;
     }
+    List<String> sweepable = new ArrayList<>();
+    if (text(m, "sweepable") != null) {
+      if (kind != Kind.DESIGNATION) {
+        problems.add(new Problem(file, line, "rule '" + r.getName() + "': @sweepable is for designation rules only"));
+        return null;
+      }
+      for (String part : text(m, "sweepable").split(";", -1)) {
+        String path = part.strip();
+        if (!SWEEPABLE_PATH.matcher(path).matches() || sweepable.contains(path)) {
+          problems.add(new Problem(file, line, "rule '" + r.getName() + "': @sweepable lists the fact paths of the rule's numeric lines,"
+              + " separated by semicolons (e.g. @sweepable(\"market.share; company.revenue_krw.korea\")), each once; got '" + part.strip() + "'"));
+          return null;
+        }
+        sweepable.add(path);
+      }
+    }
     Status status = null;
     LocalDate from = null;
     LocalDate to = null;
@@ -482,8 +498,11 @@ public final class CompiledRules {
     }
     return new RuleInfo(text(m, "id"), regimeId, kind, text(m, "title"), text(m, "title_ko"),
         new Citation(text(m, "law"), text(m, "law_ko"), text(m, "article"), text(m, "source")),
-        status, from, to, notes(m), file, line, designation);
+        status, from, to, notes(m), file, line, designation, sweepable);
   }
+
+  /** A fact path as {@code @sweepable} names it: lower-case words joined by dots. */
+  private static final Pattern SWEEPABLE_PATH = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
   private static List<String> notes(Map<String, Object> m) {
     List<String> notes = new ArrayList<>();

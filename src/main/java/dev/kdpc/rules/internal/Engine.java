@@ -42,11 +42,17 @@ public final class Engine {
    */
   public static List<Assessment> evaluate(CompiledRules.Selected rules, Profile profile, LocalDate asOf, Predicate<RuleInfo> fire,
       Duration limit) {
+    return evaluate(rules, profile, asOf, fire, limit, null);
+  }
+
+  /** As {@link #evaluate(CompiledRules.Selected, Profile, LocalDate, Predicate, Duration)}, with a sweep's line ({@code override}; null: none). */
+  public static List<Assessment> evaluate(CompiledRules.Selected rules, Profile profile, LocalDate asOf, Predicate<RuleInfo> fire,
+      Duration limit, dev.kdpc.rules.LineOverride override) {
     Watchdog.Run run = new Watchdog.Run(limit);
-    if (!Watchdog.workerThreads()) return evaluate(rules, profile, asOf, fire, run);
+    if (!Watchdog.workerThreads()) return evaluate(rules, profile, asOf, fire, run, override);
     List<Assessment> out;
     try {
-      out = Watchdog.onWorker(run, () -> evaluate(rules, profile, asOf, fire, run));
+      out = Watchdog.onWorker(run, () -> evaluate(rules, profile, asOf, fire, run, override));
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (InterruptedException e) {
@@ -60,7 +66,7 @@ public final class Engine {
   }
 
   private static List<Assessment> evaluate(CompiledRules.Selected rules, Profile profile, LocalDate asOf, Predicate<RuleInfo> fire,
-      Watchdog.Run run) {
+      Watchdog.Run run, dev.kdpc.rules.LineOverride override) {
     Thread t = Thread.currentThread();
     ClassLoader before = t.getContextClassLoader();
     t.setContextClassLoader(Engine.class.getClassLoader());
@@ -79,7 +85,7 @@ public final class Engine {
     Throwable failure = null;
     try {
       session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
-      for (Object fact : ServiceFact.of(profile)) session.insert(fact);
+      for (Object fact : ServiceFact.of(profile, override)) session.insert(fact);
       fired = fire == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(m -> accept(rules, m, fire), MAX_FIRINGS);
       if (fired >= MAX_FIRINGS) looping = loop(rules, session, profile, fire);
       for (Object o : session.getObjects(o -> o instanceof Assessment)) out.add((Assessment) o);
