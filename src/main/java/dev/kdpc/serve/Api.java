@@ -379,8 +379,11 @@ final class Api extends Handler.Abstract {
     String s = q.getValue("regimes");
     List<String> ids = new ArrayList<>();
     if (s == null) return ids;
-    for (String id : s.split(",", -1)) {
+    String[] given = s.split(",", -1);
+    for (String id : given) {
       if (id.isBlank()) throw Problem.parameter("regimes '" + shown(s) + "' holds an empty regime id; give ids separated by commas");
+    }
+    for (String id : given) {
       String r = id.strip();
       if (checker.catalogue().regime(r).isEmpty()) {
         throw Problem.parameter("unknown regime '" + shown(r) + "'; known regimes: "
