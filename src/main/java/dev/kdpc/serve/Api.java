@@ -115,8 +115,10 @@ final class Api extends Handler.Abstract {
       route(request, response, callback);
     } catch (Problem p) {
       send(response, callback, p);
-    } catch (RuntimeException | Error e) { // a bug: one line, never a stack trace
-      send(response, callback, Problem.http(500, "internal error (please report it): " + e.getClass().getSimpleName()));
+    } catch (RuntimeException | Error e) { // a bug: one line to the client, never a stack trace; the operator gets it on stderr
+      System.err.println("kdpc serve: internal error on " + request.getMethod() + " " + Request.getPathInContext(request) + ": " + e);
+      if (Boolean.getBoolean("kdpc.debug")) e.printStackTrace();
+      send(response, callback, Problem.http(500, "internal error (please report it); the server's standard error has the details"));
     }
     return true;
   }
@@ -300,7 +302,12 @@ final class Api extends Handler.Abstract {
       if (bytes.length > limits.maxBody()) throw tooLarge("more than " + limits.maxBody() + " bytes");
       return bytes;
     } catch (IOException e) {
-      throw Problem.http(400, "the request body could not be read: " + e.getClass().getSimpleName());
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.util.concurrent.TimeoutException) {
+          throw Problem.http(408, "the request body stopped arriving: nothing came for " + limits.idleTimeout().toMillis() + " ms");
+        }
+      }
+      throw Problem.http(400, "the request body could not be read: the connection failed");
     }
   }
 

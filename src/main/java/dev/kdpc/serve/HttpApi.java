@@ -78,8 +78,13 @@ public final class HttpApi implements AutoCloseable {
     connector.setHost(host);
     connector.setPort(port);
     connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    connector.setShutdownIdleTimeout(limits.idleTimeout().toMillis()); // see the GracefulHandler below
     server.addConnector(connector);
-    server.setHandler(new GracefulHandler(new Api(checker, limits)));
+    GracefulHandler graceful = new GracefulHandler(new Api(checker, limits));
+    // While stopping, a request in flight keeps the usual idle timeout, on its connection and in the
+    // handler (Jetty's defaults cut a body that has not finished arriving after 1 s).
+    graceful.setShutdownIdleTimeout(limits.idleTimeout().toMillis());
+    server.setHandler(graceful);
     server.setErrorHandler(new ProblemErrors());
     server.setStopTimeout(limits.stopTimeout().toMillis());
     server.setStopAtShutdown(true);
