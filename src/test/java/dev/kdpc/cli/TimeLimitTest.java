@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,19 +49,7 @@ class TimeLimitTest {
 
   /** The bundled rules with TBA-22-7's consequence preceded by {@code body}. */
   static Path rulesWith(String name, String body) throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve(name));
-    try (Stream<Path> s = Files.list(TestSupport.root().resolve("rules"))) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) {
-        String drl = Files.readString(f, StandardCharsets.UTF_8);
-        if (f.getFileName().toString().equals("tba-service-stability.drl")) {
-          String chain = "  insert(Assessment.designation(kcontext, $s)\n      .atLeast(\"users.daily_average_kr\"";
-          assertThat(drl).contains(chain);
-          drl = drl.replace(chain, "  " + body + "\n" + chain);
-        }
-        Files.writeString(dir.resolve(f.getFileName()), drl, StandardCharsets.UTF_8);
-      }
-    }
-    return dir;
+    return TestSupport.rulesWithTba227Prefixed(tmp.resolve(name), body);
   }
 
   @BeforeAll

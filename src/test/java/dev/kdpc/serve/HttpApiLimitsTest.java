@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,18 +35,8 @@ class HttpApiLimitsTest {
 
   @BeforeAll
   static void rules() throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve("sleepy"));
-    try (Stream<Path> s = Files.list(TestSupport.root().resolve("rules"))) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) {
-        String drl = Files.readString(f, StandardCharsets.UTF_8);
-        if (f.getFileName().toString().equals("tba-service-stability.drl")) {
-          String chain = "  insert(Assessment.designation(kcontext, $s)\n      .atLeast(\"users.daily_average_kr\"";
-          assertThat(drl).contains(chain);
-          drl = drl.replace(chain, "  if ($s.getId().equals(\"loop\")) { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }\n" + chain);
-        }
-        Files.writeString(dir.resolve(f.getFileName()), drl, StandardCharsets.UTF_8);
-      }
-    }
+    Path dir = TestSupport.rulesWithTba227Prefixed(tmp.resolve("sleepy"),
+        "if ($s.getId().equals(\"loop\")) { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }");
     sleepy = Checker.withTrustedRules(dir).withTimeLimit(Duration.ofSeconds(3));
     sleepy.check(TestSupport.profile("warm.yaml", CALM), dev.kdpc.Options.inForce(java.time.LocalDate.of(2026, 6, 30))); // loads the rules' classes
   }
@@ -60,7 +49,7 @@ class HttpApiLimitsTest {
 
   @Test
   void evaluationsBeyondTheCapAre503WithRetryAfterAndOneStoppedAtItsLimitIs503Too() throws Exception {
-    try (HttpApi api = start(sleepy, 2, Duration.ofSeconds(30), Duration.ofSeconds(5)); ApiClient c = new ApiClient(api)) {
+    try (HttpApi api = start(sleepy, 2, Duration.ofSeconds(30), Duration.ofSeconds(15)); ApiClient c = new ApiClient(api)) {
       // two evaluations at once: the cap; both are held by the sleeping rule until the 3 s time limit
       CompletableFuture<ApiClient.Reply> a = CompletableFuture.supplyAsync(() -> c.post("/v1/check?as_of=2026-06-30", "application/yaml", LOOP));
       CompletableFuture<ApiClient.Reply> b = CompletableFuture.supplyAsync(() -> c.post("/v1/check?as_of=2026-06-30", "application/yaml", LOOP));
