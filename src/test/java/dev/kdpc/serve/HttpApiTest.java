@@ -245,8 +245,10 @@ class HttpApiTest {
   void aHugeQueryStringIsRefusedByTheServer() throws IOException {
     String r = client.raw("GET /healthz?x=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     assertThat(r).startsWith("HTTP/1.1 414").contains("application/problem+json").contains("\"status\":414");
+    client.contract.check("GET", client.uri("/healthz"), 414, "application/problem+json", r.substring(r.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8));
     String h = client.raw("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
     assertThat(h).startsWith("HTTP/1.1 431").contains("\"status\":431");
+    client.contract.check("GET", client.uri("/healthz"), 431, "application/problem+json", h.substring(h.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.UTF_8));
   }
 
   // ---------------------------------------------------------------------------------------------
