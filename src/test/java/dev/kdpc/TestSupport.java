@@ -40,4 +40,24 @@ public final class TestSupport {
   public static Path root() {
     return Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
   }
+
+  /**
+   * A copy of the bundled rules in {@code dir} with {@code body} put before TBA-22-7's consequence (a
+   * trusted folder's rule that loops, sleeps or fires again, for the time-limit and server tests).
+   */
+  public static Path rulesWithTba227Prefixed(Path dir, String body) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir);
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(root().resolve("rules"))) {
+      for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) {
+        String drl = java.nio.file.Files.readString(f, StandardCharsets.UTF_8);
+        if (f.getFileName().toString().equals("tba-service-stability.drl")) {
+          String chain = "  insert(Assessment.designation(kcontext, $s)\n      .atLeast(\"users.daily_average_kr\"";
+          if (!drl.contains(chain)) throw new IllegalStateException("TBA-22-7's consequence is not where the tests expect it");
+          drl = drl.replace(chain, "  " + body + "\n" + chain);
+        }
+        java.nio.file.Files.writeString(dir.resolve(f.getFileName()), drl, StandardCharsets.UTF_8);
+      }
+    }
+    return dir;
+  }
 }

@@ -2,8 +2,6 @@ package dev.kdpc.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kdpc.InputException;
 import dev.kdpc.render.Markdown;
@@ -97,51 +95,6 @@ final class RulesCommand implements Callable<Integer> {
   }
 
   private static ObjectNode json(RuleCatalogue cat, LocalDate date) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode o = f.objectNode();
-    o.put("as_of", date.toString());
-    o.put("rules_digest", cat.digest());
-    ArrayNode regimes = o.putArray("regimes");
-    for (RegimeInfo r : cat.regimes()) {
-      ObjectNode n = regimes.addObject();
-      n.put("id", r.id());
-      n.put("status", status(r, date));
-      n.put("in_force_from", r.inForceFrom() == null ? null : r.inForceFrom().toString());
-      n.put("title", r.title());
-      n.put("title_ko", r.titleKo());
-      n.put("law", r.law());
-      n.put("law_ko", r.lawKo());
-      n.put("source", r.source());
-      ArrayNode t = n.putArray("timeline");
-      for (RegimeInfo.Phase p : r.timeline()) t.addObject().put("from", p.from().toString()).put("status", p.status().id());
-      ArrayNode notes = n.putArray("notes");
-      r.notes().forEach(notes::add);
-    }
-    ArrayNode rules = o.putArray("rules");
-    for (RuleInfo i : cat.rules()) {
-      ObjectNode n = rules.addObject();
-      n.put("id", i.id());
-      n.put("regime", i.regime());
-      n.put("kind", i.kind().id());
-      if (i.designation() != null) n.put("designation", i.designation().id());
-      if (!i.sweepable().isEmpty()) {
-        com.fasterxml.jackson.databind.node.ArrayNode sw = n.putArray("sweepable");
-        i.sweepable().forEach(sw::add);
-      }
-      n.put("title", i.title());
-      n.put("title_ko", i.titleKo());
-      n.put("law", i.citation().law());
-      n.put("law_ko", i.citation().lawKo());
-      n.put("article", i.citation().article());
-      n.put("source", i.citation().source());
-      n.put("status", i.status() == null ? null : i.status().id());
-      n.put("valid_from", i.validFrom() == null ? null : i.validFrom().toString());
-      n.put("valid_to", i.validTo() == null ? null : i.validTo().toString());
-      n.put("file", i.file());
-      n.put("line", i.line());
-      ArrayNode notes = n.putArray("notes");
-      i.notes().forEach(notes::add);
-    }
-    return o;
+    return dev.kdpc.rules.CatalogueJson.catalogue(cat, date);
   }
 }

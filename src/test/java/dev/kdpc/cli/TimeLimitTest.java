@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,19 +54,7 @@ class TimeLimitTest {
 
   /** As {@link #rulesWith(String, String)}, in the folder {@code root}. */
   static Path rulesWith(Path root, String name, String body) throws IOException {
-    Path dir = Files.createDirectories(root.resolve(name));
-    try (Stream<Path> s = Files.list(TestSupport.root().resolve("rules"))) {
-      for (Path f : s.filter(p -> p.toString().endsWith(".drl")).toList()) {
-        String drl = Files.readString(f, StandardCharsets.UTF_8);
-        if (f.getFileName().toString().equals("tba-service-stability.drl")) {
-          String chain = "  insert(Assessment.designation(kcontext, $s)\n      .atLeast(\"users.daily_average_kr\"";
-          assertThat(drl).contains(chain);
-          drl = drl.replace(chain, "  " + body + "\n" + chain);
-        }
-        Files.writeString(dir.resolve(f.getFileName()), drl, StandardCharsets.UTF_8);
-      }
-    }
-    return dir;
+    return TestSupport.rulesWithTba227Prefixed(root.resolve(name), body);
   }
 
   @BeforeAll
