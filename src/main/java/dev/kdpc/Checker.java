@@ -207,7 +207,7 @@ public final class Checker {
   public List<Traced> trace(Profile profile, Options options) {
     Selection sel = select(options);
     List<Traced> out = new ArrayList<>();
-    for (Assessment a : Engine.evaluate(sel.rules(), profile, sel.asOf, null, timeLimit)) out.add(new Traced(finding(a, sel), a.isApplicable()));
+    for (Assessment a : run(profile, sel, null, null)) out.add(new Traced(finding(a, sel), a.isApplicable()));
     out.sort(Comparator.comparing(Traced::finding, ORDER).thenComparing(t -> String.join(",", t.finding().dependsOn())));
     return out;
   }
@@ -314,6 +314,23 @@ public final class Checker {
     return r.timeline().stream().filter(p -> p.status() == Status.LAPSED).map(RegimeInfo.Phase::from).reduce((a, b) -> b).orElse(null);
   }
 
+  /**
+   * What the selection's rules assess of {@code profile}. Where Drools failed to make a rule's code
+   * because two threads made it at once (rare: see CompiledRules.Selected#WARM_UP_EVALUATIONS), the
+   * KieBase is dropped and the profile evaluated again on a new one.
+   */
+  private List<Assessment> run(Profile profile, Selection sel, Predicate<RuleInfo> fire, dev.kdpc.rules.LineOverride override) {
+    for (int attempt = 1; ; attempt++) {
+      CompiledRules.Selected kieBase = sel.rules();
+      try {
+        return Engine.evaluate(kieBase, profile, sel.asOf, fire, timeLimit, override);
+      } catch (LinkageError e) {
+        if (attempt >= 4 || !Engine.isDuplicateDefinition(e)) throw e;
+        rules.evict(sel.ids, kieBase);
+      }
+    }
+  }
+
   private ProfileReport evaluate(Profile profile, Selection sel) {
     return evaluate(profile, sel, null);
   }
@@ -324,7 +341,7 @@ public final class Checker {
   }
 
   private ProfileReport evaluate(Profile profile, Selection sel, Predicate<RuleInfo> fire, dev.kdpc.rules.LineOverride override) {
-    List<Assessment> assessments = Engine.evaluate(sel.rules(), profile, sel.asOf, fire, timeLimit, override);
+    List<Assessment> assessments = run(profile, sel, fire, override);
     Map<Merge, Assessment> merged = new java.util.HashMap<>(assessments.size() * 2); // order: sorted below
     Map<Merge, List<Assessment>> several = null;
     for (Assessment a : assessments) {

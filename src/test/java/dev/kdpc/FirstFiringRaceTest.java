@@ -61,6 +61,43 @@ class FirstFiringRaceTest {
     }
   }
 
+  /**
+   * Past the warm-up (each new KieBase's first evaluations take turns), a rule that first fires in two
+   * threads at once is the rare case: random profiles, shared by 8 threads from a queue on new checkers,
+   * reach rules the first profiles did not, and must still give the reports one thread gives.
+   */
+  @Test
+  void randomProfilesOnNewCheckersGiveTheSequentialReports() throws Exception {
+    java.util.Random r = new java.util.Random(20261202L);
+    List<Profile> profiles = new ArrayList<>();
+    for (int i = 0; i < 400; i++) profiles.add(TestSupport.profile("r" + i + ".yaml", ProfileGen.yaml(r)));
+    Options options = Options.withProposals(LocalDate.of(2026, 12, 1));
+    Checker reference = Checker.withBundledRules();
+    List<String> expected = new ArrayList<>();
+    for (Profile p : profiles) expected.add(render(reference, p, options));
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      for (int round = 0; round < 3; round++) {
+        Checker fresh = Checker.withBundledRules();
+        String[] got = new String[profiles.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+          done.add(pool.submit(() -> {
+            start.await();
+            for (int i; (i = next.getAndIncrement()) < got.length; ) got[i] = render(fresh, profiles.get(i), options);
+            return null;
+          }));
+        }
+        for (Future<?> f : done) f.get();
+        assertThat(List.of(got)).containsExactlyElementsOf(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static String render(Checker checker, Profile p, Options o) throws Exception {
     StringWriter w = new StringWriter();
     new JsonRenderer().render(checker.report(o, List.of(checker.evaluate(p, o))), w);

@@ -109,6 +109,40 @@ public final class CompiledRules {
     public RuleInfo info(Rule rule) {
       return byRule.get(rule); // asked for every match: an identity look-up
     }
+
+    /**
+     * How many evaluations of a new KieBase run one at a time. drools-mvel makes a rule's consequence
+     * class the first time the rule fires, and two threads doing so at once can both define it (the
+     * loser fails with {@code LinkageError: attempted duplicate class definition}, and the KieBase keeps
+     * failing on that rule). Its first evaluations taking turns make the common rules' classes before
+     * threads share the KieBase; a rule first fired later, in two threads at once, is the rare case
+     * {@code Checker} handles by {@link CompiledRules#evict evicting} the KieBase and evaluating again.
+     */
+    static final int WARM_UP_EVALUATIONS = 32;
+
+    private final java.util.concurrent.locks.ReentrantLock warmUp = new java.util.concurrent.locks.ReentrantLock();
+    private volatile int evaluations;
+
+    /** The lock an evaluation holds while this KieBase is new (see {@link #WARM_UP_EVALUATIONS}), or null. */
+    java.util.concurrent.locks.ReentrantLock warmUp() {
+      return evaluations < WARM_UP_EVALUATIONS ? warmUp : null;
+    }
+
+    /** One evaluation has ended, under the {@link #warmUp()} lock. */
+    void warmedOnce() {
+      evaluations++;
+    }
+  }
+
+  /**
+   * Forgets the KieBase {@code s} of {@code key}, so the next {@link #select} makes a new one: after
+   * Drools failed to make one of its rules' code (see {@link Selected#WARM_UP_EVALUATIONS}).
+   */
+  public void evict(Ids key, Selected s) {
+    synchronized (selected) {
+      java.util.concurrent.CompletableFuture<Selected> f = selected.get(key);
+      if (f != null && f.isDone() && !f.isCompletedExceptionally() && f.join() == s) selected.remove(key);
+    }
   }
 
   /**

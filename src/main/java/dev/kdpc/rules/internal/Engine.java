@@ -48,35 +48,25 @@ public final class Engine {
   /** As {@link #evaluate(CompiledRules.Selected, Profile, LocalDate, Predicate, Duration)}, with a sweep's line ({@code override}; null: none). */
   public static List<Assessment> evaluate(CompiledRules.Selected rules, Profile profile, LocalDate asOf, Predicate<RuleInfo> fire,
       Duration limit, dev.kdpc.rules.LineOverride override) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return evaluateWatched(rules, profile, asOf, fire, limit, override);
-      } catch (LinkageError e) {
-        if (attempt >= MAX_ATTEMPTS || !isDuplicateDefinition(e)) throw e;
-        // Drools made a rule's consequence class on first firing in two threads at once and this one
-        // lost: the class exists now, and the evaluation's session was dropped; evaluate again.
-      }
+    java.util.concurrent.locks.ReentrantLock warmUp = rules.warmUp();
+    if (warmUp == null) return evaluateWatched(rules, profile, asOf, fire, limit, override);
+    warmUp.lock();
+    try {
+      return evaluateWatched(rules, profile, asOf, fire, limit, override);
+    } finally {
+      rules.warmedOnce();
+      warmUp.unlock();
     }
   }
 
   /**
-   * How often one profile is evaluated when Drools' lazy code generation races (see
-   * {@link #isDuplicateDefinition}): each lost race means another thread has just made the class.
+   * Whether {@code e} is the JVM refusing a second definition of a class: Drools made a rule's
+   * consequence class in two threads at once (see {@code CompiledRules.Selected#WARM_UP_EVALUATIONS}).
    */
-  static final int MAX_ATTEMPTS = 4;
-
-  /**
-   * Whether {@code e} is the JVM refusing a second definition of a class: drools-mvel generates each
-   * rule's consequence invoker ({@code ...DefaultConsequenceInvokerGenerated}) the first time the rule
-   * fires, without a lock, so two threads firing a rule for the first time at once both define it and
-   * one gets this error (seen under load in folder runs and the concurrency tests). Nothing of the
-   * evaluation is wrong but its session, which is dropped.
-   */
-  static boolean isDuplicateDefinition(Throwable e) {
+  public static boolean isDuplicateDefinition(Throwable e) {
     return e instanceof LinkageError && e.getMessage() != null && e.getMessage().contains("duplicate class definition");
   }
 
-  /** The evaluation of one profile under the watchdog, on this thread or a worker. */
   private static List<Assessment> evaluateWatched(CompiledRules.Selected rules, Profile profile, LocalDate asOf,
       Predicate<RuleInfo> fire, Duration limit, dev.kdpc.rules.LineOverride override) {
     Watchdog.Run run = new Watchdog.Run(limit);
@@ -132,9 +122,8 @@ public final class Engine {
     } finally {
       t.setContextClassLoader(before);
     }
-    for (Throwable c = failure; c != null; c = c.getCause()) {
-      if (isDuplicateDefinition(c)) throw (LinkageError) c; // evaluate() tries again
-      if (c.getCause() == c) break;
+    for (Throwable c = failure; c != null && c.getCause() != c; c = c.getCause()) {
+      if (isDuplicateDefinition(c)) throw (LinkageError) c; // Checker evicts this KieBase and tries again
     }
     if (failure instanceof ConsequenceException e) {
       RuleInfo info = rules.info(e.getMatch().getRule());
