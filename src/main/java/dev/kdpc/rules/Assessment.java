@@ -817,6 +817,12 @@ public final class Assessment {
    * differ; and which missing facts can change it. Each missing fact takes a few values, one from each
    * stretch of its domain between the lines the tests draw on it (a share lies in 0..1, money and counts
    * are whole and not negative), so going through every combination is exact, not a sample.
+   *
+   * <p>Before going through them, a fact that only tests of that fact alone read keeps one value for
+   * each way those tests can come out (its values at and above a single line all pass the test alike):
+   * the outcome of a completion depends on such a fact only through those tests, so the outcomes that
+   * can occur, and the facts that can change them, are the same as over all its values. The values of a
+   * completion sit in an array, one slot per fact; the tests are bound to their slots once per call.
    */
   private Outcome exact() {
     material = null;
@@ -827,44 +833,65 @@ public final class Assessment {
     if (kind == Kind.PROHIBITION && !conductStated) throw new IllegalStateException("rule " + rule + ": a prohibition needs .conduct(path)");
     // The unknowns and the values each takes.
     Map<String, List<Object>> domain = new java.util.LinkedHashMap<>();
-    collect(domain, new java.util.HashSet<>());
-    List<String> vars = new ArrayList<>(domain.keySet());
-    int n = vars.size();
+    Set<String> direct = new java.util.HashSet<>(2); // read by the outcome itself (a conduct's presence), not only through tests
+    collect(domain, direct, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    int n = domain.size();
+    Map<String, Integer> slot = new java.util.HashMap<>(n * 2);
+    Object[][] values = new Object[n][];
+    for (Map.Entry<String, List<Object>> e : domain.entrySet()) {
+      values[slot.size()] = e.getValue().toArray();
+      slot.put(e.getKey(), slot.size());
+    }
+    Bind bind = new Bind(slot);
+    Node root = bind.node(this);
+    for (int i = 0; i < n; i++) values[i] = bind.distinct(i, values[i]);
+    for (String p : direct) values[slot.get(p)] = domain.get(p).toArray(); // every value: the outcome reads it
     int[] radix = new int[n];
     long total = 1;
     for (int i = 0; i < n; i++) {
-      radix[i] = domain.get(vars.get(i)).size();
+      radix[i] = values[i].length;
       total *= radix[i];
       if (total > MAX_COMPLETIONS) return outcomeNow();
     }
+    int conduct = conductPresent == null && conductPath != null ? slot.get(conductPath) : -1;
     int size = (int) total;
     int[] cls = new int[size];
-    Map<String, Object> v = new java.util.HashMap<>(n * 2);
+    Object[] v = new Object[n];
+    for (int i = 0; i < n; i++) v[i] = values[i][0];
     boolean anyApplies = false;
     boolean allApply = true;
     int[] digit = new int[n];
     for (int k = 0; k < size; k++) {
-      for (int i = 0; i < n; i++) v.put(vars.get(i), domain.get(vars.get(i)).get(digit[i]));
-      boolean applies = applies(v);
+      boolean applies = root.applies(v);
       anyApplies |= applies;
       allApply &= applies;
-      cls[k] = classOf(applies, v);
-      for (int i = 0; i < n && ++digit[i] == radix[i]; i++) digit[i] = 0; // the next combination
+      cls[k] = classOf(applies, root, v, conduct);
+      for (int i = 0; i < n; i++) { // the next combination
+        if (++digit[i] < radix[i]) {
+          v[i] = values[i][digit[i]];
+          break;
+        }
+        digit[i] = 0;
+        v[i] = values[i][0];
+      }
     }
     neverApplies = !anyApplies;
     // A fact can change the outcome where two completions that differ in it alone differ in outcome.
-    Set<String> matters = new java.util.HashSet<>();
+    boolean[] matters = new boolean[n];
     int stride = 1;
     for (int i = 0; i < n; i++) {
-      for (int k = 0; k < size && !matters.contains(vars.get(i)); k++) {
+      for (int k = 0; k < size && !matters[i]; k++) {
         int d = (k / stride) % radix[i];
-        if (d != 0 && cls[k] != cls[k - d * stride]) matters.add(vars.get(i));
+        if (d != 0 && cls[k] != cls[k - d * stride]) matters[i] = true;
       }
       stride *= radix[i];
     }
     List<String> m = new ArrayList<>();
     List<String> im = new ArrayList<>();
-    for (String p : missing) (matters.contains(p) || !domain.containsKey(p) ? m : im).add(p);
+    for (String p : missing) {
+      Integer i = slot.get(p);
+      (i == null || matters[i] ? m : im).add(p);
+    }
     material = List.copyOf(m);
     immaterial = List.copyOf(im);
     int first = cls[0];
@@ -890,49 +917,149 @@ public final class Assessment {
    * prohibition not applying is clear (a practice the profile states absent is clear either way); an
    * obligation not applying is dropped, which differs from met and unmet.
    */
-  private int classOf(boolean applies, Map<String, Object> v) {
+  private int classOf(boolean applies, Node self, Object[] v, int conduct) {
     return switch (kind) {
-      case DESIGNATION -> applies && holds(v) ? 1 : 2;
-      case OBLIGATION -> !applies ? DROPPED : holds(v) ? 3 : 4;
-      case ELIGIBILITY -> !applies ? DROPPED : holds(v) ? 7 : 8;
+      case DESIGNATION -> applies && self.holds(v) ? 1 : 2;
+      case OBLIGATION -> !applies ? DROPPED : self.holds(v) ? 3 : 4;
+      case ELIGIBILITY -> !applies ? DROPPED : self.holds(v) ? 7 : 8;
       default -> {
         if (!applies) yield 5;
-        Boolean present = conductPresent != null ? conductPresent : (Boolean) v.get(conductPath);
+        Object present = conduct >= 0 ? v[conduct] : conductPresent;
         yield Boolean.TRUE.equals(present) ? 6 : 5;
       }
     };
   }
 
-  /** Whether the finding applies in this completion: its "applies only if" tests and the designations it rests on. */
-  private boolean applies(Map<String, Object> v) {
-    if (alternatives != null) {
-      for (Assessment a : alternatives) if (a.applies(v)) return true;
-      return false;
-    }
-    if (applicable == Boolean.FALSE) return false;
-    if (open != null) for (Open o : open) if (o.applicability && !o.holds(v)) return false;
-    if (openGivens != null) for (Assessment d : openGivens) if (!d.designatedIn(v)) return false;
-    return true;
-  }
-
-  /** Whether the finding's own tests (not the "applies only if" ones) all hold in this completion. */
-  private boolean holds(Map<String, Object> v) {
-    if (anyKnownFalse) return false;
-    if (open != null) for (Open o : open) if (!o.applicability && !o.holds(v)) return false;
-    return true;
-  }
-
-  private boolean designatedIn(Map<String, Object> v) {
-    return applies(v) && holds(v);
-  }
-
   /** Every unknown this finding reads, through the designations it rests on too, with the values each takes. */
-  private void collect(Map<String, List<Object>> domain, Set<Assessment> seen) {
+  private void collect(Map<String, List<Object>> domain, Set<String> direct, Set<Assessment> seen) {
     if (!seen.add(this)) return;
     if (open != null) for (Open o : open) o.values(domain);
-    if (conductPath != null) addValues(domain, conductPath, Boolean.FALSE, Boolean.TRUE);
-    if (openGivens != null) for (Assessment d : openGivens) d.collect(domain, seen);
-    if (alternatives != null) for (Assessment a : alternatives) a.collect(domain, seen);
+    if (conductPath != null) {
+      addValues(domain, conductPath, Boolean.FALSE, Boolean.TRUE);
+      direct.add(conductPath);
+    }
+    if (openGivens != null) for (Assessment d : openGivens) d.collect(domain, direct, seen);
+    if (alternatives != null) for (Assessment a : alternatives) a.collect(domain, direct, seen);
+  }
+
+  /** A test on unknowns bound to the slots of their values in a completion. */
+  private record Atom(Open open, int[] at) {
+    boolean holds(Object[] v) {
+      return open.holds(v, at);
+    }
+  }
+
+  private static final Atom[] NO_ATOMS = {};
+  private static final Node[] NO_NODES = {};
+
+  /**
+   * A finding bound to one enumeration's slots: whether it applies (its "applies only if" tests, the
+   * designations it rests on, or any of its instances) and whether its own tests hold, in a completion.
+   */
+  private static final class Node {
+    boolean never;
+    boolean knownFalse;
+    Atom[] when = NO_ATOMS;
+    Atom[] tests = NO_ATOMS;
+    Node[] givens = NO_NODES;
+    Node[] alternatives;
+
+    boolean applies(Object[] v) {
+      if (alternatives != null) {
+        for (Node a : alternatives) if (a.applies(v)) return true;
+        return false;
+      }
+      if (never) return false;
+      for (Atom a : when) if (!a.holds(v)) return false;
+      for (Node d : givens) if (!d.designatedIn(v)) return false;
+      return true;
+    }
+
+    boolean holds(Object[] v) {
+      if (knownFalse) return false;
+      for (Atom a : tests) if (!a.holds(v)) return false;
+      return true;
+    }
+
+    boolean designatedIn(Object[] v) {
+      return applies(v) && holds(v);
+    }
+  }
+
+  /** Binds findings and their tests to the slots of one enumeration; each finding and test once. */
+  private static final class Bind {
+    final Map<String, Integer> slot;
+    final Map<Assessment, Node> nodes = new java.util.IdentityHashMap<>();
+    final Map<Open, Atom> atoms = new java.util.IdentityHashMap<>();
+    /** The tests that read each slot. */
+    final List<List<Atom>> readers;
+
+    Bind(Map<String, Integer> slot) {
+      this.slot = slot;
+      this.readers = new ArrayList<>(slot.size());
+      for (int i = 0; i < slot.size(); i++) readers.add(new ArrayList<>(2));
+    }
+
+    Node node(Assessment a) {
+      Node b = nodes.get(a);
+      if (b != null) return b;
+      b = new Node();
+      nodes.put(a, b);
+      b.never = a.applicable == Boolean.FALSE;
+      b.knownFalse = a.anyKnownFalse;
+      if (a.open != null) {
+        List<Atom> when = new ArrayList<>(a.open.size());
+        List<Atom> tests = new ArrayList<>(a.open.size());
+        for (Open o : a.open) (o.applicability ? when : tests).add(atom(o));
+        b.when = when.toArray(NO_ATOMS);
+        b.tests = tests.toArray(NO_ATOMS);
+      }
+      if (a.openGivens != null) {
+        b.givens = new Node[a.openGivens.size()];
+        for (int i = 0; i < b.givens.length; i++) b.givens[i] = node(a.openGivens.get(i));
+      }
+      if (a.alternatives != null) {
+        b.alternatives = new Node[a.alternatives.size()];
+        for (int i = 0; i < b.alternatives.length; i++) b.alternatives[i] = node(a.alternatives.get(i));
+      }
+      return b;
+    }
+
+    private Atom atom(Open o) {
+      Atom t = atoms.get(o);
+      if (t != null) return t;
+      String[] paths = o.paths();
+      int[] at = new int[paths.length];
+      for (int i = 0; i < paths.length; i++) at[i] = slot.get(paths[i]);
+      t = new Atom(o, at);
+      atoms.put(o, t);
+      for (int i = 0; i < at.length; i++) if (i == 0 || at[i] != at[0]) readers.get(at[i]).add(t);
+      return t;
+    }
+
+    /**
+     * Of {@code values} (those of slot {@code i}), one for each way the tests reading the slot can come
+     * out, where those tests read no other slot; otherwise all of them.
+     */
+    Object[] distinct(int i, Object[] values) {
+      List<Atom> rs = readers.get(i);
+      if (values.length < 2 || rs.size() > 63) return values;
+      for (Atom t : rs) for (int j : t.at) if (j != i) return values;
+      Object[] v = new Object[slot.size()];
+      long[] seen = new long[values.length];
+      int kept = 0;
+      Object[] out = new Object[values.length];
+      next:
+      for (Object x : values) {
+        v[i] = x;
+        long sig = 0;
+        for (int k = 0; k < rs.size(); k++) if (rs.get(k).holds(v)) sig |= 1L << k;
+        for (int k = 0; k < kept; k++) if (seen[k] == sig) continue next;
+        seen[kept] = sig;
+        out[kept++] = x;
+      }
+      return kept == values.length ? values : java.util.Arrays.copyOf(out, kept);
+    }
   }
 
   private static void addValues(Map<String, List<Object>> domain, String path, Object... values) {
@@ -960,7 +1087,11 @@ public final class Assessment {
     /** Adds the values of its unknowns that cover every side of its lines. */
     abstract void values(Map<String, List<Object>> domain);
 
-    abstract boolean holds(Map<String, Object> v);
+    /** The paths of its unknowns, in the order of the slots {@link #holds} takes. */
+    abstract String[] paths();
+
+    /** Whether the test holds where the unknown at {@code paths()[i]} takes the value {@code v[at[i]]}. */
+    abstract boolean holds(Object[] v, int[] at);
   }
 
   private static final class Compare extends Open {
@@ -983,8 +1114,13 @@ public final class Assessment {
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      int c = compareNumbers((Number) v.get(path), line);
+    String[] paths() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      int c = compareNumbers((Number) v[at[0]], line);
       return switch (op) {
         case ">=" -> c >= 0;
         case ">" -> c > 0;
@@ -1033,8 +1169,13 @@ public final class Assessment {
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      return Objects.equals(v.get(path), expected);
+    String[] paths() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      return Objects.equals(v[at[0]], expected);
     }
   }
 
@@ -1055,8 +1196,13 @@ public final class Assessment {
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      return allowed.contains(String.valueOf(v.get(path)));
+    String[] paths() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      return allowed.contains(String.valueOf(v[at[0]]));
     }
   }
 
@@ -1074,8 +1220,13 @@ public final class Assessment {
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      return !((List<?>) v.get(path)).isEmpty();
+    String[] paths() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      return !((List<?>) v[at[0]]).isEmpty();
     }
   }
 
@@ -1095,8 +1246,13 @@ public final class Assessment {
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      return !((LocalDate) v.get(path)).isBefore(line);
+    String[] paths() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      return !((LocalDate) v[at[0]]).isBefore(line);
     }
   }
 
@@ -1123,9 +1279,15 @@ public final class Assessment {
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      int a = rank != null ? rank : order.indexOf(String.valueOf(v.get(path)));
-      int b = otherRank != null ? otherRank : order.indexOf(String.valueOf(v.get(otherPath)));
+    String[] paths() {
+      if (rank == null && otherRank == null) return new String[] {path, otherPath};
+      return new String[] {rank == null ? path : otherPath};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      int a = rank != null ? rank : order.indexOf(String.valueOf(v[at[0]]));
+      int b = otherRank != null ? otherRank : order.indexOf(String.valueOf(v[at[rank == null ? 1 : 0]]));
       return a >= b;
     }
   }
@@ -1225,26 +1387,38 @@ public final class Assessment {
       }
     }
 
+    /** In this order: this firm's users, the list (when none is given), the listed firms' users, this firm's share. */
     @Override
-    boolean holds(Map<String, Object> v) {
-      boolean[] r = results(v);
+    String[] paths() {
+      List<String> out = new ArrayList<>(4);
+      if (ownUsersPath != null) out.add(ownUsersPath);
+      if (given == null) out.add(leadersPath);
+      if (userPaths != null) for (String p : userPaths) if (p != null) out.add(p);
+      if (ownSharePath != null) out.add(ownSharePath);
+      return out.toArray(new String[0]);
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      boolean[] r = results(v, at);
       return r[0] && r[1];
     }
 
     /** This firm among the group, and the group's combined share at least the line. */
-    boolean[] results(Map<String, Object> v) {
-      Long selfUsers = ownUsersPath != null ? (Long) v.get(ownUsersPath) : ownUsers;
+    boolean[] results(Object[] v, int[] at) {
+      int j = 0;
+      Long selfUsers = ownUsersPath != null ? (Long) v[at[j++]] : ownUsers;
       if (given == null) {
-        boolean pass = v.get(leadersPath) == PASSES && (selfUsers == null || selfUsers >= minUsers);
+        boolean pass = v[at[j]] == PASSES && (selfUsers == null || selfUsers >= minUsers);
         return new boolean[] {pass, pass};
       }
       List<Leader> leaders = new ArrayList<>(given.size() + 1);
       for (int i = 0; i < given.size(); i++) {
         Leader l = given.get(i);
-        if (userPaths != null && userPaths[i] != null) l = new Leader(l.name(), l.share(), (Long) v.get(userPaths[i]), l.self());
+        if (userPaths != null && userPaths[i] != null) l = new Leader(l.name(), l.share(), (Long) v[at[j++]], l.self());
         leaders.add(l);
       }
-      Double s = ownSharePath != null ? (Double) v.get(ownSharePath) : ownShare;
+      Double s = ownSharePath != null ? (Double) v[at[j]] : ownShare;
       boolean listed = false;
       for (Leader l : given) listed |= Boolean.TRUE.equals(l.self());
       if (!listed) leaders.add(new Leader(selfName, s, selfUsers, true));
@@ -1265,10 +1439,13 @@ public final class Assessment {
       if (total > MAX_COMPLETIONS) return null;
       boolean[] can = new boolean[6];
       int[] digit = new int[vars.size()];
-      Map<String, Object> v = new java.util.HashMap<>();
+      String[] paths = paths();
+      int[] at = new int[paths.length];
+      for (int i = 0; i < paths.length; i++) at[i] = vars.indexOf(paths[i]);
+      Object[] v = new Object[vars.size()];
       for (long k = 0; k < total; k++) {
-        for (int i = 0; i < vars.size(); i++) v.put(vars.get(i), domain.get(vars.get(i)).get(digit[i]));
-        boolean[] r = results(v);
+        for (int i = 0; i < vars.size(); i++) v[i] = domain.get(vars.get(i)).get(digit[i]);
+        boolean[] r = results(v, at);
         can[r[0] && r[1] ? 1 : 0] = true;
         can[r[0] ? 3 : 2] = true;
         can[r[1] ? 5 : 4] = true;
