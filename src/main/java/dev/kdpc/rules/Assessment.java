@@ -702,6 +702,7 @@ public final class Assessment {
     List<Reading> out = new ArrayList<>(readingSpecs.size());
     Outcome own = getOutcome();
     for (ReadingSpec r : readingSpecs) {
+      if (noneUnderFloor(r.call().minShareEach())) continue; // nobody to leave out or deny: the readings agree
       Assessment other = new Assessment(this);
       TopFirmsCall c = r.call();
       other.tests.subList(c.testsFrom(), c.testsTo()).clear();
@@ -727,6 +728,25 @@ public final class Assessment {
       out.add(new Reading(r.label(), o, note.toString()));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Whether every leading firm's share and this firm's are stated and none is under {@code floor}: the
+   * readings of the floor then form the same group (no firm is left out before adding up) and deny no
+   * one, so they give the same outcome.
+   */
+  private boolean noneUnderFloor(double floor) {
+    @SuppressWarnings("unchecked")
+    List<Leader> given = (List<Leader>) resolve("market.leaders").value();
+    if (given == null || given.isEmpty()) return false;
+    boolean listed = false;
+    for (Leader l : given) {
+      if (l.share() < floor) return false;
+      listed |= Boolean.TRUE.equals(l.self());
+    }
+    if (listed) return true;
+    Object own = resolve("market.share").value();
+    return own != null && (Double) own >= floor;
   }
 
   private static String shown(Object v, String unit) {
@@ -831,21 +851,13 @@ public final class Assessment {
     if (open == null && openGivens == null && alternatives == null) return outcomeNow();
     if (applicable == Boolean.FALSE && alternatives == null) return outcomeNow();
     if (kind == Kind.PROHIBITION && !conductStated) throw new IllegalStateException("rule " + rule + ": a prohibition needs .conduct(path)");
-    // The unknowns and the values each takes.
-    Map<String, List<Object>> domain = new java.util.LinkedHashMap<>();
-    Set<String> direct = new java.util.HashSet<>(2); // read by the outcome itself (a conduct's presence), not only through tests
-    collect(domain, direct, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-    int n = domain.size();
-    Map<String, Integer> slot = new java.util.HashMap<>(n * 2);
-    Object[][] values = new Object[n][];
-    for (Map.Entry<String, List<Object>> e : domain.entrySet()) {
-      values[slot.size()] = e.getValue().toArray();
-      slot.put(e.getKey(), slot.size());
-    }
-    Bind bind = new Bind(slot);
+    // The unknowns, the values each takes, and the tests bound to them.
+    Bind bind = new Bind();
     Node root = bind.node(this);
-    for (int i = 0; i < n; i++) values[i] = bind.distinct(i, values[i]);
-    for (String p : direct) values[slot.get(p)] = domain.get(p).toArray(); // every value: the outcome reads it
+    Domain domain = bind.domain;
+    int n = domain.n;
+    Object[][] values = new Object[n][];
+    for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
     int[] radix = new int[n];
     long total = 1;
     for (int i = 0; i < n; i++) {
@@ -853,7 +865,7 @@ public final class Assessment {
       total *= radix[i];
       if (total > MAX_COMPLETIONS) return outcomeNow();
     }
-    int conduct = conductPresent == null && conductPath != null ? slot.get(conductPath) : -1;
+    int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
     int size = (int) total;
     int[] cls = new int[size];
     Object[] v = new Object[n];
@@ -889,8 +901,8 @@ public final class Assessment {
     List<String> m = new ArrayList<>();
     List<String> im = new ArrayList<>();
     for (String p : missing) {
-      Integer i = slot.get(p);
-      (i == null || matters[i] ? m : im).add(p);
+      int i = domain.slot(p);
+      (i < 0 || matters[i] ? m : im).add(p);
     }
     material = List.copyOf(m);
     immaterial = List.copyOf(im);
@@ -930,17 +942,7 @@ public final class Assessment {
     };
   }
 
-  /** Every unknown this finding reads, through the designations it rests on too, with the values each takes. */
-  private void collect(Map<String, List<Object>> domain, Set<String> direct, Set<Assessment> seen) {
-    if (!seen.add(this)) return;
-    if (open != null) for (Open o : open) o.values(domain);
-    if (conductPath != null) {
-      addValues(domain, conductPath, Boolean.FALSE, Boolean.TRUE);
-      direct.add(conductPath);
-    }
-    if (openGivens != null) for (Assessment d : openGivens) d.collect(domain, direct, seen);
-    if (alternatives != null) for (Assessment a : alternatives) a.collect(domain, direct, seen);
-  }
+  private static final Object[] BOOLEANS = {Boolean.FALSE, Boolean.TRUE};
 
   /** A test on unknowns bound to the slots of their values in a completion. */
   private record Atom(Open open, int[] at) {
@@ -986,33 +988,80 @@ public final class Assessment {
     }
   }
 
-  /** Binds findings and their tests to the slots of one enumeration; each finding and test once. */
-  private static final class Bind {
-    final Map<String, Integer> slot;
-    final Map<Assessment, Node> nodes = new java.util.IdentityHashMap<>();
-    final Map<Open, Atom> atoms = new java.util.IdentityHashMap<>();
-    /** The tests that read each slot. */
-    final List<List<Atom>> readers;
+  /**
+   * The unknowns of one enumeration: a slot per fact, in the order first met, with the values it takes
+   * (the union of those its tests give; the tests' own arrays are shared, never changed).
+   */
+  private static final class Domain {
+    String[] paths = new String[4];
+    Object[][] values = new Object[4][];
+    /** Read by the outcome itself (a conduct's presence), not only through tests. */
+    boolean[] direct = new boolean[4];
+    int n;
 
-    Bind(Map<String, Integer> slot) {
-      this.slot = slot;
-      this.readers = new ArrayList<>(slot.size());
-      for (int i = 0; i < slot.size(); i++) readers.add(new ArrayList<>(2));
+    int slot(String path) {
+      for (int i = 0; i < n; i++) if (paths[i].equals(path)) return i;
+      return -1;
     }
 
+    void add(String path, Object[] vs) {
+      int i = slot(path);
+      if (i < 0) {
+        if (n == paths.length) {
+          paths = java.util.Arrays.copyOf(paths, n * 2);
+          values = java.util.Arrays.copyOf(values, n * 2);
+          direct = java.util.Arrays.copyOf(direct, n * 2);
+        }
+        paths[n] = path;
+        values[n++] = vs;
+        return;
+      }
+      Object[] had = values[i];
+      if (had == vs) return;
+      Object[] out = java.util.Arrays.copyOf(had, had.length + vs.length);
+      int k = had.length;
+      next:
+      for (Object x : vs) {
+        for (int j = 0; j < k; j++) if (out[j].equals(x)) continue next;
+        out[k++] = x;
+      }
+      values[i] = k == had.length ? had : k == out.length ? out : java.util.Arrays.copyOf(out, k);
+    }
+  }
+
+  /**
+   * Binds a finding, the designations it rests on and its instances to the slots of one enumeration,
+   * each finding and test once, gathering the unknowns they read as it goes.
+   */
+  private static final class Bind {
+    final Domain domain = new Domain();
+    final List<Assessment> seen = new ArrayList<>(4);
+    final List<Node> nodes = new ArrayList<>(4);
+    final List<Atom> atoms = new ArrayList<>(8);
+
     Node node(Assessment a) {
-      Node b = nodes.get(a);
-      if (b != null) return b;
-      b = new Node();
-      nodes.put(a, b);
+      for (int i = 0; i < seen.size(); i++) if (seen.get(i) == a) return nodes.get(i);
+      Node b = new Node();
+      seen.add(a);
+      nodes.add(b);
       b.never = a.applicable == Boolean.FALSE;
       b.knownFalse = a.anyKnownFalse;
       if (a.open != null) {
-        List<Atom> when = new ArrayList<>(a.open.size());
-        List<Atom> tests = new ArrayList<>(a.open.size());
-        for (Open o : a.open) (o.applicability ? when : tests).add(atom(o));
-        b.when = when.toArray(NO_ATOMS);
-        b.tests = tests.toArray(NO_ATOMS);
+        int w = 0;
+        for (Open o : a.open) if (o.applicability) w++;
+        b.when = w == 0 ? NO_ATOMS : new Atom[w];
+        b.tests = w == a.open.size() ? NO_ATOMS : new Atom[a.open.size() - w];
+        int i = 0;
+        int j = 0;
+        for (Open o : a.open) {
+          Atom t = atom(o);
+          if (o.applicability) b.when[i++] = t;
+          else b.tests[j++] = t;
+        }
+      }
+      if (a.conductPath != null) {
+        domain.add(a.conductPath, BOOLEANS);
+        domain.direct[domain.slot(a.conductPath)] = true;
       }
       if (a.openGivens != null) {
         b.givens = new Node[a.openGivens.size()];
@@ -1026,26 +1075,40 @@ public final class Assessment {
     }
 
     private Atom atom(Open o) {
-      Atom t = atoms.get(o);
-      if (t != null) return t;
+      for (Atom t : atoms) if (t.open == o) return t;
+      o.values(domain);
       String[] paths = o.paths();
       int[] at = new int[paths.length];
-      for (int i = 0; i < paths.length; i++) at[i] = slot.get(paths[i]);
-      t = new Atom(o, at);
-      atoms.put(o, t);
-      for (int i = 0; i < at.length; i++) if (i == 0 || at[i] != at[0]) readers.get(at[i]).add(t);
+      for (int i = 0; i < paths.length; i++) at[i] = domain.slot(paths[i]);
+      Atom t = new Atom(o, at);
+      atoms.add(t);
       return t;
     }
 
     /**
-     * Of {@code values} (those of slot {@code i}), one for each way the tests reading the slot can come
-     * out, where those tests read no other slot; otherwise all of them.
+     * Of the values of slot {@code i}, one for each way the tests reading the slot can come out, where
+     * those tests read no other slot and the outcome does not read it itself; otherwise all of them.
      */
-    Object[] distinct(int i, Object[] values) {
-      List<Atom> rs = readers.get(i);
-      if (values.length < 2 || rs.size() > 63) return values;
-      for (Atom t : rs) for (int j : t.at) if (j != i) return values;
-      Object[] v = new Object[slot.size()];
+    Object[] distinct(int i) {
+      Object[] values = domain.values[i];
+      if (values.length < 2 || domain.direct[i]) return values;
+      Atom only = null;
+      int readers = 0;
+      for (Atom t : atoms) {
+        boolean reads = false;
+        boolean others = false;
+        for (int j : t.at) {
+          if (j == i) reads = true;
+          else others = true;
+        }
+        if (!reads) continue;
+        if (others) return values;
+        readers++;
+        only = t;
+      }
+      if (readers == 1) return only.open.distinct(values, only.at);
+      if (readers == 0 || readers > 63) return values;
+      Object[] v = new Object[domain.n];
       long[] seen = new long[values.length];
       int kept = 0;
       Object[] out = new Object[values.length];
@@ -1053,18 +1116,18 @@ public final class Assessment {
       for (Object x : values) {
         v[i] = x;
         long sig = 0;
-        for (int k = 0; k < rs.size(); k++) if (rs.get(k).holds(v)) sig |= 1L << k;
-        for (int k = 0; k < kept; k++) if (seen[k] == sig) continue next;
+        int k = 0;
+        for (Atom t : atoms) {
+          if (t.at.length == 0 || t.at[0] != i) continue; // the readers of slot i read it alone: at[0] is i
+          if (t.holds(v)) sig |= 1L << k;
+          k++;
+        }
+        for (int j = 0; j < kept; j++) if (seen[j] == sig) continue next;
         seen[kept] = sig;
         out[kept++] = x;
       }
       return kept == values.length ? values : java.util.Arrays.copyOf(out, kept);
     }
-  }
-
-  private static void addValues(Map<String, List<Object>> domain, String path, Object... values) {
-    List<Object> l = domain.computeIfAbsent(path, p -> new ArrayList<>(4));
-    for (Object x : values) if (!l.contains(x)) l.add(x);
   }
 
   /** A value no test's expected value equals: any other word, number or date. */
@@ -1080,15 +1143,53 @@ public final class Assessment {
     /** An "applies only if" condition rather than a test of the finding. */
     final boolean applicability;
 
+    /** For the values of its only unknown: the first where it holds and the first where it fails (made once). */
+    private Object[] from;
+    private Object[] distinct;
+
     Open(boolean applicability) {
       this.applicability = applicability;
     }
 
     /** Adds the values of its unknowns that cover every side of its lines. */
-    abstract void values(Map<String, List<Object>> domain);
+    abstract void values(Domain domain);
 
-    /** The paths of its unknowns, in the order of the slots {@link #holds} takes. */
-    abstract String[] paths();
+    /** Of {@code values} (of its only unknown, at slot {@code at[0]}), the first where it holds and the first where it fails. */
+    Object[] distinct(Object[] values, int[] at) {
+      if (values == from) return distinct;
+      Object[] v = new Object[at[0] + 1];
+      Object yes = null;
+      Object no = null;
+      for (Object x : values) {
+        v[at[0]] = x;
+        if (holds(v, at)) {
+          if (yes == null) yes = x;
+        } else if (no == null) {
+          no = x;
+        }
+      }
+      Object[] out;
+      if (yes == null || no == null) out = new Object[] {yes == null ? no : yes};
+      else out = indexOf(values, yes) < indexOf(values, no) ? new Object[] {yes, no} : new Object[] {no, yes};
+      from = values;
+      distinct = out;
+      return out;
+    }
+
+    private static int indexOf(Object[] a, Object x) {
+      for (int i = 0; i < a.length; i++) if (a[i] == x) return i;
+      return -1;
+    }
+
+    private String[] paths;
+
+    /** The paths of its unknowns, in the order of the slots {@link #holds} takes (made once). */
+    final String[] paths() {
+      if (paths == null) paths = unknowns();
+      return paths;
+    }
+
+    abstract String[] unknowns();
 
     /** Whether the test holds where the unknown at {@code paths()[i]} takes the value {@code v[at[i]]}. */
     abstract boolean holds(Object[] v, int[] at);
@@ -1108,13 +1209,16 @@ public final class Assessment {
       this.unit = unit;
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      addValues(domain, path, sides(line, unit).toArray());
+    void values(Domain domain) {
+      if (values == null) values = sides(line, unit).toArray();
+      domain.add(path, values);
     }
 
     @Override
-    String[] paths() {
+    String[] unknowns() {
       return new String[] {path};
     }
 
@@ -1162,14 +1266,16 @@ public final class Assessment {
       this.bool = "bool".equals(unit);
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      if (bool) addValues(domain, path, Boolean.FALSE, Boolean.TRUE);
-      else addValues(domain, path, expected, OTHER);
+    void values(Domain domain) {
+      if (values == null) values = bool ? BOOLEANS : new Object[] {expected, OTHER};
+      domain.add(path, values);
     }
 
     @Override
-    String[] paths() {
+    String[] unknowns() {
       return new String[] {path};
     }
 
@@ -1189,14 +1295,21 @@ public final class Assessment {
       this.allowed = allowed;
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      addValues(domain, path, allowed.toArray());
-      addValues(domain, path, OTHER);
+    void values(Domain domain) {
+      if (values == null) {
+        List<Object> l = new ArrayList<>(allowed.size() + 1);
+        for (String a : allowed) if (!l.contains(a)) l.add(a);
+        l.add(OTHER);
+        values = l.toArray();
+      }
+      domain.add(path, values);
     }
 
     @Override
-    String[] paths() {
+    String[] unknowns() {
       return new String[] {path};
     }
 
@@ -1214,13 +1327,15 @@ public final class Assessment {
       this.path = path;
     }
 
+    private static final Object[] VALUES = {List.of(), List.of(OTHER)};
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      addValues(domain, path, List.of(), List.of(OTHER));
+    void values(Domain domain) {
+      domain.add(path, VALUES);
     }
 
     @Override
-    String[] paths() {
+    String[] unknowns() {
       return new String[] {path};
     }
 
@@ -1240,13 +1355,16 @@ public final class Assessment {
       this.line = line;
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      addValues(domain, path, line.minusDays(1), line);
+    void values(Domain domain) {
+      if (values == null) values = new Object[] {line.minusDays(1), line};
+      domain.add(path, values);
     }
 
     @Override
-    String[] paths() {
+    String[] unknowns() {
       return new String[] {path};
     }
 
@@ -1272,14 +1390,17 @@ public final class Assessment {
       this.order = order;
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      if (rank == null) addValues(domain, path, order.toArray());
-      if (otherRank == null) addValues(domain, otherPath, order.toArray());
+    void values(Domain domain) {
+      if (values == null) values = new LinkedHashSet<>(order).toArray();
+      if (rank == null) domain.add(path, values);
+      if (otherRank == null) domain.add(otherPath, values);
     }
 
     @Override
-    String[] paths() {
+    String[] unknowns() {
       if (rank == null && otherRank == null) return new String[] {path, otherPath};
       return new String[] {rank == null ? path : otherPath};
     }
@@ -1295,6 +1416,9 @@ public final class Assessment {
   /** A leaders list that can make the oligopoly test pass (or fail), when the profile gives none. */
   private static final Object PASSES = "(a list of leading firms that passes)";
   private static final Object FAILS = "(a list of leading firms that fails)";
+  private static final Object[] LISTS = {PASSES, FAILS};
+  private static final Object[] PASSING = {PASSES};
+  private static final Object[] FAILING = {FAILS};
 
   /**
    * The oligopoly test with unknowns: the monthly users of listed firms, this firm's share and users
@@ -1330,10 +1454,13 @@ public final class Assessment {
       this.selfName = selfName;
     }
 
+    private Object[] users;
+    private Object[] shares;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      Object[] users = minUsers > 0 ? new Object[] {minUsers - 1, minUsers} : new Object[] {0L};
-      if (ownUsersPath != null) addValues(domain, ownUsersPath, users);
+    void values(Domain domain) {
+      if (users == null) users = minUsers > 0 ? new Object[] {minUsers - 1, minUsers} : new Object[] {0L};
+      if (ownUsersPath != null) domain.add(ownUsersPath, users);
       if (given == null) {
         // No list: one that passes exists unless this firm cannot be among the leaders or hold enough
         // with them; one that fails exists unless this firm always leads with enough.
@@ -1343,12 +1470,14 @@ public final class Assessment {
             || (maxFirms >= 2 && Math.max(combinedAtLeast - s, minShare) <= 1 - s));
         boolean canFail = ownShare == null || ownUsersPath != null || !eligible || s < combinedAtLeast
             || (maxFirms + 1) * s < 1;
-        if (canPass) addValues(domain, leadersPath, PASSES);
-        if (canFail) addValues(domain, leadersPath, FAILS);
+        domain.add(leadersPath, canPass && canFail ? LISTS : canPass ? PASSING : FAILING);
         return;
       }
-      if (userPaths != null) for (String p : userPaths) if (p != null) addValues(domain, p, users);
-      if (ownSharePath != null) addValues(domain, ownSharePath, ownShares().toArray());
+      if (userPaths != null) for (String p : userPaths) if (p != null) domain.add(p, users);
+      if (ownSharePath != null) {
+        if (shares == null) shares = ownShares().toArray();
+        domain.add(ownSharePath, shares);
+      }
     }
 
     /**
@@ -1389,7 +1518,7 @@ public final class Assessment {
 
     /** In this order: this firm's users, the list (when none is given), the listed firms' users, this firm's share. */
     @Override
-    String[] paths() {
+    String[] unknowns() {
       List<String> out = new ArrayList<>(4);
       if (ownUsersPath != null) out.add(ownUsersPath);
       if (given == null) out.add(leadersPath);
@@ -1431,25 +1560,25 @@ public final class Assessment {
      * then the same for its two parts; null when there are too many to go through.
      */
     boolean[] local() {
-      Map<String, List<Object>> domain = new java.util.LinkedHashMap<>();
+      Domain domain = new Domain();
       values(domain);
-      List<String> vars = new ArrayList<>(domain.keySet());
+      int n = domain.n;
       long total = 1;
-      for (String p : vars) total *= domain.get(p).size();
+      for (int i = 0; i < n; i++) total *= domain.values[i].length;
       if (total > MAX_COMPLETIONS) return null;
       boolean[] can = new boolean[6];
-      int[] digit = new int[vars.size()];
+      int[] digit = new int[n];
       String[] paths = paths();
       int[] at = new int[paths.length];
-      for (int i = 0; i < paths.length; i++) at[i] = vars.indexOf(paths[i]);
-      Object[] v = new Object[vars.size()];
+      for (int i = 0; i < paths.length; i++) at[i] = domain.slot(paths[i]);
+      Object[] v = new Object[n];
       for (long k = 0; k < total; k++) {
-        for (int i = 0; i < vars.size(); i++) v[i] = domain.get(vars.get(i)).get(digit[i]);
+        for (int i = 0; i < n; i++) v[i] = domain.values[i][digit[i]];
         boolean[] r = results(v, at);
         can[r[0] && r[1] ? 1 : 0] = true;
         can[r[0] ? 3 : 2] = true;
         can[r[1] ? 5 : 4] = true;
-        for (int i = 0; i < vars.size() && ++digit[i] == domain.get(vars.get(i)).size(); i++) digit[i] = 0;
+        for (int i = 0; i < n && ++digit[i] == domain.values[i].length; i++) digit[i] = 0;
       }
       return can;
     }
