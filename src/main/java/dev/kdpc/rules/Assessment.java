@@ -64,11 +64,11 @@ public final class Assessment {
   private String justification;
   private String burden;
   /** The paths whose unmet test the sanction article names ({@link #sanctionOnlyFor}); empty: the whole duty. */
-  private final Set<String> sanctionPaths = new LinkedHashSet<>();
+  private Set<String> sanctionPaths = Set.of(); // made when a rule names one: most do not
   /** The last {@link #topFirms} call, which {@link #otherReading} works out again under the other reading. */
   private TopFirmsCall lastTopFirms;
   /** The other readings the rule states ({@link #otherReading}). */
-  private final List<ReadingSpec> readingSpecs = new ArrayList<>();
+  private List<ReadingSpec> readingSpecs = List.of(); // made when a rule states one: most do not
   /**
    * For a designation: the outcome when every test holds, {@link Outcome#PRESUMED} or
    * {@link Outcome#MEETS_CRITERIA}, from the rule's {@code @designation} metadata (which the catalogue
@@ -230,6 +230,7 @@ public final class Assessment {
       case "exclude-first" -> false;
       default -> throw new IllegalArgumentException("rule " + rule + ": otherReading '" + how + "': the readings are add-then-deny and exclude-first");
     };
+    if (readingSpecs.isEmpty()) readingSpecs = new ArrayList<>(1);
     readingSpecs.add(new ReadingSpec(label, addThenDeny, lastTopFirms));
     return this;
   }
@@ -555,6 +556,7 @@ public final class Assessment {
       boolean tested = false;
       for (Test t : tests) tested |= t.fact().equals(path) && !"applies only if".equals(t.label());
       if (!tested) throw new IllegalArgumentException("rule " + rule + ": sanctionOnlyFor names " + p + ", which the rule does not test before it");
+      if (sanctionPaths.isEmpty()) sanctionPaths = new LinkedHashSet<>(2);
       sanctionPaths.add(path);
     }
     return this;
@@ -819,9 +821,9 @@ public final class Assessment {
     this.openGivens = o.openGivens;
     this.whenMet = o.whenMet;
     this.anyKnownFalse = o.anyKnownFalse;
-    this.sanctionPaths.addAll(o.sanctionPaths);
+    this.sanctionPaths = o.sanctionPaths; // not changed after the rule's consequence: shared
     this.lastTopFirms = o.lastTopFirms;
-    this.readingSpecs.addAll(o.readingSpecs);
+    this.readingSpecs = o.readingSpecs; // likewise
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -851,6 +853,10 @@ public final class Assessment {
     if (open == null && openGivens == null && alternatives == null) return outcomeNow();
     if (applicable == Boolean.FALSE && alternatives == null) return outcomeNow();
     if (kind == Kind.PROHIBITION && !conductStated) throw new IllegalStateException("rule " + rule + ": a prohibition needs .conduct(path)");
+    if (kind == Kind.PROHIBITION && alternatives == null && open == null && openGivens.size() == 1) {
+      Outcome o = onOneDesignation(openGivens.get(0));
+      if (o != null) return o;
+    }
     // The unknowns, the values each takes, and the tests bound to them.
     Bind bind = new Bind();
     Node root = bind.node(this);
@@ -922,6 +928,29 @@ public final class Assessment {
       case 8 -> Outcome.INELIGIBLE;
       default -> Outcome.UNDETERMINED;
     };
+  }
+
+  /**
+   * {@link #exact} for a prohibition that rests on one undetermined designation and reads no other
+   * unknown than its conduct's presence (the commonest case), without going through the completions. In
+   * a completion the prohibition counts the conduct where the designation is met and the conduct is
+   * present, and is clear otherwise; the designation is met in some completions and not in others. So
+   * the prohibition is clear in every completion when the conduct is stated absent, and undetermined
+   * otherwise; a fact can change it where it can change the designation (with the conduct present), and
+   * the conduct's presence, when not stated, can (with the designation met). Null where the
+   * designation's own outcome was not worked out over its completions (past the cap).
+   */
+  private Outcome onOneDesignation(Assessment d) {
+    d.getOutcome();
+    if (d.material == null || d.outcome != Outcome.UNDETERMINED || (conductPath != null && d.missing.contains(conductPath))) return null;
+    boolean absent = Boolean.FALSE.equals(conductPresent);
+    List<String> m = new ArrayList<>();
+    List<String> im = new ArrayList<>();
+    for (String p : missing) (!absent && (p.equals(conductPath) || d.material.contains(p)) ? m : im).add(p);
+    material = List.copyOf(m);
+    immaterial = List.copyOf(im);
+    neverApplies = false;
+    return absent ? Outcome.CLEAR : Outcome.UNDETERMINED;
   }
 
   /**
