@@ -857,6 +857,9 @@ public final class Assessment {
       Outcome o = onOneDesignation(openGivens.get(0));
       if (o != null) return o;
     }
+    if (kind == Kind.PROHIBITION && alternatives != null) {
+      for (Assessment a : alternatives) if (a.open == null && a.openGivens == null && a.applicable != Boolean.FALSE) return appliesEverywhere();
+    }
     // The unknowns, the values each takes, and the tests bound to them.
     Bind bind = new Bind();
     Node root = bind.node(this);
@@ -951,6 +954,23 @@ public final class Assessment {
     immaterial = List.copyOf(im);
     neverApplies = false;
     return absent ? Outcome.CLEAR : Outcome.UNDETERMINED;
+  }
+
+  /**
+   * {@link #exact} for a prohibition of which one instance applies whatever the missing facts (it rests
+   * on a designation that is met and has no unknown of its own): in every completion the outcome is the
+   * conduct's, so only the conduct's presence, when not stated, can change it.
+   */
+  private Outcome appliesEverywhere() {
+    List<String> m = new ArrayList<>(1);
+    List<String> im = new ArrayList<>();
+    for (String p : missing) (p.equals(conductPath) && conductPresent == null ? m : im).add(p);
+    material = List.copyOf(m);
+    immaterial = List.copyOf(im);
+    neverApplies = false;
+    if (conductPresent == null) return Outcome.UNDETERMINED;
+    if (!conductPresent) return Outcome.CLEAR;
+    return justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
   }
 
   /**
