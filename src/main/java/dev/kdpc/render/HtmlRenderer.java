@@ -265,7 +265,7 @@ public final class HtmlRenderer implements Renderer {
     boolean many = register.many();
     b.append("<table class=\"register\">\n<tr>");
     if (many) b.append("<th>").append(esc(Words.w("profile", lang))).append("</th>");
-    for (String k : List.of("duty", "service", "basis", "status", "outcome", "ceiling")) b.append("<th>").append(esc(Words.w(k, lang))).append("</th>");
+    for (String k : List.of("kind", "finding", "service", "basis", "status", "outcome", "ceiling")) b.append("<th>").append(esc(Words.w(k, lang))).append("</th>");
     b.append("</tr>\n");
     out.write(b.toString());
     register.writeRows(out);
@@ -278,7 +278,7 @@ public final class HtmlRenderer implements Renderer {
     Finding f = row.finding();
     b.append("<tr data-register=\"").append(esc(f.rule() + "|" + (f.service() == null ? "" : f.service()))).append("\">");
     if (many) b.append("<td><code>").append(esc(row.profile())).append("</code></td>");
-    b.append("<td>").append(esc(f.title(lang))).append(" (<code>").append(esc(f.rule())).append("</code>)</td><td>")
+    b.append("<td>").append(esc(Words.registerKind(f.kind(), lang))).append("</td><td>").append(esc(f.title(lang))).append(" (<code>").append(esc(f.rule())).append("</code>)</td><td>")
         .append(esc(Words.subject(f, lang))).append("</td><td>").append(esc(f.citation().law(lang) + ", " + f.citation().article()))
         .append("</td><td>").append(esc(Words.status(f.status(), lang))).append("</td><td class=\"outcome")
         .append(f.outcome().adverse() ? " adverse" : "").append("\">").append(esc(Words.outcome(f, lang)))

@@ -195,10 +195,10 @@ public final class MarkdownRenderer implements Renderer {
       return;
     }
     if (many) b.append("| ").append(Words.w("profile", lang)).append(' ');
-    b.append("| ").append(Words.w("duty", lang)).append(" | ").append(Words.w("service", lang)).append(" | ")
+    b.append("| ").append(Words.w("kind", lang)).append(" | ").append(Words.w("finding", lang)).append(" | ").append(Words.w("service", lang)).append(" | ")
         .append(Words.w("basis", lang)).append(" | ").append(Words.w("status", lang)).append(" | ")
         .append(Words.w("outcome", lang)).append(" | ").append(Words.w("ceiling", lang)).append(" |\n");
-    b.append(many ? "|---" : "").append("|---|---|---|---|---|---|\n");
+    b.append(many ? "|---" : "").append("|---|---|---|---|---|---|---|\n");
     out.write(b.toString());
     register.writeRows(out);
   }
@@ -208,7 +208,7 @@ public final class MarkdownRenderer implements Renderer {
     StringBuilder b = new StringBuilder();
     Finding f = row.finding();
     if (many) b.append("| ").append(Markdown.codeCell(row.profile())).append(' ');
-    b.append("| ").append(cell(f.title(lang))).append(" (").append(Markdown.codeCell(f.rule())).append(") | ").append(cell(Words.subject(f, lang))).append(" | ")
+    b.append("| ").append(Words.registerKind(f.kind(), lang)).append(" | ").append(cell(f.title(lang))).append(" (").append(Markdown.codeCell(f.rule())).append(") | ").append(cell(Words.subject(f, lang))).append(" | ")
         .append(cell(f.citation().law(lang))).append(", ").append(cell(f.citation().article())).append(" | ")
         .append(Words.status(f.status(), lang)).append(" | **").append(Words.outcome(f, lang)).append("** | ")
         .append(cell(Words.sanction(f.sanction(), lang))).append(" |\n");

@@ -34,6 +34,9 @@ final class Words {
       Map.entry("status", new String[] {"Status", "법적 상태"}),
       Map.entry("basis", new String[] {"Basis", "근거"}),
       Map.entry("duty", new String[] {"Duty", "의무"}),
+      Map.entry("ban", new String[] {"Ban", "금지 행위"}),
+      Map.entry("eligibility", new String[] {"Eligibility", "이용 적격"}),
+      Map.entry("kind", new String[] {"Kind", "구분"}),
       Map.entry("ceiling", new String[] {"Sanction ceiling", "제재 상한"}),
       Map.entry("reasons", new String[] {"Reasons", "판단 근거"}),
       Map.entry("citation", new String[] {"Citation", "근거 법령"}),
@@ -157,6 +160,19 @@ final class Words {
       case PROPOSED -> "제안 (입법 전)";
       case LAPSED -> "폐기·실효";
     };
+  }
+
+  /**
+   * The kind of a register row: a duty, an eligibility (what a buyer may do with the service, not a duty
+   * of the provider) or a ban.
+   */
+  static String registerKind(Kind k, String lang) {
+    return w(switch (k) {
+      case OBLIGATION -> "duty";
+      case ELIGIBILITY -> "eligibility";
+      case PROHIBITION -> "ban";
+      case DESIGNATION -> throw new IllegalArgumentException("the register holds no designation");
+    }, lang);
   }
 
   static String kind(Kind k, String lang) {

@@ -64,11 +64,11 @@ public final class Assessment {
   private String justification;
   private String burden;
   /** The paths whose unmet test the sanction article names ({@link #sanctionOnlyFor}); empty: the whole duty. */
-  private final Set<String> sanctionPaths = new LinkedHashSet<>();
+  private Set<String> sanctionPaths = Set.of(); // made when a rule names one: most do not
   /** The last {@link #topFirms} call, which {@link #otherReading} works out again under the other reading. */
   private TopFirmsCall lastTopFirms;
   /** The other readings the rule states ({@link #otherReading}). */
-  private final List<ReadingSpec> readingSpecs = new ArrayList<>();
+  private List<ReadingSpec> readingSpecs = List.of(); // made when a rule states one: most do not
   /**
    * For a designation: the outcome when every test holds, {@link Outcome#PRESUMED} or
    * {@link Outcome#MEETS_CRITERIA}, from the rule's {@code @designation} metadata (which the catalogue
@@ -230,6 +230,7 @@ public final class Assessment {
       case "exclude-first" -> false;
       default -> throw new IllegalArgumentException("rule " + rule + ": otherReading '" + how + "': the readings are add-then-deny and exclude-first");
     };
+    if (readingSpecs.isEmpty()) readingSpecs = new ArrayList<>(1);
     readingSpecs.add(new ReadingSpec(label, addThenDeny, lastTopFirms));
     return this;
   }
@@ -555,6 +556,7 @@ public final class Assessment {
       boolean tested = false;
       for (Test t : tests) tested |= t.fact().equals(path) && !"applies only if".equals(t.label());
       if (!tested) throw new IllegalArgumentException("rule " + rule + ": sanctionOnlyFor names " + p + ", which the rule does not test before it");
+      if (sanctionPaths.isEmpty()) sanctionPaths = new LinkedHashSet<>(2);
       sanctionPaths.add(path);
     }
     return this;
@@ -702,6 +704,7 @@ public final class Assessment {
     List<Reading> out = new ArrayList<>(readingSpecs.size());
     Outcome own = getOutcome();
     for (ReadingSpec r : readingSpecs) {
+      if (noneUnderFloor(r.call().minShareEach())) continue; // nobody to leave out or deny: the readings agree
       Assessment other = new Assessment(this);
       TopFirmsCall c = r.call();
       other.tests.subList(c.testsFrom(), c.testsTo()).clear();
@@ -727,6 +730,25 @@ public final class Assessment {
       out.add(new Reading(r.label(), o, note.toString()));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Whether every leading firm's share and this firm's are stated and none is under {@code floor}: the
+   * readings of the floor then form the same group (no firm is left out before adding up) and deny no
+   * one, so they give the same outcome.
+   */
+  private boolean noneUnderFloor(double floor) {
+    @SuppressWarnings("unchecked")
+    List<Leader> given = (List<Leader>) resolve("market.leaders").value();
+    if (given == null || given.isEmpty()) return false;
+    boolean listed = false;
+    for (Leader l : given) {
+      if (l.share() < floor) return false;
+      listed |= Boolean.TRUE.equals(l.self());
+    }
+    if (listed) return true;
+    Object own = resolve("market.share").value();
+    return own != null && (Double) own >= floor;
   }
 
   private static String shown(Object v, String unit) {
@@ -799,9 +821,9 @@ public final class Assessment {
     this.openGivens = o.openGivens;
     this.whenMet = o.whenMet;
     this.anyKnownFalse = o.anyKnownFalse;
-    this.sanctionPaths.addAll(o.sanctionPaths);
+    this.sanctionPaths = o.sanctionPaths; // not changed after the rule's consequence: shared
     this.lastTopFirms = o.lastTopFirms;
-    this.readingSpecs.addAll(o.readingSpecs);
+    this.readingSpecs = o.readingSpecs; // likewise
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -817,6 +839,12 @@ public final class Assessment {
    * differ; and which missing facts can change it. Each missing fact takes a few values, one from each
    * stretch of its domain between the lines the tests draw on it (a share lies in 0..1, money and counts
    * are whole and not negative), so going through every combination is exact, not a sample.
+   *
+   * <p>Before going through them, a fact that only tests of that fact alone read keeps one value for
+   * each way those tests can come out (its values at and above a single line all pass the test alike):
+   * the outcome of a completion depends on such a fact only through those tests, so the outcomes that
+   * can occur, and the facts that can change them, are the same as over all its values. The values of a
+   * completion sit in an array, one slot per fact; the tests are bound to their slots once per call.
    */
   private Outcome exact() {
     material = null;
@@ -825,46 +853,66 @@ public final class Assessment {
     if (open == null && openGivens == null && alternatives == null) return outcomeNow();
     if (applicable == Boolean.FALSE && alternatives == null) return outcomeNow();
     if (kind == Kind.PROHIBITION && !conductStated) throw new IllegalStateException("rule " + rule + ": a prohibition needs .conduct(path)");
-    // The unknowns and the values each takes.
-    Map<String, List<Object>> domain = new java.util.LinkedHashMap<>();
-    collect(domain, new java.util.HashSet<>());
-    List<String> vars = new ArrayList<>(domain.keySet());
-    int n = vars.size();
+    if (kind == Kind.PROHIBITION && alternatives == null && open == null && openGivens.size() == 1) {
+      Outcome o = onOneDesignation(openGivens.get(0));
+      if (o != null) return o;
+    }
+    if (kind == Kind.PROHIBITION && alternatives != null) {
+      for (Assessment a : alternatives) if (a.open == null && a.openGivens == null && a.applicable != Boolean.FALSE) return appliesEverywhere();
+    }
+    // The unknowns, the values each takes, and the tests bound to them.
+    Bind bind = new Bind();
+    Node root = bind.node(this);
+    Domain domain = bind.domain;
+    int n = domain.n;
+    Object[][] values = new Object[n][];
+    for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
     int[] radix = new int[n];
     long total = 1;
     for (int i = 0; i < n; i++) {
-      radix[i] = domain.get(vars.get(i)).size();
+      radix[i] = values[i].length;
       total *= radix[i];
       if (total > MAX_COMPLETIONS) return outcomeNow();
     }
+    int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
     int size = (int) total;
     int[] cls = new int[size];
-    Map<String, Object> v = new java.util.HashMap<>(n * 2);
+    Object[] v = new Object[n];
+    for (int i = 0; i < n; i++) v[i] = values[i][0];
     boolean anyApplies = false;
     boolean allApply = true;
     int[] digit = new int[n];
     for (int k = 0; k < size; k++) {
-      for (int i = 0; i < n; i++) v.put(vars.get(i), domain.get(vars.get(i)).get(digit[i]));
-      boolean applies = applies(v);
+      boolean applies = root.applies(v);
       anyApplies |= applies;
       allApply &= applies;
-      cls[k] = classOf(applies, v);
-      for (int i = 0; i < n && ++digit[i] == radix[i]; i++) digit[i] = 0; // the next combination
+      cls[k] = classOf(applies, root, v, conduct);
+      for (int i = 0; i < n; i++) { // the next combination
+        if (++digit[i] < radix[i]) {
+          v[i] = values[i][digit[i]];
+          break;
+        }
+        digit[i] = 0;
+        v[i] = values[i][0];
+      }
     }
     neverApplies = !anyApplies;
     // A fact can change the outcome where two completions that differ in it alone differ in outcome.
-    Set<String> matters = new java.util.HashSet<>();
+    boolean[] matters = new boolean[n];
     int stride = 1;
     for (int i = 0; i < n; i++) {
-      for (int k = 0; k < size && !matters.contains(vars.get(i)); k++) {
+      for (int k = 0; k < size && !matters[i]; k++) {
         int d = (k / stride) % radix[i];
-        if (d != 0 && cls[k] != cls[k - d * stride]) matters.add(vars.get(i));
+        if (d != 0 && cls[k] != cls[k - d * stride]) matters[i] = true;
       }
       stride *= radix[i];
     }
     List<String> m = new ArrayList<>();
     List<String> im = new ArrayList<>();
-    for (String p : missing) (matters.contains(p) || !domain.containsKey(p) ? m : im).add(p);
+    for (String p : missing) {
+      int i = domain.slot(p);
+      (i < 0 || matters[i] ? m : im).add(p);
+    }
     material = List.copyOf(m);
     immaterial = List.copyOf(im);
     int first = cls[0];
@@ -886,58 +934,249 @@ public final class Assessment {
   }
 
   /**
+   * {@link #exact} for a prohibition that rests on one undetermined designation and reads no other
+   * unknown than its conduct's presence (the commonest case), without going through the completions. In
+   * a completion the prohibition counts the conduct where the designation is met and the conduct is
+   * present, and is clear otherwise; the designation is met in some completions and not in others. So
+   * the prohibition is clear in every completion when the conduct is stated absent, and undetermined
+   * otherwise; a fact can change it where it can change the designation (with the conduct present), and
+   * the conduct's presence, when not stated, can (with the designation met). Null where the
+   * designation's own outcome was not worked out over its completions (past the cap).
+   */
+  private Outcome onOneDesignation(Assessment d) {
+    d.getOutcome();
+    if (d.material == null || d.outcome != Outcome.UNDETERMINED || (conductPath != null && d.missing.contains(conductPath))) return null;
+    boolean absent = Boolean.FALSE.equals(conductPresent);
+    List<String> m = new ArrayList<>();
+    List<String> im = new ArrayList<>();
+    for (String p : missing) (!absent && (p.equals(conductPath) || d.material.contains(p)) ? m : im).add(p);
+    material = List.copyOf(m);
+    immaterial = List.copyOf(im);
+    neverApplies = false;
+    return absent ? Outcome.CLEAR : Outcome.UNDETERMINED;
+  }
+
+  /**
+   * {@link #exact} for a prohibition of which one instance applies whatever the missing facts (it rests
+   * on a designation that is met and has no unknown of its own): in every completion the outcome is the
+   * conduct's, so only the conduct's presence, when not stated, can change it.
+   */
+  private Outcome appliesEverywhere() {
+    List<String> m = new ArrayList<>(1);
+    List<String> im = new ArrayList<>();
+    for (String p : missing) (p.equals(conductPath) && conductPresent == null ? m : im).add(p);
+    material = List.copyOf(m);
+    immaterial = List.copyOf(im);
+    neverApplies = false;
+    if (conductPresent == null) return Outcome.UNDETERMINED;
+    if (!conductPresent) return Outcome.CLEAR;
+    return justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
+  }
+
+  /**
    * The outcome of one completion, as a number: a designation not applying is not designated, a
    * prohibition not applying is clear (a practice the profile states absent is clear either way); an
    * obligation not applying is dropped, which differs from met and unmet.
    */
-  private int classOf(boolean applies, Map<String, Object> v) {
+  private int classOf(boolean applies, Node self, Object[] v, int conduct) {
     return switch (kind) {
-      case DESIGNATION -> applies && holds(v) ? 1 : 2;
-      case OBLIGATION -> !applies ? DROPPED : holds(v) ? 3 : 4;
-      case ELIGIBILITY -> !applies ? DROPPED : holds(v) ? 7 : 8;
+      case DESIGNATION -> applies && self.holds(v) ? 1 : 2;
+      case OBLIGATION -> !applies ? DROPPED : self.holds(v) ? 3 : 4;
+      case ELIGIBILITY -> !applies ? DROPPED : self.holds(v) ? 7 : 8;
       default -> {
         if (!applies) yield 5;
-        Boolean present = conductPresent != null ? conductPresent : (Boolean) v.get(conductPath);
+        Object present = conduct >= 0 ? v[conduct] : conductPresent;
         yield Boolean.TRUE.equals(present) ? 6 : 5;
       }
     };
   }
 
-  /** Whether the finding applies in this completion: its "applies only if" tests and the designations it rests on. */
-  private boolean applies(Map<String, Object> v) {
-    if (alternatives != null) {
-      for (Assessment a : alternatives) if (a.applies(v)) return true;
-      return false;
+  private static final Object[] BOOLEANS = {Boolean.FALSE, Boolean.TRUE};
+
+  /** A test on unknowns bound to the slots of their values in a completion. */
+  private record Atom(Open open, int[] at) {
+    boolean holds(Object[] v) {
+      return open.holds(v, at);
     }
-    if (applicable == Boolean.FALSE) return false;
-    if (open != null) for (Open o : open) if (o.applicability && !o.holds(v)) return false;
-    if (openGivens != null) for (Assessment d : openGivens) if (!d.designatedIn(v)) return false;
-    return true;
   }
 
-  /** Whether the finding's own tests (not the "applies only if" ones) all hold in this completion. */
-  private boolean holds(Map<String, Object> v) {
-    if (anyKnownFalse) return false;
-    if (open != null) for (Open o : open) if (!o.applicability && !o.holds(v)) return false;
-    return true;
+  private static final Atom[] NO_ATOMS = {};
+  private static final Node[] NO_NODES = {};
+
+  /**
+   * A finding bound to one enumeration's slots: whether it applies (its "applies only if" tests, the
+   * designations it rests on, or any of its instances) and whether its own tests hold, in a completion.
+   */
+  private static final class Node {
+    boolean never;
+    boolean knownFalse;
+    Atom[] when = NO_ATOMS;
+    Atom[] tests = NO_ATOMS;
+    Node[] givens = NO_NODES;
+    Node[] alternatives;
+
+    boolean applies(Object[] v) {
+      if (alternatives != null) {
+        for (Node a : alternatives) if (a.applies(v)) return true;
+        return false;
+      }
+      if (never) return false;
+      for (Atom a : when) if (!a.holds(v)) return false;
+      for (Node d : givens) if (!d.designatedIn(v)) return false;
+      return true;
+    }
+
+    boolean holds(Object[] v) {
+      if (knownFalse) return false;
+      for (Atom a : tests) if (!a.holds(v)) return false;
+      return true;
+    }
+
+    boolean designatedIn(Object[] v) {
+      return applies(v) && holds(v);
+    }
   }
 
-  private boolean designatedIn(Map<String, Object> v) {
-    return applies(v) && holds(v);
+  /**
+   * The unknowns of one enumeration: a slot per fact, in the order first met, with the values it takes
+   * (the union of those its tests give; the tests' own arrays are shared, never changed).
+   */
+  private static final class Domain {
+    String[] paths = new String[4];
+    Object[][] values = new Object[4][];
+    /** Read by the outcome itself (a conduct's presence), not only through tests. */
+    boolean[] direct = new boolean[4];
+    int n;
+
+    int slot(String path) {
+      for (int i = 0; i < n; i++) if (paths[i].equals(path)) return i;
+      return -1;
+    }
+
+    void add(String path, Object[] vs) {
+      int i = slot(path);
+      if (i < 0) {
+        if (n == paths.length) {
+          paths = java.util.Arrays.copyOf(paths, n * 2);
+          values = java.util.Arrays.copyOf(values, n * 2);
+          direct = java.util.Arrays.copyOf(direct, n * 2);
+        }
+        paths[n] = path;
+        values[n++] = vs;
+        return;
+      }
+      Object[] had = values[i];
+      if (had == vs) return;
+      Object[] out = java.util.Arrays.copyOf(had, had.length + vs.length);
+      int k = had.length;
+      next:
+      for (Object x : vs) {
+        for (int j = 0; j < k; j++) if (out[j].equals(x)) continue next;
+        out[k++] = x;
+      }
+      values[i] = k == had.length ? had : k == out.length ? out : java.util.Arrays.copyOf(out, k);
+    }
   }
 
-  /** Every unknown this finding reads, through the designations it rests on too, with the values each takes. */
-  private void collect(Map<String, List<Object>> domain, Set<Assessment> seen) {
-    if (!seen.add(this)) return;
-    if (open != null) for (Open o : open) o.values(domain);
-    if (conductPath != null) addValues(domain, conductPath, Boolean.FALSE, Boolean.TRUE);
-    if (openGivens != null) for (Assessment d : openGivens) d.collect(domain, seen);
-    if (alternatives != null) for (Assessment a : alternatives) a.collect(domain, seen);
-  }
+  /**
+   * Binds a finding, the designations it rests on and its instances to the slots of one enumeration,
+   * each finding and test once, gathering the unknowns they read as it goes.
+   */
+  private static final class Bind {
+    final Domain domain = new Domain();
+    final List<Assessment> seen = new ArrayList<>(4);
+    final List<Node> nodes = new ArrayList<>(4);
+    final List<Atom> atoms = new ArrayList<>(8);
 
-  private static void addValues(Map<String, List<Object>> domain, String path, Object... values) {
-    List<Object> l = domain.computeIfAbsent(path, p -> new ArrayList<>(4));
-    for (Object x : values) if (!l.contains(x)) l.add(x);
+    Node node(Assessment a) {
+      for (int i = 0; i < seen.size(); i++) if (seen.get(i) == a) return nodes.get(i);
+      Node b = new Node();
+      seen.add(a);
+      nodes.add(b);
+      b.never = a.applicable == Boolean.FALSE;
+      b.knownFalse = a.anyKnownFalse;
+      if (a.open != null) {
+        int w = 0;
+        for (Open o : a.open) if (o.applicability) w++;
+        b.when = w == 0 ? NO_ATOMS : new Atom[w];
+        b.tests = w == a.open.size() ? NO_ATOMS : new Atom[a.open.size() - w];
+        int i = 0;
+        int j = 0;
+        for (Open o : a.open) {
+          Atom t = atom(o);
+          if (o.applicability) b.when[i++] = t;
+          else b.tests[j++] = t;
+        }
+      }
+      if (a.conductPath != null) {
+        domain.add(a.conductPath, BOOLEANS);
+        domain.direct[domain.slot(a.conductPath)] = true;
+      }
+      if (a.openGivens != null) {
+        b.givens = new Node[a.openGivens.size()];
+        for (int i = 0; i < b.givens.length; i++) b.givens[i] = node(a.openGivens.get(i));
+      }
+      if (a.alternatives != null) {
+        b.alternatives = new Node[a.alternatives.size()];
+        for (int i = 0; i < b.alternatives.length; i++) b.alternatives[i] = node(a.alternatives.get(i));
+      }
+      return b;
+    }
+
+    private Atom atom(Open o) {
+      for (Atom t : atoms) if (t.open == o) return t;
+      o.values(domain);
+      String[] paths = o.paths();
+      int[] at = new int[paths.length];
+      for (int i = 0; i < paths.length; i++) at[i] = domain.slot(paths[i]);
+      Atom t = new Atom(o, at);
+      atoms.add(t);
+      return t;
+    }
+
+    /**
+     * Of the values of slot {@code i}, one for each way the tests reading the slot can come out, where
+     * those tests read no other slot and the outcome does not read it itself; otherwise all of them.
+     */
+    Object[] distinct(int i) {
+      Object[] values = domain.values[i];
+      if (values.length < 2 || domain.direct[i]) return values;
+      Atom only = null;
+      int readers = 0;
+      for (Atom t : atoms) {
+        boolean reads = false;
+        boolean others = false;
+        for (int j : t.at) {
+          if (j == i) reads = true;
+          else others = true;
+        }
+        if (!reads) continue;
+        if (others) return values;
+        readers++;
+        only = t;
+      }
+      if (readers == 1) return only.open.distinct(values, only.at);
+      if (readers == 0 || readers > 63) return values;
+      Object[] v = new Object[domain.n];
+      long[] seen = new long[values.length];
+      int kept = 0;
+      Object[] out = new Object[values.length];
+      next:
+      for (Object x : values) {
+        v[i] = x;
+        long sig = 0;
+        int k = 0;
+        for (Atom t : atoms) {
+          if (t.at.length == 0 || t.at[0] != i) continue; // the readers of slot i read it alone: at[0] is i
+          if (t.holds(v)) sig |= 1L << k;
+          k++;
+        }
+        for (int j = 0; j < kept; j++) if (seen[j] == sig) continue next;
+        seen[kept] = sig;
+        out[kept++] = x;
+      }
+      return kept == values.length ? values : java.util.Arrays.copyOf(out, kept);
+    }
   }
 
   /** A value no test's expected value equals: any other word, number or date. */
@@ -953,14 +1192,56 @@ public final class Assessment {
     /** An "applies only if" condition rather than a test of the finding. */
     final boolean applicability;
 
+    /** For the values of its only unknown: the first where it holds and the first where it fails (made once). */
+    private Object[] from;
+    private Object[] distinct;
+
     Open(boolean applicability) {
       this.applicability = applicability;
     }
 
     /** Adds the values of its unknowns that cover every side of its lines. */
-    abstract void values(Map<String, List<Object>> domain);
+    abstract void values(Domain domain);
 
-    abstract boolean holds(Map<String, Object> v);
+    /** Of {@code values} (of its only unknown, at slot {@code at[0]}), the first where it holds and the first where it fails. */
+    Object[] distinct(Object[] values, int[] at) {
+      if (values == from) return distinct;
+      Object[] v = new Object[at[0] + 1];
+      Object yes = null;
+      Object no = null;
+      for (Object x : values) {
+        v[at[0]] = x;
+        if (holds(v, at)) {
+          if (yes == null) yes = x;
+        } else if (no == null) {
+          no = x;
+        }
+      }
+      Object[] out;
+      if (yes == null || no == null) out = new Object[] {yes == null ? no : yes};
+      else out = indexOf(values, yes) < indexOf(values, no) ? new Object[] {yes, no} : new Object[] {no, yes};
+      from = values;
+      distinct = out;
+      return out;
+    }
+
+    private static int indexOf(Object[] a, Object x) {
+      for (int i = 0; i < a.length; i++) if (a[i] == x) return i;
+      return -1;
+    }
+
+    private String[] paths;
+
+    /** The paths of its unknowns, in the order of the slots {@link #holds} takes (made once). */
+    final String[] paths() {
+      if (paths == null) paths = unknowns();
+      return paths;
+    }
+
+    abstract String[] unknowns();
+
+    /** Whether the test holds where the unknown at {@code paths()[i]} takes the value {@code v[at[i]]}. */
+    abstract boolean holds(Object[] v, int[] at);
   }
 
   private static final class Compare extends Open {
@@ -977,14 +1258,22 @@ public final class Assessment {
       this.unit = unit;
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      addValues(domain, path, sides(line, unit).toArray());
+    void values(Domain domain) {
+      if (values == null) values = sides(line, unit).toArray();
+      domain.add(path, values);
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      int c = compareNumbers((Number) v.get(path), line);
+    String[] unknowns() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      int c = compareNumbers((Number) v[at[0]], line);
       return switch (op) {
         case ">=" -> c >= 0;
         case ">" -> c > 0;
@@ -1026,15 +1315,22 @@ public final class Assessment {
       this.bool = "bool".equals(unit);
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      if (bool) addValues(domain, path, Boolean.FALSE, Boolean.TRUE);
-      else addValues(domain, path, expected, OTHER);
+    void values(Domain domain) {
+      if (values == null) values = bool ? BOOLEANS : new Object[] {expected, OTHER};
+      domain.add(path, values);
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      return Objects.equals(v.get(path), expected);
+    String[] unknowns() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      return Objects.equals(v[at[0]], expected);
     }
   }
 
@@ -1048,15 +1344,27 @@ public final class Assessment {
       this.allowed = allowed;
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      addValues(domain, path, allowed.toArray());
-      addValues(domain, path, OTHER);
+    void values(Domain domain) {
+      if (values == null) {
+        List<Object> l = new ArrayList<>(allowed.size() + 1);
+        for (String a : allowed) if (!l.contains(a)) l.add(a);
+        l.add(OTHER);
+        values = l.toArray();
+      }
+      domain.add(path, values);
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      return allowed.contains(String.valueOf(v.get(path)));
+    String[] unknowns() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      return allowed.contains(String.valueOf(v[at[0]]));
     }
   }
 
@@ -1068,14 +1376,21 @@ public final class Assessment {
       this.path = path;
     }
 
+    private static final Object[] VALUES = {List.of(), List.of(OTHER)};
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      addValues(domain, path, List.of(), List.of(OTHER));
+    void values(Domain domain) {
+      domain.add(path, VALUES);
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      return !((List<?>) v.get(path)).isEmpty();
+    String[] unknowns() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      return !((List<?>) v[at[0]]).isEmpty();
     }
   }
 
@@ -1089,14 +1404,22 @@ public final class Assessment {
       this.line = line;
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      addValues(domain, path, line.minusDays(1), line);
+    void values(Domain domain) {
+      if (values == null) values = new Object[] {line.minusDays(1), line};
+      domain.add(path, values);
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      return !((LocalDate) v.get(path)).isBefore(line);
+    String[] unknowns() {
+      return new String[] {path};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      return !((LocalDate) v[at[0]]).isBefore(line);
     }
   }
 
@@ -1116,16 +1439,25 @@ public final class Assessment {
       this.order = order;
     }
 
+    private Object[] values;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      if (rank == null) addValues(domain, path, order.toArray());
-      if (otherRank == null) addValues(domain, otherPath, order.toArray());
+    void values(Domain domain) {
+      if (values == null) values = new LinkedHashSet<>(order).toArray();
+      if (rank == null) domain.add(path, values);
+      if (otherRank == null) domain.add(otherPath, values);
     }
 
     @Override
-    boolean holds(Map<String, Object> v) {
-      int a = rank != null ? rank : order.indexOf(String.valueOf(v.get(path)));
-      int b = otherRank != null ? otherRank : order.indexOf(String.valueOf(v.get(otherPath)));
+    String[] unknowns() {
+      if (rank == null && otherRank == null) return new String[] {path, otherPath};
+      return new String[] {rank == null ? path : otherPath};
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      int a = rank != null ? rank : order.indexOf(String.valueOf(v[at[0]]));
+      int b = otherRank != null ? otherRank : order.indexOf(String.valueOf(v[at[rank == null ? 1 : 0]]));
       return a >= b;
     }
   }
@@ -1133,6 +1465,9 @@ public final class Assessment {
   /** A leaders list that can make the oligopoly test pass (or fail), when the profile gives none. */
   private static final Object PASSES = "(a list of leading firms that passes)";
   private static final Object FAILS = "(a list of leading firms that fails)";
+  private static final Object[] LISTS = {PASSES, FAILS};
+  private static final Object[] PASSING = {PASSES};
+  private static final Object[] FAILING = {FAILS};
 
   /**
    * The oligopoly test with unknowns: the monthly users of listed firms, this firm's share and users
@@ -1168,10 +1503,13 @@ public final class Assessment {
       this.selfName = selfName;
     }
 
+    private Object[] users;
+    private Object[] shares;
+
     @Override
-    void values(Map<String, List<Object>> domain) {
-      Object[] users = minUsers > 0 ? new Object[] {minUsers - 1, minUsers} : new Object[] {0L};
-      if (ownUsersPath != null) addValues(domain, ownUsersPath, users);
+    void values(Domain domain) {
+      if (users == null) users = minUsers > 0 ? new Object[] {minUsers - 1, minUsers} : new Object[] {0L};
+      if (ownUsersPath != null) domain.add(ownUsersPath, users);
       if (given == null) {
         // No list: one that passes exists unless this firm cannot be among the leaders or hold enough
         // with them; one that fails exists unless this firm always leads with enough.
@@ -1181,12 +1519,14 @@ public final class Assessment {
             || (maxFirms >= 2 && Math.max(combinedAtLeast - s, minShare) <= 1 - s));
         boolean canFail = ownShare == null || ownUsersPath != null || !eligible || s < combinedAtLeast
             || (maxFirms + 1) * s < 1;
-        if (canPass) addValues(domain, leadersPath, PASSES);
-        if (canFail) addValues(domain, leadersPath, FAILS);
+        domain.add(leadersPath, canPass && canFail ? LISTS : canPass ? PASSING : FAILING);
         return;
       }
-      if (userPaths != null) for (String p : userPaths) if (p != null) addValues(domain, p, users);
-      if (ownSharePath != null) addValues(domain, ownSharePath, ownShares().toArray());
+      if (userPaths != null) for (String p : userPaths) if (p != null) domain.add(p, users);
+      if (ownSharePath != null) {
+        if (shares == null) shares = ownShares().toArray();
+        domain.add(ownSharePath, shares);
+      }
     }
 
     /**
@@ -1225,26 +1565,38 @@ public final class Assessment {
       }
     }
 
+    /** In this order: this firm's users, the list (when none is given), the listed firms' users, this firm's share. */
     @Override
-    boolean holds(Map<String, Object> v) {
-      boolean[] r = results(v);
+    String[] unknowns() {
+      List<String> out = new ArrayList<>(4);
+      if (ownUsersPath != null) out.add(ownUsersPath);
+      if (given == null) out.add(leadersPath);
+      if (userPaths != null) for (String p : userPaths) if (p != null) out.add(p);
+      if (ownSharePath != null) out.add(ownSharePath);
+      return out.toArray(new String[0]);
+    }
+
+    @Override
+    boolean holds(Object[] v, int[] at) {
+      boolean[] r = results(v, at);
       return r[0] && r[1];
     }
 
     /** This firm among the group, and the group's combined share at least the line. */
-    boolean[] results(Map<String, Object> v) {
-      Long selfUsers = ownUsersPath != null ? (Long) v.get(ownUsersPath) : ownUsers;
+    boolean[] results(Object[] v, int[] at) {
+      int j = 0;
+      Long selfUsers = ownUsersPath != null ? (Long) v[at[j++]] : ownUsers;
       if (given == null) {
-        boolean pass = v.get(leadersPath) == PASSES && (selfUsers == null || selfUsers >= minUsers);
+        boolean pass = v[at[j]] == PASSES && (selfUsers == null || selfUsers >= minUsers);
         return new boolean[] {pass, pass};
       }
       List<Leader> leaders = new ArrayList<>(given.size() + 1);
       for (int i = 0; i < given.size(); i++) {
         Leader l = given.get(i);
-        if (userPaths != null && userPaths[i] != null) l = new Leader(l.name(), l.share(), (Long) v.get(userPaths[i]), l.self());
+        if (userPaths != null && userPaths[i] != null) l = new Leader(l.name(), l.share(), (Long) v[at[j++]], l.self());
         leaders.add(l);
       }
-      Double s = ownSharePath != null ? (Double) v.get(ownSharePath) : ownShare;
+      Double s = ownSharePath != null ? (Double) v[at[j]] : ownShare;
       boolean listed = false;
       for (Leader l : given) listed |= Boolean.TRUE.equals(l.self());
       if (!listed) leaders.add(new Leader(selfName, s, selfUsers, true));
@@ -1257,22 +1609,25 @@ public final class Assessment {
      * then the same for its two parts; null when there are too many to go through.
      */
     boolean[] local() {
-      Map<String, List<Object>> domain = new java.util.LinkedHashMap<>();
+      Domain domain = new Domain();
       values(domain);
-      List<String> vars = new ArrayList<>(domain.keySet());
+      int n = domain.n;
       long total = 1;
-      for (String p : vars) total *= domain.get(p).size();
+      for (int i = 0; i < n; i++) total *= domain.values[i].length;
       if (total > MAX_COMPLETIONS) return null;
       boolean[] can = new boolean[6];
-      int[] digit = new int[vars.size()];
-      Map<String, Object> v = new java.util.HashMap<>();
+      int[] digit = new int[n];
+      String[] paths = paths();
+      int[] at = new int[paths.length];
+      for (int i = 0; i < paths.length; i++) at[i] = domain.slot(paths[i]);
+      Object[] v = new Object[n];
       for (long k = 0; k < total; k++) {
-        for (int i = 0; i < vars.size(); i++) v.put(vars.get(i), domain.get(vars.get(i)).get(digit[i]));
-        boolean[] r = results(v);
+        for (int i = 0; i < n; i++) v[i] = domain.values[i][digit[i]];
+        boolean[] r = results(v, at);
         can[r[0] && r[1] ? 1 : 0] = true;
         can[r[0] ? 3 : 2] = true;
         can[r[1] ? 5 : 4] = true;
-        for (int i = 0; i < vars.size() && ++digit[i] == domain.get(vars.get(i)).size(); i++) digit[i] = 0;
+        for (int i = 0; i < n && ++digit[i] == domain.values[i].length; i++) digit[i] = 0;
       }
       return can;
     }

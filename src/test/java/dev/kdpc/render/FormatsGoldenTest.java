@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FormatsGoldenTest {
   static final Path GOLDEN = TestSupport.root().resolve("src/test/resources/golden-formats");
-  static final List<String> SAMPLES = List.of("portal-search", "webtoon-near-miss", "sns-missing-facts", "video-foreign", "marketplace-selfpref");
+  static final List<String> SAMPLES = List.of("portal-search", "webtoon-near-miss", "sns-missing-facts", "video-foreign", "marketplace-selfpref",
+      "cloud-hyperscaler-public", "published-shares-rounded");
   static final Map<String, String> EXT = Map.of(
       "text", "txt", "json", "json", "markdown", "md", "html", "html", "sarif", "sarif", "junit", "junit.xml");
 

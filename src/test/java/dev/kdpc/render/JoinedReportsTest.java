@@ -33,7 +33,7 @@ import org.xml.sax.InputSource;
  * A report of several profiles is, in every format, what that format says the single-profile reports
  * joined are. "Joined" is defined once per format in {@link #joined}, from the single renderings (their
  * text or their parsed JSON), never from the renderers' own code. Held over every ordered pair of the
- * samples plus a small company with no duty and an unreadable profile (18 x 18 pairs, first or second), and over one long report whose
+ * samples plus a small company with no duty and an unreadable profile (19 x 19 pairs, first or second), and over one long report whose
  * kept-back parts (the register, the JUnit suites, the SARIF results) outgrow memory into temp files.
  */
 class JoinedReportsTest {
@@ -50,7 +50,7 @@ class JoinedReportsTest {
     }
     PARTS.add(ReviewSupport.part(Path.of("src/test/resources/joined/tiny-no-duties.yaml"), Map.of(), false));
     PARTS.add(ProfileReport.failed("profiles/broken.yaml", "profiles/broken.yaml:3:1: invalid YAML"));
-    assertThat(PARTS).hasSize(18);
+    assertThat(PARTS).hasSize(19);
     assertThat(PARTS).as("a sample with no duties (the register's empty case)")
         .anyMatch(p -> p.error() == null && p.findings().stream().allMatch(f -> f.kind() == dev.kdpc.report.Kind.DESIGNATION));
   }
@@ -131,7 +131,8 @@ class JoinedReportsTest {
           line -> line.startsWith("<tr><th>") ? "<tr><th>Profile</th>" + line.substring("<tr>".length()) : line,
           (row, source) -> row.replaceFirst(">", Matcher.quoteReplacement("><td><code>" + HtmlRenderer.esc(source) + "</code></td>")));
       // one run: the rules of all (by id, ruleIndex pointing into that list), success only if every
-      // profile's was, the profiles' error notifications then the notices, artifacts and results in order
+      // profile's was, the profiles' own notifications (errors, how each was read) then the report's notices
+      // once, artifacts and results in order
       case "sarif" -> {
         List<JsonNode> runs = new ArrayList<>();
         for (String s : singles) runs.add(JSON.readTree(s).path("runs").get(0));
@@ -144,11 +145,12 @@ class JoinedReportsTest {
         ObjectNode invocation = (ObjectNode) run.path("invocations").get(0);
         invocation.put("executionSuccessful", runs.stream().allMatch(r -> r.path("invocations").get(0).path("executionSuccessful").asBoolean()));
         ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+        // a profile's own notifications (its error, how it was read) are located in its file
         for (JsonNode r : runs) r.path("invocations").get(0).path("toolExecutionNotifications").forEach(n -> {
-          if (n.path("level").asText().equals("error")) notes.add(n);
+          if (n.has("locations")) notes.add(n);
         });
         runs.get(0).path("invocations").get(0).path("toolExecutionNotifications").forEach(n -> {
-          if (!n.path("level").asText().equals("error")) notes.add(n);
+          if (!n.has("locations")) notes.add(n);
         });
         ArrayNode artifacts = run.putArray("artifacts");
         ArrayNode results = run.putArray("results");
