@@ -70,6 +70,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en (default) or ko: titles, law names and memo headings.")
   String lang;
 
+  @Option(names = "--sarif-all",
+      description = "SARIF: write every finding (designations, duties met, conduct clear) instead of only those that need attention"
+          + " (potential violations, unmet duties, ineligibilities, undetermined findings).")
+  boolean sarifAll;
+
   @Option(names = "--compare-scenarios",
       description = "Instead of a report, list the findings added, removed and changed from in-force to with-proposals (text, json or markdown).")
   boolean compareScenarios;
@@ -84,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    RenderOptions renderOptions = renderOptions(lang);
+    RenderOptions renderOptions = renderOptions(lang).withSarifAll(sarifAll);
     boolean comparing = compareScenarios || compareAsOf != null;
     if (compareScenarios && compareAsOf != null) throw new InputException("use --compare-scenarios or --compare-as-of, not both");
     Renderer renderer = null;
@@ -95,6 +100,9 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       renderer = Renderers.byName(format).orElseThrow(() ->
           new InputException("unknown --format '" + format + "'; use one of " + String.join(", ", Renderers.names())));
+    }
+    if (sarifAll && !format.equals(dev.kdpc.render.SarifRenderer.NAME)) {
+      throw new InputException("--sarif-all applies to --format sarif only, not '" + format + "'");
     }
     if (FAIL_ON_DEPRECATED.containsKey(failOn)) {
       err.println("kdpc: --fail-on " + failOn + " is deprecated; use " + FAIL_ON_DEPRECATED.get(failOn));
