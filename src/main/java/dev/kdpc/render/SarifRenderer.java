@@ -322,10 +322,10 @@ public final class SarifRenderer implements Renderer {
   /**
    * A result's identity across runs: the rule, the service and the profile's path, never a line number,
    * so editing a profile elsewhere keeps its alerts, and two profiles with a service of the same id do not
-   * share one.
+   * share one. The path is written as its artifact URI (percent-encoded), so the fingerprint is ASCII.
    */
   static String fingerprint(Finding f, String source) {
-    return f.rule() + "|" + (f.service() == null ? "" : f.service()) + "|" + source;
+    return f.rule() + "|" + (f.service() == null ? "" : f.service()) + "|" + pathUri(source);
   }
 
   /**
