@@ -91,7 +91,7 @@ class TimeLimitTest {
     Run r = run("check", "--rules", looping.toString(), "--trust-rules", "--time-limit", LIMIT, "--as-of", "2026-06-30", BUSY);
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.TIME_LIMIT.code);
     assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("\tat ")
-        .isEqualTo("kdpc: " + BUSY + ": evaluation stopped after " + LIMIT + " s in rule 'TBA-22-7' (tba-service-stability.drl:" + lineOf(looping, "rule \"TBA-22-7\"") + "); raise the time limit (--time-limit) or fix the rule");
+        .isEqualTo(BUSY + ": error: evaluation stopped after " + LIMIT + " s in rule 'TBA-22-7' (tba-service-stability.drl:" + lineOf(looping, "rule \"TBA-22-7\"") + "); raise the time limit (--time-limit) or fix the rule");
   }
 
   @Test
@@ -174,7 +174,7 @@ class TimeLimitTest {
   void aTimeLimitOutOfRangeIsAUsageError(String limit) {
     Run r = run("check", "--time-limit", limit, calm.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.INPUT.code);
-    assertThat(r.err()).startsWith("kdpc: --time-limit").doesNotContain("\tat ");
+    assertThat(r.err()).startsWith("kdpc: error: --time-limit").doesNotContain("\tat ");
     assertThat(r.out()).isEmpty();
   }
 
