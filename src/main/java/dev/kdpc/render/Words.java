@@ -64,6 +64,8 @@ final class Words {
       Map.entry("nochange", new String[] {"No finding changes.", "변경된 결과가 없습니다."}),
       Map.entry("error", new String[] {"Error", "오류"}),
       Map.entry("regime", new String[] {"Regime", "규제"}),
+      Map.entry("item", new String[] {"Item", "항목"}),
+      Map.entry("value", new String[] {"Value", "내용"}),
       Map.entry("meaning_unmet", new String[] {"a test of the duty fails on the stated facts.",
           "기재된 사실상 의무의 요건 중 하나가 충족되지 않습니다."}),
       Map.entry("meaning_undetermined", new String[] {"a fact the profile does not state could change the outcome; the result names it.",
