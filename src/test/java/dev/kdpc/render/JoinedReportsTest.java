@@ -121,8 +121,8 @@ class JoinedReportsTest {
       // the head, every "## profile" section, then one register whose rows are every profile's, each
       // with a first column naming its profile (and the header and rule rows a column more)
       case "markdown" -> memo(singles, parts, "\n## ", "\n## ", "",
-          lines -> lines.stream().dropWhile(l -> !l.startsWith("|---")).skip(1).filter(l -> l.startsWith("| ")).toList(),
-          line -> line.startsWith("|---") ? "|---" + line : line.startsWith("| ") ? "| Profile " + line : line,
+          lines -> lines.stream().dropWhile(l -> !l.startsWith("| --- |")).skip(1).filter(l -> l.startsWith("| ")).toList(),
+          line -> line.startsWith("| --- |") ? "| --- |" + line.substring(1) : line.startsWith("| ") ? "| Profile " + line : line,
           (row, source) -> "| `" + source + "` " + row);
       // the same, in HTML: <article> sections, then the register table with a Profile column first
       case "html" -> memo(singles, parts, "\n<article class=\"profile\"", "\n<section class=\"register\">", "</body>\n</html>\n",
