@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * Writes Markdown with its prose lines wrapped at {@link #WIDTH} characters, as markdownlint's MD013
  * asks, without changing what it renders to: a paragraph, a list item or a quotation is broken at spaces,
  * its continuation lines indented under the item's text or prefixed with {@code > }; a word that would
- * start a block at the start of a line ({@code - + * # > = |}, a fence, {@code 1.}) is never put first on
- * a continuation line. Table rows, headings and fenced code are written as they are (they cannot wrap).
+ * start a block at the start of a line ({@code - + * # > = | _}, a fence, {@code 1.}, an HTML tag) is never
+ * put first on a continuation line. Table rows, headings and fenced code are written as they are (they cannot wrap).
  */
 final class MarkdownWrap extends Writer {
   static final int WIDTH = 80;
@@ -108,6 +108,9 @@ final class MarkdownWrap extends Writer {
     char c = w.charAt(0);
     if (c == '-' || c == '+' || c == '*' || c == '#' || c == '>' || c == '=' || c == '|' || c == '_') return false;
     if (w.startsWith("```") || w.startsWith("~~~")) return false;
+    // a tag at the start of a line can open an HTML block, even inside a code span (blocks are parsed first);
+    // an autolink cannot
+    if (c == '<') return w.startsWith("<http://") || w.startsWith("<https://");
     return !ORDERED.matcher(w).matches();
   }
 

@@ -102,7 +102,7 @@ class TimeLimitTest {
     Run r = run("check", "--rules", looping.toString(), "--trust-rules", "--time-limit", LIMIT, "--as-of", "2026-06-30",
         "--format", "json", "--fail-on", "none", dir.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.TIME_LIMIT.code);
-    assertThat(r.err()).contains("a-busy.yaml: evaluation stopped after " + LIMIT + " s in rule 'TBA-22-7'").doesNotContain("b-quiet");
+    assertThat(r.err()).contains("a-busy.yaml: error: evaluation stopped after " + LIMIT + " s in rule 'TBA-22-7'").doesNotContain("b-quiet");
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     var profiles = json.path("profiles");
     assertThat(profiles).hasSize(2);

@@ -116,7 +116,7 @@ class MarkdownLintTest {
     String filler = "word ".repeat(14);
     List<String> lines = new ArrayList<>();
     for (String marker : List.of("- dash", "+ plus", "* star", "# hash", "> quote", "= equals", "1. one", "2) two", "--- rule", "```fence",
-        "| pipe", "_under_")) {
+        "| pipe", "_under_", "<script>alert(1)</script>", "<div>", "`a <pre> b`")) {
       lines.add(filler + marker + " " + filler);
       lines.add("- " + filler + marker + " " + filler);
       lines.add("  - " + filler + marker + " " + filler);
