@@ -10,6 +10,9 @@ public final class Version {
 
   private static final String VERSION = load();
 
+  /** Where kdpc is described (SARIF's {@code informationUri}; the report schema's {@code $id} is under it). */
+  public static final String HOME = "https://github.com/kdpc/kdpc";
+
   private static String load() {
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();

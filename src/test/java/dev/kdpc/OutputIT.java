@@ -61,7 +61,7 @@ class OutputIT {
           .redirectOutput(new File("/dev/full")).start();
       Result r = finish(p);
       assertThat(r.code()).as(format + ": " + r.err()).isEqualTo(4);
-      assertThat(r.err()).isEqualTo("kdpc: cannot write the report to standard output: No space left on device\n");
+      assertThat(r.err()).isEqualTo("kdpc: error: cannot write the report to standard output: No space left on device\n");
     }
     // a violation (exit 1 otherwise) loses to the failed write too
     Process p = new ProcessBuilder(kdpc("check", "--as-of", "2026-06-30", "--scenario", "with-proposals",
@@ -75,7 +75,7 @@ class OutputIT {
     p.getInputStream().close(); // the reader went away before the JVM has even started
     Result r = finish(p);
     assertThat(r.code()).as(r.err()).isEqualTo(4);
-    assertThat(r.err()).isEqualTo("kdpc: cannot write the report to standard output: Broken pipe\n");
+    assertThat(r.err()).isEqualTo("kdpc: error: cannot write the report to standard output: Broken pipe\n");
   }
 
   @Test
@@ -84,7 +84,7 @@ class OutputIT {
     Process p = new ProcessBuilder(shell("ulimit -f 1", out.toString(), "check", "--format", "json", "--as-of", "2026-06-30", SAMPLE)).start();
     Result r = finish(p);
     assertThat(r.code()).as(r.err()).isEqualTo(4);
-    assertThat(r.err()).isEqualTo("kdpc: cannot write the report to standard output: File too large\n");
+    assertThat(r.err()).isEqualTo("kdpc: error: cannot write the report to standard output: File too large\n");
     assertThat(Files.size(out)).isEqualTo(1024);
   }
 
@@ -95,7 +95,7 @@ class OutputIT {
         "--output", report.toString(), SAMPLE)).start();
     Result r = finish(p);
     assertThat(r.code()).as(r.err()).isEqualTo(4);
-    assertThat(r.err()).isEqualTo("kdpc: cannot write the report to " + report + ": File too large\n");
+    assertThat(r.err()).isEqualTo("kdpc: error: cannot write the report to " + report + ": File too large\n");
     assertThat(Files.readString(report)).isEqualTo("previous report\n");
     assertThat(temps(tmp)).isEmpty();
   }

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand Main parent;
+
   @Mixin CommonOptions common;
 
   @Option(names = "--format", paramLabel = "NAME", defaultValue = "text", description = "Report format: ${COMPLETION-CANDIDATES}.",
@@ -70,6 +72,11 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en (default) or ko: titles, law names and memo headings.")
   String lang;
 
+  @Option(names = "--sarif-all",
+      description = "SARIF: write every finding (designations, duties met, conduct clear) instead of only those that need attention"
+          + " (potential violations, unmet duties, ineligibilities, undetermined findings).")
+  boolean sarifAll;
+
   @Option(names = "--compare-scenarios",
       description = "Instead of a report, list the findings added, removed and changed from in-force to with-proposals (text, json or markdown).")
   boolean compareScenarios;
@@ -78,13 +85,14 @@ final class CheckCommand implements Callable<Integer> {
       description = "Instead of a report, list the findings added, removed and changed from DATE to --as-of (text, json or markdown).")
   String compareAsOf;
 
-  @Parameters(paramLabel = "PROFILE|DIR", arity = "1..*", description = "Profile files, or directories of *.yaml profiles.")
+  @Parameters(paramLabel = "PROFILE|DIR", arity = "1..*",
+      description = "Profile files, directories of *.yaml profiles, or - for a profile on standard input (named <stdin>).")
   List<Path> inputs;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    RenderOptions renderOptions = renderOptions(lang);
+    RenderOptions renderOptions = renderOptions(lang).withSarifAll(sarifAll);
     boolean comparing = compareScenarios || compareAsOf != null;
     if (compareScenarios && compareAsOf != null) throw new InputException("use --compare-scenarios or --compare-as-of, not both");
     Renderer renderer = null;
@@ -96,8 +104,11 @@ final class CheckCommand implements Callable<Integer> {
       renderer = Renderers.byName(format).orElseThrow(() ->
           new InputException("unknown --format '" + format + "'; use one of " + String.join(", ", Renderers.names())));
     }
+    if (sarifAll && !format.equals(dev.kdpc.render.SarifRenderer.NAME)) {
+      throw new InputException("--sarif-all applies to --format sarif only, not '" + format + "'");
+    }
     if (FAIL_ON_DEPRECATED.containsKey(failOn)) {
-      err.println("kdpc: --fail-on " + failOn + " is deprecated; use " + FAIL_ON_DEPRECATED.get(failOn));
+      err.println(Diagnostics.warning("--fail-on " + failOn + " is deprecated; use " + FAIL_ON_DEPRECATED.get(failOn)));
       err.flush();
       failOn = FAIL_ON_DEPRECATED.get(failOn);
     }
@@ -107,6 +118,8 @@ final class CheckCommand implements Callable<Integer> {
     for (Map.Entry<String, String> e : set.entrySet()) {
       if (e.getValue() == null || e.getValue().isEmpty()) throw new InputException("--set " + e.getKey() + ": give a value, as in --set PATH=VALUE");
     }
+    Stdin.once(inputs);
+    Stdin stdin = new Stdin(parent.stdin);
     Options options = common.options();
     LocalDate before = comparing && compareAsOf != null ? date("--compare-as-of", compareAsOf) : null;
     Inputs.Expanded expanded = Inputs.expand(inputs);
@@ -115,7 +128,7 @@ final class CheckCommand implements Callable<Integer> {
     given.addAll(files);
     Output.check(output, given, common.rules); // before anything is evaluated
     ProfileReader reader = new ProfileReader();
-    if (comparing) return compare(expanded, reader, options, before, renderOptions);
+    if (comparing) return compare(expanded, reader, stdin, options, before, renderOptions);
     // Streamed in input order across the cores. The rules start loading now, while the reader is made
     // and the first profiles are read; a run whose every profile is bad ends without waiting for them.
     // Each profile is evaluated with its review (--set what-if, flips, --why-not), which needs only it.
@@ -123,7 +136,7 @@ final class CheckCommand implements Callable<Integer> {
     AtomicBoolean stopped = new AtomicBoolean();
     int code = run.run(f -> {
       expanded.check(f);
-      return ProfileInput.read(reader, f);
+      return ProfileInput.read(reader, f, stdin);
     }, (checker, in) -> {
       try {
         return new Review(checker).evaluate(in.source(), options, set, whyNot);
@@ -136,7 +149,8 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** A comparison needs each profile twice and is written whole: read all, then evaluate (not streamed). */
-  private int compare(Inputs.Expanded expanded, ProfileReader reader, Options options, LocalDate before, RenderOptions renderOptions) {
+  private int compare(Inputs.Expanded expanded, ProfileReader reader, Stdin stdin, Options options, LocalDate before,
+      RenderOptions renderOptions) {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> files = expanded.files();
     List<Object> read = new ArrayList<>(); // ProfileInput or ProfileException, in input order
@@ -144,14 +158,14 @@ final class CheckCommand implements Callable<Integer> {
     for (Path f : files) {
       try {
         expanded.check(f);
-        read.add(ProfileInput.read(reader, f));
+        read.add(ProfileInput.read(reader, f, stdin));
       } catch (ProfileException e) {
         read.add(e);
         failures++;
       }
     }
     if (failures == files.size()) {
-      for (Object o : read) err.println("kdpc: " + Printable.message(((ProfileException) o).getMessage()));
+      for (Object o : read) err.println(Diagnostics.error((ProfileException) o));
       return ExitCode.INPUT.code; // nothing to evaluate: fail fast, before the rules are compiled
     }
     return compare(common.checker(), options, before, read, renderOptions);
@@ -179,10 +193,10 @@ final class CheckCommand implements Callable<Integer> {
         if (b.report().findings().stream().anyMatch(this::failing)) adverse = true;
         entries.add(new Comparison.Entry(p.source(), p.source(), p.displayName(), compare.changes(a, b)));
       } catch (ProfileException e) {
-        err.println("kdpc: " + Printable.message(e.getMessage()));
+        err.println(Diagnostics.error(e));
         failures++;
       } catch (TimeLimitException e) {
-        err.println("kdpc: " + Printable.message(e.getMessage()));
+        err.println(Diagnostics.error(e));
         stopped = true;
       }
     }

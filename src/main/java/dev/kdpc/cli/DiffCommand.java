@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
 final class DiffCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand Main parent;
+
   @Mixin CommonOptions common;
 
   @Option(names = "--format", paramLabel = "NAME", defaultValue = "text", description = "text (default), json or markdown.")
@@ -35,10 +37,10 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the comparison to this regular file, atomically, keeping its mode (- is standard output; see README).")
   Path output;
 
-  @Parameters(index = "0", paramLabel = "OLD", description = "The earlier profile.")
+  @Parameters(index = "0", paramLabel = "OLD", description = "The earlier profile (- for standard input).")
   Path before;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "The later profile.")
+  @Parameters(index = "1", paramLabel = "NEW", description = "The later profile (- for standard input).")
   Path after;
 
   @Override
@@ -49,8 +51,10 @@ final class DiffCommand implements Callable<Integer> {
     }
     Output.check(output, List.of(before, after), common.rules); // before anything is evaluated
     ProfileReader reader = new ProfileReader();
-    Profile a = reader.read(before);
-    Profile b = reader.read(after);
+    Stdin.once(List.of(before, after));
+    Stdin stdin = new Stdin(parent.stdin);
+    Profile a = ProfileInput.read(reader, before, stdin).profile();
+    Profile b = ProfileInput.read(reader, after, stdin).profile();
     Options options = common.options();
     Checker checker = common.checker();
     List<dev.kdpc.report.Change> changes = new Compare(checker).changes(

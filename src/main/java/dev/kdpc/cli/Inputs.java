@@ -23,6 +23,7 @@ import java.util.TreeSet;
  * else (a dangling or looping symbolic link, a FIFO, a device, a directory named {@code x.yaml}, a file
  * that cannot be read) is kept in the list too, so that the reader reports it as a bad profile with its
  * reason and the run exits 2 after evaluating the rest. Nothing under the folder is skipped silently.
+ * The argument {@code -} is the standard input ({@link Stdin}), whatever the folder holds.
  *
  * <p>Symbolic links to directories are followed (a folder of links to teams' folders works); a link back
  * to a folder being walked (a loop) and a subfolder that cannot be listed are reported as bad entries,
@@ -44,7 +45,7 @@ final class Inputs {
     List<Path> out = new ArrayList<>();
     Map<Path, String> problems = new LinkedHashMap<>();
     for (Path a : args) {
-      if (!Files.isDirectory(a)) {
+      if (Stdin.is(a) || !Files.isDirectory(a)) {
         out.add(a); // a file, or not one: the reader says which
         continue;
       }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Checks a company profile against Korean digital-platform regulation.",
-    subcommands = {CheckCommand.class, ValidateCommand.class, RulesCommand.class, ExplainCommand.class, DiffCommand.class, SchemaCommand.class, ImpactCommand.class, ServeCommand.class},
+    subcommands = {CheckCommand.class, ValidateCommand.class, RulesCommand.class, ExplainCommand.class, DiffCommand.class, SchemaCommand.class,
+        ImpactCommand.class, ServeCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:evaluated, nothing at the --fail-on level",
@@ -29,8 +30,11 @@ import picocli.CommandLine.Command;
       "4:the report could not be written (standard output or --output: disk full, closed pipe, file-size limit, no permission)",
       "5:an evaluation reached --time-limit and was stopped"
     })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The standard input: where {@code -} reads a profile from. */
+  java.io.InputStream stdin = System.in;
 
   private static volatile boolean uncaught;
 
@@ -59,27 +63,39 @@ public final class Main implements Runnable {
 
   /** Runs kdpc with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Main());
+    return run(args, System.in, out, err);
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, with {@code in} as the standard input ({@code -}). */
+  public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    Main main = new Main();
+    main.stdin = in;
+    CommandLine cl = commandLine(main);
     cl.setOut(out);
     cl.setErr(err);
+    if (args.length == 0) { // no command: the usage, on standard error, as a usage error
+      cl.usage(err);
+      err.flush();
+      return ExitCode.INPUT.code;
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(false);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("kdpc: " + Printable.message(ex.getMessage().replaceAll("\\s*\\R\\s*", " "))
-          + " (see 'kdpc " + (ex.getCommandLine().getCommandName().equals("kdpc") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help')");
+      err.println(Diagnostics.error(ex.getMessage().replaceAll("\\s*\\R\\s*", " ")
+          + " (see 'kdpc " + (ex.getCommandLine().getCommandName().equals("kdpc") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help')"));
       return ExitCode.INPUT.code;
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> {
       if (stdoutFailed(out)) return ExitCode.OUTPUT.code; // whatever broke after it, the message is the write's (below)
       if (ex instanceof OutputException) {
-        err.println("kdpc: " + ex.getMessage());
+        err.println("kdpc: error: " + ex.getMessage());
         return ExitCode.OUTPUT.code;
       }
       if (ex instanceof InputException) {
-        err.println("kdpc: " + Printable.message(ex.getMessage()));
+        err.println(Diagnostics.error(ex));
         return ExitCode.INPUT.code;
       }
       if (ex instanceof dev.kdpc.rules.TimeLimitException) {
-        err.println("kdpc: " + Printable.message(ex.getMessage()));
+        err.println(Diagnostics.error(ex));
         return ExitCode.TIME_LIMIT.code;
       }
       err.println("kdpc: internal error (please report it): " + Printable.message(oneLine(String.valueOf(ex))) + " " + DEBUG_HINT);
@@ -107,7 +123,7 @@ public final class Main implements Runnable {
     // A report that was not written is no result: this wins over every other code.
     if (stdoutFailed(out)) {
       String why = out instanceof Stdout s ? s.failure() : "an I/O error";
-      err.println("kdpc: cannot write the report to standard output: " + why);
+      err.println("kdpc: error: cannot write the report to standard output: " + why);
       code = ExitCode.OUTPUT.code;
     }
     err.flush();
@@ -156,9 +172,26 @@ public final class Main implements Runnable {
     return s.replaceAll("\\s*\\R\\s*", " ");
   }
 
+  /**
+   * The command line of {@code main}: every subcommand answers {@code --version} with kdpc's version (picocli
+   * gives a subcommand's {@code --version} the subcommand's own, empty, version unless told).
+   */
+  static CommandLine commandLine(Main main) {
+    CommandLine cl = new CommandLine(main);
+    withVersion(cl);
+    return cl;
+  }
+
+  private static void withVersion(CommandLine cl) {
+    cl.getCommandSpec().versionProvider(new VersionProvider());
+    for (CommandLine sub : cl.getSubcommands().values()) withVersion(sub);
+  }
+
+  /** {@code kdpc} with options but no command (e.g. {@code kdpc --rules x}): the usage, on standard error, exit 2. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.INPUT.code;
   }
 
   static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -18,6 +18,13 @@ record ProfileInput(Profile profile, Review.Source source) {
     return new ProfileInput(p, parsed::with);
   }
 
+  /** Reads {@code file}, or the standard input when it is {@code -} ({@link Stdin}). */
+  static ProfileInput read(ProfileReader reader, Path file, Stdin stdin) {
+    if (!Stdin.is(file)) return read(reader, file);
+    ParsedProfile parsed = reader.parse(Stdin.NAME, stdin.bytes());
+    return new ProfileInput(parsed.profile(), parsed::with);
+  }
+
   /** The profile with {@code set} applied. */
   Profile with(java.util.Map<String, String> set) {
     return set.isEmpty() ? profile : source.read(set);

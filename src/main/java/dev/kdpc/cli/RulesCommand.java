@@ -80,17 +80,17 @@ final class RulesCommand implements Callable<Integer> {
     out.println("# kdpc rules (status as of " + date + ")");
     out.println();
     out.println("| regime | status | in force from | law | source |");
-    out.println("|---|---|---|---|---|");
+    out.print(Markdown.delimiter(5));
     for (RegimeInfo r : cat.regimes()) {
-      out.println("| " + Markdown.codeCell(r.id()) + " | " + status(r, date) + " | " + (r.inForceFrom() == null ? "" : r.inForceFrom()) + " | "
-          + Markdown.cell(r.law()) + " | " + Markdown.cell(r.source()) + " |");
+      out.println("| " + Markdown.codeCell(r.id()) + " | " + status(r, date) + " | " + (r.inForceFrom() == null ? "—" : r.inForceFrom()) + " | "
+          + Markdown.cell(r.law()) + " | " + Markdown.sources(r.source()) + " |");
     }
     out.println();
     out.println("| rule | regime | kind | article | applies | source |");
-    out.println("|---|---|---|---|---|---|");
+    out.print(Markdown.delimiter(6));
     for (RuleInfo i : cat.rules()) {
       out.println("| " + Markdown.codeCell(i.id()) + " | " + Markdown.cell(i.regime()) + " | " + i.kind().id() + " | " + Markdown.cell(i.citation().article())
-          + " | " + validity(i).strip() + " | " + Markdown.cell(i.citation().source()) + " |");
+          + " | " + (validity(i).isBlank() ? "—" : validity(i).strip()) + " | " + Markdown.sources(i.citation().source()) + " |");
     }
   }
 

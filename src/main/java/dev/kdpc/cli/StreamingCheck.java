@@ -8,7 +8,6 @@ import dev.kdpc.profile.ProfileException;
 import dev.kdpc.render.RenderOptions;
 import dev.kdpc.render.Renderer;
 import dev.kdpc.report.Finding;
-import dev.kdpc.report.Printable;
 import dev.kdpc.report.ProfileReport;
 import dev.kdpc.report.Report;
 import java.io.IOException;
@@ -92,7 +91,8 @@ final class StreamingCheck<T> {
   }
 
   /**
-   * One profile's outcome: its part of the report, its input error, whether it was read (an error after
+   * One profile's outcome: its part of the report, its input error (the line for standard error,
+   * {@link Diagnostics}), whether it was read (an error after
    * reading, such as a {@code --set} path the profile lacks, still puts a failed part in the report).
    */
   private record Result(ProfileReport part, String error, boolean failing, boolean read) {}
@@ -115,7 +115,7 @@ final class StreamingCheck<T> {
       Result first = null;
       while (results.hasNext()) {
         Result r = results.next();
-        if (r.error != null) err.println("kdpc: " + Printable.message(r.error));
+        if (r.error != null) err.println(r.error);
         before.add(r);
         if (r.read) {
           first = r;
@@ -133,7 +133,7 @@ final class StreamingCheck<T> {
           for (Result r : before) emit(s, r, failures, adverse);
           while (results.hasNext()) {
             Result r = results.next();
-            if (r.error != null) err.println("kdpc: " + Printable.message(r.error));
+            if (r.error != null) err.println(r.error);
             emit(s, r, failures, adverse);
           }
           s.finish();
@@ -196,7 +196,7 @@ final class StreamingCheck<T> {
     try {
       p = reader.apply(f);
     } catch (ProfileException e) {
-      return new Result(ProfileReport.failed(e.file(), e.getMessage()), e.getMessage(), false, false);
+      return new Result(ProfileReport.failed(e.file(), e.getMessage()), Diagnostics.error(e), false, false);
     }
     ProfileReport part;
     String error = null;
@@ -204,7 +204,7 @@ final class StreamingCheck<T> {
       part = evaluate.apply(join(checker), p);
     } catch (ProfileException e) {
       part = ProfileReport.failed(e.file(), e.getMessage());
-      error = e.getMessage();
+      error = Diagnostics.error(e);
     }
     boolean bad = part.findings().stream().anyMatch(failing);
     return new Result(part, error, bad, true);

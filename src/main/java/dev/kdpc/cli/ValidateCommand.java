@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PROFILE|DIR", arity = "1..*", description = "Profile files, or directories of *.yaml profiles.")
+  @picocli.CommandLine.ParentCommand Main parent;
+
+  @Parameters(paramLabel = "PROFILE|DIR", arity = "1..*",
+      description = "Profile files, directories of *.yaml profiles, or - for a profile on standard input (named <stdin>).")
   List<Path> inputs;
 
   @Override
@@ -24,14 +27,17 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProfileReader reader = new ProfileReader();
     int bad = 0;
+    Stdin.once(inputs);
+    Stdin stdin = new Stdin(parent.stdin);
     Inputs.Expanded expanded = Inputs.expand(inputs);
     for (Path f : expanded.files()) {
       try {
         expanded.check(f);
-        var p = reader.read(f);
-        out.println("ok " + Printable.text(f.toString()) + " (" + Printable.text(p.displayName()) + ", " + p.services().size() + " services)");
+        var p = ProfileInput.read(reader, f, stdin).profile();
+        int n = p.services().size();
+        out.println("ok " + Printable.text(Stdin.is(f) ? Stdin.NAME : f.toString()) + " (" + Printable.text(p.displayName()) + ", " + n + (n == 1 ? " service)" : " services)"));
       } catch (ProfileException e) {
-        err.println("kdpc: " + Printable.message(e.getMessage()));
+        err.println(Diagnostics.error(e));
         bad++;
       }
     }

@@ -29,6 +29,20 @@ public final class ProfileException extends InputException {
     return b.toString();
   }
 
+  /**
+   * The problem as a compiler writes one, {@code FILE:LINE:COL: error: field 'F': PROBLEM} (gcc's form,
+   * which editors and CI problem matchers read), or {@code FILE: error: PROBLEM} when it concerns the
+   * whole file.
+   */
+  public String diagnostic() {
+    StringBuilder b = new StringBuilder(file);
+    if (location != null) b.append(':').append(location.line()).append(':').append(location.column());
+    b.append(": error: ");
+    if (field != null && !field.isEmpty()) b.append("field '").append(field).append("': ");
+    b.append(problem.replaceAll("\\s*\\R\\s*", " ").strip());
+    return b.toString();
+  }
+
   public String file() {
     return file;
   }

@@ -21,7 +21,11 @@ public final class ComparisonRenderer {
   public static void render(String format, Comparison c, Writer out, RenderOptions options) throws IOException {
     switch (format) {
       case "json" -> JsonRenderer.render(c, out);
-      case "markdown" -> out.write(markdown(c, options.lang()));
+      case "markdown" -> {
+        MarkdownWrap w = new MarkdownWrap(out); // prose wrapped at 80 characters (markdownlint's MD013)
+        w.write(markdown(c, options.lang()));
+        w.finishLine();
+      }
       case "text" -> out.write(text(c, options.lang()));
       default -> throw new IllegalArgumentException("a comparison is written as text, json or markdown, not " + format);
     }
@@ -62,14 +66,16 @@ public final class ComparisonRenderer {
     b.append("- after: ").append(Markdown.cell(c.after())).append('\n');
     b.append("- ").append(c.tool()).append(", rules ").append(c.rulesDigest(), 0, 12).append("\n");
     for (Comparison.Entry e : c.profiles()) {
-      b.append("\n## ").append(Markdown.cell(e.company() == null ? e.after() : e.company())).append("\n\n");
-      b.append(Markdown.code(e.before())).append(e.before().equals(e.after()) ? "" : " → " + Markdown.code(e.after())).append("\n\n");
+      // the heading ends in the path, as the memo's does (a name such as "Corp." would end it in a period)
+      b.append("\n## ").append(Markdown.cell(e.company() == null ? e.after() : e.company())).append(" — ").append(Markdown.code(e.after()))
+          .append("\n\n");
+      if (!e.before().equals(e.after())) b.append(Markdown.code(e.before())).append(" → ").append(Markdown.code(e.after())).append("\n\n");
       if (e.changes().isEmpty()) {
         b.append("No finding added, removed or changed.\n");
         continue;
       }
       b.append("| change | rule | ").append(Words.w("service", lang).toLowerCase(Locale.ROOT)).append(" | before | after | cause |\n");
-      b.append("|---|---|---|---|---|---|\n");
+      b.append(Markdown.delimiter(6));
       for (Change ch : e.changes()) {
         StringBuilder cause = new StringBuilder();
         for (Change.FactChange fc : ch.facts()) {

@@ -14,12 +14,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JUnit XML, for CI dashboards: one test suite per profile, one test case per rule and profile. A
- * case fails when any of its findings is a potential violation or an unmet duty ({@link Outcome#adverse});
- * it is skipped when none fails and a finding is undetermined (facts missing); it passes otherwise. An
- * ineligibility (what a public body may not buy) passes with the outcome in its output: it is no breach
- * by the company, and {@code --fail-on ineligible} is there for a CI that wants to stop on it. A profile that could not be read
- * is one case in error. No timestamps or durations: the same report gives the same bytes.
+ * JUnit XML in the form of Ant's JUnitReport ({@code <testsuites>} of {@code <testsuite>}s), valid under
+ * the Apache Ant JUnit schema (Windy Road's {@code JUnit.xsd}): one test suite per profile, one test case
+ * per rule and profile. A case fails when any of its findings is a potential violation or an unmet duty
+ * ({@link Outcome#adverse}); it is skipped when none fails and a finding is undetermined (facts missing);
+ * it passes otherwise. An ineligibility (what a public body may not buy) passes: it is no breach by the
+ * company, and {@code --fail-on ineligible} is there for a CI that wants to stop on it. A profile that
+ * could not be read is one case in error. The schema lets a case hold only its failure, skip or error, so
+ * what every case found (its tests, citation and source) is written in the suite's {@code system-out}.
+ *
+ * <p>No clock and no host: a suite's {@code timestamp} is the as-of date at midnight (the date the law is
+ * applied), its {@code hostname} {@code localhost}, every {@code time} 0, so the same report gives the
+ * same bytes. Each suite is written as its profile comes: {@code <testsuites>} carries no totals. The
+ * form Maven Surefire writes is {@link JunitSurefireRenderer}.
  */
 public final class JunitRenderer implements Renderer {
   public static final String NAME = "junit";
@@ -29,8 +36,8 @@ public final class JunitRenderer implements Renderer {
     return NAME;
   }
 
-
-  private record Case(String rule, List<Finding> findings) {
+  /** The test case of one rule for one profile: its findings (one per service, or the company's). */
+  record Case(String rule, List<Finding> findings) {
     boolean failed() {
       return findings.stream().anyMatch(f -> f.outcome().adverse());
     }
@@ -38,56 +45,52 @@ public final class JunitRenderer implements Renderer {
     boolean skipped() {
       return !failed() && findings.stream().anyMatch(f -> f.outcome() == Outcome.UNDETERMINED);
     }
+
+    String name(String lang) {
+      return rule + ": " + findings.get(0).title(lang);
+    }
+
+    /** The failure's type: {@code potential_violation} if a finding is one, else {@code unmet}. */
+    String failureType() {
+      return findings.stream().anyMatch(f -> f.outcome() == Outcome.POTENTIAL_VIOLATION) ? "potential_violation" : "unmet";
+    }
+
+    String failureMessage() {
+      List<String> failing = new ArrayList<>();
+      for (Finding f : findings) if (f.outcome().adverse()) failing.add(who(f) + " " + f.outcome().id());
+      return String.join("; ", failing);
+    }
+
+    String skippedMessage() {
+      List<String> open = new ArrayList<>();
+      for (Finding f : findings) if (f.outcome() == Outcome.UNDETERMINED) open.add(who(f));
+      return "undetermined (facts not stated): " + String.join(", ", open);
+    }
   }
 
-  /**
-   * The {@code <testsuites>} element carries the totals, so it is written at the tail: the suites wait in
-   * a {@link Spill} until then.
-   */
   @Override
   public Stream open(Report r, Writer out, RenderOptions options) throws IOException {
     String lang = options.lang();
-    Spill suites = new Spill();
+    String timestamp = r.asOf() + "T00:00:00";
+    out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
     return new Stream() {
-      int tests;
-      int failures;
-      int errors;
-      int skipped;
+      int id;
 
       @Override
       public void part(ProfileReport p) throws IOException {
-        List<Case> cases = cases(p);
-        if (p.error() != null) {
-          tests++;
-          errors++;
-        }
-        tests += cases.size();
-        failures += (int) cases.stream().filter(Case::failed).count();
-        skipped += (int) cases.stream().filter(Case::skipped).count();
         StringBuilder b = new StringBuilder();
-        suite(b, r, p, cases, lang);
-        suites.write(b);
+        suite(b, r, p, cases(p), id++, timestamp, lang);
+        out.write(b.toString());
       }
 
       @Override
       public void finish() throws IOException {
-        StringBuilder b = new StringBuilder();
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        b.append("<testsuites name=\"kdpc\" tests=\"").append(tests).append("\" failures=\"").append(failures)
-            .append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\">\n");
-        out.write(b.toString());
-        suites.copyTo(out);
         out.write("</testsuites>\n");
-      }
-
-      @Override
-      public void close() throws IOException {
-        suites.close();
       }
     };
   }
 
-  private static List<Case> cases(ProfileReport p) {
+  static List<Case> cases(ProfileReport p) {
     Map<String, List<Finding>> byRule = new LinkedHashMap<>();
     for (Finding f : p.findings()) byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f);
     List<Case> out = new ArrayList<>();
@@ -95,50 +98,69 @@ public final class JunitRenderer implements Renderer {
     return out;
   }
 
-  private static void suite(StringBuilder b, Report r, ProfileReport p, List<Case> cases, String lang) {
+  private static void suite(StringBuilder b, Report r, ProfileReport p, List<Case> cases, int id, String timestamp, String lang) {
     int failures = (int) cases.stream().filter(Case::failed).count();
     int skipped = (int) cases.stream().filter(Case::skipped).count();
     int errors = p.error() == null ? 0 : 1;
-    b.append("  <testsuite name=\"").append(x(p.source())).append("\" tests=\"").append(cases.size() + errors)
-        .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\">\n");
+    b.append("  <testsuite name=\"").append(x(p.source())).append("\" package=\"kdpc\" id=\"").append(id)
+        .append("\" timestamp=\"").append(timestamp).append("\" hostname=\"localhost\" tests=\"").append(cases.size() + errors)
+        .append("\" failures=\"").append(failures).append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped)
+        .append("\" time=\"0\">\n");
     b.append("    <properties>\n");
-    property(b, "company", p.company());
-    property(b, "input_sha256", p.inputSha256());
-    property(b, "as_of", r.asOf().toString());
-    property(b, "scenario", r.scenario());
-    property(b, "regimes", String.join(",", r.regimes()));
-    property(b, "rules_digest", r.rulesDigest());
-    property(b, "tool", r.tool());
+    property(b, "      ", "company", p.company());
+    property(b, "      ", "input_sha256", p.inputSha256());
+    headerProperties(b, r, "      ");
     b.append("    </properties>\n");
     if (p.error() != null) {
-      b.append("    <testcase name=\"read profile\" classname=\"kdpc.profile\">\n");
+      b.append("    <testcase name=\"read profile\" classname=\"kdpc.profile\" time=\"0\">\n");
       b.append("      <error message=\"").append(escape(Printable.message(p.error()), true)).append("\" type=\"input\"/>\n");
       b.append("    </testcase>\n");
     }
-    for (Case c : cases) testCase(b, p, c, lang);
-    if (!p.notices().isEmpty()) { // how the profile was read (issue 13)
-      StringBuilder out = new StringBuilder();
-      for (String n : p.notices()) out.append(Words.w("inputnotice", lang)).append(": ").append(Printable.message(n)).append('\n');
-      b.append("    <system-out>").append(t(out.toString())).append("</system-out>\n");
+    StringBuilder out = new StringBuilder();
+    for (Case c : cases) {
+      b.append("    <testcase name=\"").append(x(c.name(lang))).append("\" classname=\"").append(x("kdpc." + c.findings().get(0).regime()))
+          .append("\" time=\"0\"");
+      String detail = detail(p, c, lang);
+      if (c.failed()) {
+        b.append(">\n      <failure message=\"").append(x(c.failureMessage())).append("\" type=\"").append(c.failureType()).append("\">")
+            .append(t(detail)).append("</failure>\n    </testcase>\n");
+      } else if (c.skipped()) {
+        b.append(">\n      <skipped message=\"").append(x(c.skippedMessage())).append("\"/>\n    </testcase>\n");
+      } else {
+        b.append("/>\n");
+      }
+      out.append(Printable.text(c.name(lang))).append('\n').append(detail).append('\n');
     }
+    for (String n : p.notices()) out.append(Words.w("inputnotice", lang)).append(": ").append(Printable.message(n)).append('\n');
+    b.append("    <system-out>").append(t(out.toString())).append("</system-out>\n");
+    b.append("    <system-err></system-err>\n");
     b.append("  </testsuite>\n");
   }
 
-  private static void property(StringBuilder b, String name, String value) {
-    if (value == null) return;
-    b.append("      <property name=\"").append(x(name)).append("\" value=\"").append(x(value)).append("\"/>\n");
+  /** The report's own properties: date, scenario, regimes, rules digest, tool. */
+  static void headerProperties(StringBuilder b, Report r, String indent) {
+    property(b, indent, "as_of", r.asOf().toString());
+    property(b, indent, "scenario", r.scenario());
+    property(b, indent, "regimes", String.join(",", r.regimes()));
+    property(b, indent, "rules_digest", r.rulesDigest());
+    property(b, indent, "tool", r.tool());
   }
 
-  private static void testCase(StringBuilder b, ProfileReport p, Case c, String lang) {
+  static void property(StringBuilder b, String indent, String name, String value) {
+    if (value == null) return;
+    b.append(indent).append("<property name=\"").append(x(name)).append("\" value=\"").append(x(value)).append("\"/>\n");
+  }
+
+  private static String who(Finding f) {
+    return f.service() == null ? "company" : "service " + f.service();
+  }
+
+  /** What a case found, one line a finding and a test, then the citation and source: text, not yet escaped. */
+  static String detail(ProfileReport p, Case c, String lang) {
     Finding first = c.findings().get(0);
-    b.append("    <testcase name=\"").append(x(c.rule() + ": " + first.title(lang))).append("\" classname=\"")
-        .append(x("kdpc." + first.regime())).append("\">\n");
     StringBuilder detail = new StringBuilder();
-    List<String> failing = new ArrayList<>();
-    List<String> open = new ArrayList<>();
     for (Finding f : c.findings()) {
-      String who = f.service() == null ? "company" : "service " + f.service();
-      detail.append(Printable.text(who)).append(": ").append(f.outcome().id()).append(" (").append(f.status().id()).append(")\n");
+      detail.append(Printable.text(who(f))).append(": ").append(f.outcome().id()).append(" (").append(f.status().id()).append(")\n");
       for (Test t : f.because()) {
         detail.append("  ").append(Words.mark(t)).append(' ').append(Printable.text(Format.test(t))).append(Format.shortfall(t));
         if (t.line() > 0) detail.append(" [").append(Printable.text(p.source())).append(':').append(t.line()).append(']');
@@ -148,22 +170,10 @@ public final class JunitRenderer implements Renderer {
       if (f.sanction() != null && f.outcome().adverse()) detail.append("  sanction ceiling: ").append(Printable.text(Words.sanction(f.sanction(), lang))).append('\n');
       for (var r : f.readings()) detail.append("  ").append(Words.w("reading", lang)).append(": ").append(Printable.text(Words.reading(r, lang))).append('\n');
       if (f.flip() != null) detail.append("  one fact would change it: ").append(Printable.text(Words.flip(f.flip(), "->"))).append('\n');
-      if (f.outcome().adverse()) failing.add(who + " " + f.outcome().id());
-      if (f.outcome() == Outcome.UNDETERMINED) open.add(who);
     }
     detail.append(Printable.text(first.citation().law(lang))).append(", ").append(Printable.text(first.citation().article())).append('\n');
     detail.append("source: ").append(Printable.text(first.citation().source())).append('\n');
-    if (c.failed()) {
-      String type = c.findings().stream().anyMatch(f -> f.outcome() == Outcome.POTENTIAL_VIOLATION) ? "potential_violation" : "unmet";
-      b.append("      <failure message=\"").append(x(String.join("; ", failing))).append("\" type=\"").append(type).append("\">")
-          .append(t(detail.toString())).append("</failure>\n");
-    } else if (c.skipped()) {
-      b.append("      <skipped message=\"").append(x("undetermined (facts not stated): " + String.join(", ", open))).append("\"/>\n");
-      b.append("      <system-out>").append(t(detail.toString())).append("</system-out>\n");
-    } else {
-      b.append("      <system-out>").append(t(detail.toString())).append("</system-out>\n");
-    }
-    b.append("    </testcase>\n");
+    return detail.toString();
   }
 
   /**
@@ -183,7 +193,7 @@ public final class JunitRenderer implements Renderer {
     return escape(s, false);
   }
 
-  private static String escape(String s, boolean attribute) {
+  static String escape(String s, boolean attribute) {
     if (s == null) return "";
     StringBuilder b = new StringBuilder(s.length() + 16);
     s.codePoints().forEach(c -> {

@@ -75,6 +75,24 @@ public final class Markdown {
     return s != null && URL.matcher(s).matches() ? "<" + s + ">" : cell(s);
   }
 
+  /** A table's delimiter row of {@code columns} columns, spaced as the cells are ({@code | --- | --- |}). */
+  public static String delimiter(int columns) {
+    return "|" + " --- |".repeat(columns) + "\n";
+  }
+
+  /** A source list ({@code "a; b"}): each URL an autolink ({@link #url}), the rest text, joined by {@code ; }. */
+  public static String sources(String source) {
+    if (source == null) return "";
+    StringBuilder b = new StringBuilder();
+    for (String s : source.split(";\\s*")) {
+      String u = s.strip();
+      if (u.isEmpty()) continue;
+      if (b.length() > 0) b.append("; ");
+      b.append(url(u));
+    }
+    return b.toString();
+  }
+
   private static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
     int start = blockStart(s);

@@ -23,6 +23,17 @@ import java.util.List;
 public final class MarkdownRenderer implements Renderer {
   public static final String NAME = "markdown";
 
+  private final boolean wrap;
+
+  public MarkdownRenderer() {
+    this(true);
+  }
+
+  /** With {@code wrap} false, prose lines are not wrapped (for tests that compare the two). */
+  MarkdownRenderer(boolean wrap) {
+    this.wrap = wrap;
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -30,11 +41,12 @@ public final class MarkdownRenderer implements Renderer {
 
   /** Head: the basis and disclaimer; a part per profile; the tail is the register of duties across profiles. */
   @Override
-  public Stream open(Report r, Writer out, RenderOptions options) throws IOException {
+  public Stream open(Report r, Writer target, RenderOptions options) throws IOException {
     String lang = options.lang();
+    MarkdownWrap out = new MarkdownWrap(target, wrap); // prose wrapped at 80 characters (markdownlint's MD013)
     StringBuilder b = new StringBuilder();
     b.append("# ").append(Words.w("memo", lang)).append("\n\n");
-    b.append("| | |\n|---|---|\n");
+    b.append("| ").append(Words.w("item", lang)).append(" | ").append(Words.w("value", lang)).append(" |\n").append(Markdown.delimiter(2));
     b.append("| ").append(Words.w("asof", lang)).append(" | ").append(r.asOf()).append(" |\n");
     b.append("| ").append(Words.w("scenario", lang)).append(" | ").append(r.scenario()).append(" |\n");
     b.append("| ").append(Words.w("regimes", lang)).append(" | ")
@@ -44,7 +56,25 @@ public final class MarkdownRenderer implements Renderer {
     b.append("> ").append(Words.w("disclaimer", lang)).append("\n");
     for (Notice n : r.notices()) b.append(">\n> ").append(Markdown.code(n.regime())).append(": ").append(cell(n.message())).append('\n');
     out.write(b.toString());
-    return new Register((row, many) -> row(row, many, lang)).stream(out, (section, p) -> profile(section, p, lang), (o, reg) -> register(o, reg, lang));
+    Stream inner = new Register((row, many) -> row(row, many, lang)).stream(out, (section, p) -> profile(section, p, lang),
+        (o, reg) -> register(o, reg, lang));
+    return new Stream() {
+      @Override
+      public void part(ProfileReport p) throws IOException {
+        inner.part(p);
+      }
+
+      @Override
+      public void finish() throws IOException {
+        inner.finish();
+        out.finishLine();
+      }
+
+      @Override
+      public void close() throws IOException {
+        inner.close();
+      }
+    };
   }
 
   private static void profile(StringBuilder b, ProfileReport p, String lang) {
@@ -61,7 +91,7 @@ public final class MarkdownRenderer implements Renderer {
       b.append("| # | ").append(Words.w("rule", lang)).append(" | ").append(Words.w("service", lang)).append(" | ")
           .append(Words.w("finding", lang)).append(" | ").append(Words.w("outcome", lang)).append(" | ")
           .append(Words.w("status", lang)).append(" | ").append(Words.w("basis", lang)).append(" |\n");
-      b.append("|---|---|---|---|---|---|---|\n");
+      b.append(Markdown.delimiter(7));
       int i = 1;
       for (Finding f : p.findings()) {
         b.append("| ").append(i++).append(" | ").append(Markdown.codeCell(f.rule())).append(" | ").append(cell(Words.subject(f, lang))).append(" | ")
@@ -198,7 +228,7 @@ public final class MarkdownRenderer implements Renderer {
     b.append("| ").append(Words.w("kind", lang)).append(" | ").append(Words.w("finding", lang)).append(" | ").append(Words.w("service", lang)).append(" | ")
         .append(Words.w("basis", lang)).append(" | ").append(Words.w("status", lang)).append(" | ")
         .append(Words.w("outcome", lang)).append(" | ").append(Words.w("ceiling", lang)).append(" |\n");
-    b.append(many ? "|---" : "").append("|---|---|---|---|---|---|---|\n");
+    b.append(Markdown.delimiter(many ? 8 : 7));
     out.write(b.toString());
     register.writeRows(out);
   }

@@ -12,7 +12,8 @@ public final class Renderers {
   private static final Map<String, Renderer> BY_NAME = new LinkedHashMap<>();
 
   static {
-    for (Renderer r : List.of(new TextRenderer(), new JsonRenderer(), new MarkdownRenderer(), new HtmlRenderer(), new SarifRenderer(), new JunitRenderer())) BY_NAME.put(r.name(), r);
+    for (Renderer r : List.of(new TextRenderer(), new JsonRenderer(), new MarkdownRenderer(), new HtmlRenderer(), new SarifRenderer(), new JunitRenderer(),
+        new JunitSurefireRenderer())) BY_NAME.put(r.name(), r);
   }
 
   public static Optional<Renderer> byName(String name) {

@@ -52,30 +52,32 @@ public final class SarifRenderer implements Renderer {
    */
   @Override
   public Stream open(Report header, Writer out, RenderOptions options) throws IOException {
-    return new SarifStream(header, options.lang(), out);
+    return new SarifStream(header, options.lang(), options.sarifAll(), out);
   }
 
   private static final class SarifStream implements Stream {
     private final Report header;
     private final String lang;
+    private final boolean all;
     private final Writer out;
     private final Map<String, Finding> ruleExamples = new TreeMap<>();
     private final Spill notes = new Spill();
     private final Spill artifacts = new Spill();
     private final Spill results = new Spill();
     private int profiles;
+    private long resultCount;
     private boolean ok = true;
 
-    SarifStream(Report header, String lang, Writer out) {
+    SarifStream(Report header, String lang, boolean all, Writer out) {
       this.header = header;
       this.lang = lang;
+      this.all = all;
       this.out = out;
     }
 
     @Override
     public void part(ProfileReport p) throws IOException {
       int i = profiles++;
-      for (Finding f : p.findings()) ruleExamples.putIfAbsent(f.rule(), f);
       if (p.error() != null) {
         ok = false;
         ObjectNode n = F.objectNode();
@@ -95,7 +97,12 @@ public final class SarifRenderer implements Renderer {
       artifactLocation(a.putObject("location"), p.source());
       if (p.inputSha256() != null) a.putObject("hashes").put("sha-256", p.inputSha256());
       spill(artifacts, a);
-      for (Finding f : p.findings()) spill(results, result(f, p, i, -1, lang));
+      for (Finding f : p.findings()) {
+        if (!all && !needsAttention(f.outcome())) continue;
+        ruleExamples.putIfAbsent(f.rule(), f);
+        spill(results, result(f, p, i, -1, lang));
+        resultCount++;
+      }
     }
 
     @Override
@@ -113,6 +120,7 @@ public final class SarifRenderer implements Renderer {
       driver.put("name", "kdpc");
       driver.put("version", r.tool().startsWith("kdpc ") ? r.tool().substring(5) : r.tool());
       driver.put("fullName", r.tool());
+      driver.put("informationUri", dev.kdpc.Version.HOME);
       ArrayNode rules = driver.putArray("rules");
       for (Finding f : ruleExamples.values()) rules.add(rule(f, lang));
       g.writeFieldName("tool");
@@ -123,12 +131,25 @@ public final class SarifRenderer implements Renderer {
       root.putObject("description").put("text", "The file-system root: an input given by an absolute path is located relative to it.");
       g.writeFieldName("originalUriBaseIds");
       JsonRenderer.writeTree(g, bases);
+      ObjectNode automation = F.objectNode();
+      automation.put("id", automationId(r));
+      automation.putObject("description").put("text", Printable.text(Words.w("sarif_automation", lang)
+          .replace("{category}", category(r)).replace("{date}", r.asOf().toString())));
+      g.writeFieldName("automationDetails");
+      JsonRenderer.writeTree(g, automation);
 
       g.writeArrayFieldStart("invocations");
       g.writeStartObject();
       g.writeBooleanField("executionSuccessful", ok);
       g.writeArrayFieldStart("toolExecutionNotifications");
       copy(notes, g, n -> {});
+      if (resultCount > GITHUB_RESULTS_PER_RUN) {
+        ObjectNode x = F.objectNode();
+        x.put("level", "warning");
+        x.putObject("message").put("text", Words.w("sarif_limit", lang).replace("{n}", String.valueOf(resultCount))
+            .replace("{limit}", String.valueOf(GITHUB_RESULTS_PER_RUN)));
+        JsonRenderer.writeTree(g, x);
+      }
       for (var n : r.notices()) {
         ObjectNode x = F.objectNode();
         x.put("level", "note");
@@ -192,13 +213,20 @@ public final class SarifRenderer implements Renderer {
   private static ObjectNode rule(Finding f, String lang) {
     ObjectNode o = F.objectNode();
     o.put("id", f.rule());
+    o.put("name", friendlyName(f));
     o.putObject("shortDescription").put("text", Printable.text(f.title(lang)));
     o.putObject("fullDescription").put("text", Printable.text(f.citation().law(lang) + ", " + f.citation().article()));
     String url = Words.firstUrl(f.citation().source());
     if (url != null && absoluteHttp(uri(url))) o.put("helpUri", uri(url));
-    o.putObject("help").put("text", Printable.text(f.title(lang) + ". " + f.citation().law(lang) + ", " + f.citation().article()
+    ObjectNode help = o.putObject("help");
+    help.put("text", Printable.text(f.title(lang) + ". " + f.citation().law(lang) + ", " + f.citation().article()
         + ". Source: " + f.citation().source()));
+    help.put("markdown", helpMarkdown(f, lang));
     ObjectNode props = o.putObject("properties");
+    ArrayNode tags = props.putArray("tags");
+    tags.add(f.regime()).add(f.kind().id()).add(f.status().id());
+    props.put("precision", precision(f.status()));
+    props.put("problem.severity", severity(f.kind()));
     props.put("regime", f.regime());
     props.put("kind", f.kind().id());
     props.put("article", f.citation().article());
@@ -235,7 +263,7 @@ public final class SarifRenderer implements Renderer {
     ObjectNode region = phys.putObject("region");
     region.put("startLine", d != null && d.line() > 0 ? d.line() : 1);
     if (d != null && d.line() > 0 && d.column() > 0) region.put("startColumn", d.column());
-    o.putObject("partialFingerprints").put("kdpcFinding/v1", f.rule() + "|" + (f.service() == null ? "" : f.service()));
+    o.putObject("partialFingerprints").put("kdpcFinding/v2", fingerprint(f, p.source()));
     ObjectNode props = o.putObject("properties");
     props.put("outcome", f.outcome().id());
     props.put("status", f.status().id());
@@ -252,6 +280,124 @@ public final class SarifRenderer implements Renderer {
       for (var r : f.readings()) readings.addObject().put("reading", r.reading()).put("outcome", r.outcome().id()).put("note", r.note());
     }
     return o;
+  }
+
+
+  /** Results per run that GitHub code scanning accepts; a run with more is rejected. */
+  static final int GITHUB_RESULTS_PER_RUN = 25_000;
+
+  /**
+   * Whether a finding is reported by default: what needs someone's attention, a potential violation, an
+   * unmet duty, an ineligibility, and an undetermined finding (facts to state). The rest (designations,
+   * duties met, conduct clear or justified) are written only with {@code --sarif-all}: code scanning would
+   * turn each into an alert.
+   */
+  public static boolean needsAttention(Outcome o) {
+    return switch (o) {
+      case POTENTIAL_VIOLATION, UNMET, INELIGIBLE, UNDETERMINED -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The run's {@code automationDetails.id}: {@code kdpc/SCENARIO/DATE}. Code scanning takes what comes
+   * before the last {@code /} as the category, {@code kdpc/SCENARIO}, so the runs of each day replace
+   * the day before's results of the same scenario, while the as-of date names the run. (Runs of one
+   * scenario with different {@code --regimes} need a category each, given to the upload.)
+   */
+  static String automationId(Report r) {
+    return category(r) + "/" + r.asOf();
+  }
+
+  static String category(Report r) {
+    return "kdpc/" + idPart(r.scenario());
+  }
+
+  /** An id made safe for a path segment: letters, digits, {@code - _ . +}; anything else as {@code _}. */
+  private static String idPart(String s) {
+    String t = s == null ? "" : s.replaceAll("[^A-Za-z0-9._+-]", "_");
+    return t.isEmpty() ? "_" : t;
+  }
+
+  /**
+   * A result's identity across runs: the rule, the service and the profile's path, never a line number,
+   * so editing a profile elsewhere keeps its alerts, and two profiles with a service of the same id do not
+   * share one. The path is written as its artifact URI (percent-encoded), so the fingerprint is ASCII.
+   */
+  static String fingerprint(Finding f, String source) {
+    return f.rule() + "|" + (f.service() == null ? "" : f.service()) + "|" + pathUri(source);
+  }
+
+  /**
+   * The rule's friendly name, a Pascal-case identifier made of the English title's ASCII words (e.g.
+   * {@code ServiceStabilityDuties}); from the id where the title gives none.
+   */
+  static String friendlyName(Finding f) {
+    String n = pascal(f.title());
+    if (n.isEmpty() || !Character.isLetter(n.charAt(0))) n = "Rule" + pascal(f.rule());
+    return n;
+  }
+
+  private static String pascal(String s) {
+    StringBuilder b = new StringBuilder();
+    if (s == null) return "";
+    for (String word : s.split("[^A-Za-z0-9]+")) {
+      if (word.isEmpty()) continue;
+      b.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+    }
+    return b.toString();
+  }
+
+  /**
+   * How sure a result is, in code scanning's terms: {@code high} for law in force or promulgated,
+   * {@code medium} for a proposal (its figures are often from press reports), {@code low} for a lapsed
+   * one.
+   */
+  static String precision(dev.kdpc.report.Status s) {
+    return switch (s) {
+      case IN_FORCE, PROMULGATED -> "high";
+      case PROPOSED -> "medium";
+      case LAPSED -> "low";
+    };
+  }
+
+  /** {@code warning} for bans and duties, {@code recommendation} for designations and eligibility. */
+  static String severity(dev.kdpc.report.Kind k) {
+    return switch (k) {
+      case PROHIBITION, OBLIGATION -> "warning";
+      case DESIGNATION, ELIGIBILITY -> "recommendation";
+    };
+  }
+
+  /** The outcomes a rule of kind {@code k} reports by default. */
+  static List<Outcome> reported(dev.kdpc.report.Kind k) {
+    return switch (k) {
+      case PROHIBITION -> List.of(Outcome.POTENTIAL_VIOLATION, Outcome.UNDETERMINED);
+      case OBLIGATION -> List.of(Outcome.UNMET, Outcome.UNDETERMINED);
+      case ELIGIBILITY -> List.of(Outcome.INELIGIBLE, Outcome.UNDETERMINED);
+      case DESIGNATION -> List.of(Outcome.UNDETERMINED);
+    };
+  }
+
+  /** The rule's help as Markdown: title, citation, what its results claim, sources as links. */
+  static String helpMarkdown(Finding f, String lang) {
+    StringBuilder b = new StringBuilder();
+    b.append("**").append(Markdown.cell(f.title(lang))).append("** (").append(Markdown.code(f.rule())).append(")\n\n");
+    b.append(Markdown.cell(f.citation().law(lang) + ", " + f.citation().article())).append(". ")
+        .append(Words.w("regime", lang)).append(": ").append(Markdown.code(f.regime())).append("; ")
+        .append(Words.kind(f.kind(), lang)).append(".\n\n");
+    b.append(Words.w("meaning", lang)).append(":\n\n");
+    for (Outcome o : reported(f.kind())) {
+      String m = Words.meaning(o, true, lang);
+      if (m == null) m = Words.w("meaning_" + o.id(), lang);
+      b.append("- *").append(Words.outcome(o, lang)).append("*: ").append(m).append('\n');
+    }
+    b.append('\n').append(Words.w("source", lang)).append(":");
+    for (String u : Words.urls(f.citation().source())) {
+      b.append(' ').append(u.startsWith("http://") || u.startsWith("https://") ? Markdown.url(uri(u)) : Markdown.cell(u));
+    }
+    b.append('\n');
+    return b.toString();
   }
 
   static String kind(Outcome o) {

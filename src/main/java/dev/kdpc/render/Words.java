@@ -66,6 +66,20 @@ final class Words {
       Map.entry("changes", new String[] {"Changes against the profile as written", "원래 프로필 대비 변경된 결과"}),
       Map.entry("nochange", new String[] {"No finding changes.", "변경된 결과가 없습니다."}),
       Map.entry("error", new String[] {"Error", "오류"}),
+      Map.entry("regime", new String[] {"Regime", "규제"}),
+      Map.entry("item", new String[] {"Item", "항목"}),
+      Map.entry("value", new String[] {"Value", "내용"}),
+      Map.entry("meaning_unmet", new String[] {"a test of the duty fails on the stated facts.",
+          "기재된 사실상 의무의 요건 중 하나가 충족되지 않습니다."}),
+      Map.entry("meaning_undetermined", new String[] {"a fact the profile does not state could change the outcome; the result names it.",
+          "프로필에 기재되지 않은 사실이 결과를 바꿀 수 있습니다. 결과에 그 사실이 표시됩니다."}),
+      Map.entry("sarif_automation", new String[] {"kdpc check, category {category}, as of {date}",
+          "kdpc 검토, 분류 {category}, 기준일 {date}"}),
+      Map.entry("sarif_limit", new String[] {
+          "This run holds {n} results, more than the {limit} that GitHub code scanning accepts in one run: check the folder in parts"
+              + " and upload each part with a category of its own.",
+          "이 실행의 결과는 {n}건으로, GitHub 코드 스캐닝이 한 실행에서 받는 {limit}건을 넘습니다. 폴더를 나누어 검토하고 각각 다른 분류(category)로"
+              + " 올리십시오."}),
       Map.entry("disclaimer", new String[] {
           "Prepared by kdpc from the facts stated in the profile; not legal advice. Each sanction figure is a "
               + Sanction.CEILING_NOTE + ". Findings marked proposed or lapsed are not law in force. A potential violation is a risk, not a "
@@ -127,9 +141,13 @@ final class Words {
    * (a presumption, criteria met, a potential violation, an eligibility); null for the others.
    */
   static String meaning(Finding f, String lang) {
+    return meaning(f.outcome(), f.status() == null || f.status() == Status.IN_FORCE, lang);
+  }
+
+  /** What {@code outcome} claims in law, under law in force or not ({@link #meaning(Finding, String)}). */
+  static String meaning(Outcome outcome, boolean inForce, String lang) {
     boolean ko = "ko".equals(lang);
-    boolean inForce = f.status() == null || f.status() == Status.IN_FORCE;
-    return switch (f.outcome()) {
+    return switch (outcome) {
       case PRESUMED -> ko ? "법이 추정할 뿐 지정이 아니며, 사업자는 반증으로 추정을 번복할 수 있습니다."
           : "the law presumes it; nobody designates it, and the firm may rebut the presumption.";
       case MEETS_CRITERIA -> ko ? "법령의 요건을 충족하므로 그 요건에 따른 의무가 적용되거나 규제기관이 지정할 수 있습니다."

@@ -205,6 +205,7 @@ class ExplainAndFormatsCliTest {
       totalFailures += adverse.size();
     }
     assertThat(totalFailures).as("video-foreign has an unmet duty").isPositive();
-    assertThat(((Element) xml.getElementsByTagName("testsuites").item(0)).getAttribute("failures")).isEqualTo(String.valueOf(totalFailures));
+    // Ant's schema gives <testsuites> no attributes: the totals are the suites'
+    assertThat(((Element) xml.getElementsByTagName("testsuites").item(0)).getAttributes().getLength()).isZero();
   }
 }

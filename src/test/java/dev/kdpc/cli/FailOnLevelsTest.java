@@ -96,7 +96,7 @@ class FailOnLevelsTest {
   void theOldNameViolationStillWorksWithADeprecationNotice() {
     Run old = check(conduct, "mrfta-dominance", "--fail-on", "violation");
     assertThat(old.code()).isEqualTo(ExitCode.FINDINGS.code);
-    assertThat(old.err()).contains("kdpc: --fail-on violation is deprecated; use potential_violation");
+    assertThat(old.err()).contains("kdpc: warning: --fail-on violation is deprecated; use potential_violation");
     assertThat(old.out()).isEqualTo(check(conduct, "mrfta-dominance", "--fail-on", "potential_violation").out());
     Run oldOnDuty = check(duty, "domestic-agent", "--fail-on", "violation");
     assertThat(oldOnDuty.code()).as("same behaviour as potential_violation").isEqualTo(ExitCode.OK.code);

@@ -60,12 +60,12 @@ class FolderEntriesTest {
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.INPUT.code);
     List<String> lines = r.err().lines().toList();
     assertThat(lines).containsExactly(
-        "kdpc: " + d.resolve("dangling.yaml") + ": a symbolic link to a missing file (nowhere.yaml)",
-        "kdpc: " + d.resolve("dir.yaml") + ": is a directory, not a profile file",
-        "kdpc: " + d.resolve("pipe.yaml") + ": not a regular file (a FIFO)",
-        "kdpc: " + d.resolve("self.yaml") + ": a symbolic link that leads back to itself (a loop)",
-        "kdpc: " + d.resolve("sub/up") + ": a symbolic link back to a folder that contains it (a loop); not followed",
-        "kdpc: " + d.resolve("zero.yml") + ": not a regular file (a character device)");
+        d.resolve("dangling.yaml") + ": error: a symbolic link to a missing file (nowhere.yaml)",
+        d.resolve("dir.yaml") + ": error: is a directory, not a profile file",
+        d.resolve("pipe.yaml") + ": error: not a regular file (a FIFO)",
+        d.resolve("self.yaml") + ": error: a symbolic link that leads back to itself (a loop)",
+        d.resolve("sub/up") + ": error: a symbolic link back to a folder that contains it (a loop); not followed",
+        d.resolve("zero.yml") + ": error: not a regular file (a character device)");
     JsonNode report = new ObjectMapper().readTree(r.out());
     List<String> evaluated = new ArrayList<>();
     for (JsonNode p : report.path("profiles")) if (p.path("findings").size() > 0) evaluated.add(p.path("source").asText());
@@ -79,7 +79,7 @@ class FolderEntriesTest {
     Run r = run("validate", d.toString());
     assertThat(r.code()).isEqualTo(ExitCode.INPUT.code);
     assertThat(r.out()).contains("ok " + d.resolve("good.yaml")).contains("ok " + d.resolve("sub/also-good.yml"));
-    assertThat(r.err().lines()).hasSize(6).allMatch(l -> l.startsWith("kdpc: " + d));
+    assertThat(r.err().lines()).hasSize(6).allMatch(l -> l.startsWith(d.toString()));
   }
 
   @Test
@@ -99,7 +99,7 @@ class FolderEntriesTest {
     mkfifo(fifo);
     Run r = run("check", fifo.toString());
     assertThat(r.code()).isEqualTo(ExitCode.INPUT.code);
-    assertThat(r.err()).isEqualTo("kdpc: " + fifo + ": not a regular file (a FIFO)" + System.lineSeparator());
+    assertThat(r.err()).isEqualTo(fifo + ": error: not a regular file (a FIFO)" + System.lineSeparator());
     assertThat(r.out()).isEmpty();
   }
 
@@ -108,7 +108,7 @@ class FolderEntriesTest {
   void aDeviceIsRefusedBeforeItIsRead(String device) {
     Run r = run("check", device);
     assertThat(r.code()).isEqualTo(ExitCode.INPUT.code);
-    assertThat(r.err()).isEqualTo("kdpc: " + device + ": not a regular file (a character device)" + System.lineSeparator());
+    assertThat(r.err()).isEqualTo(device + ": error: not a regular file (a character device)" + System.lineSeparator());
   }
 
   @Test

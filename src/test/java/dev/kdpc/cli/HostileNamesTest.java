@@ -268,14 +268,14 @@ class HostileNamesTest {
     ReviewSupport.Run run = ReviewSupport.cli("validate", good.toString(), bad.toString());
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out().lines().toList()).singleElement().asString()
-        .isEqualTo("ok " + Printable.text(good.toString()) + " (" + Printable.text(FORGED) + ", 1 services)");
-    assertThat(run.err().lines().toList()).singleElement().asString().startsWith("kdpc: " + Printable.text(bad.toString()) + ":");
+        .isEqualTo("ok " + Printable.text(good.toString()) + " (" + Printable.text(FORGED) + ", 1 service)");
+    assertThat(run.err().lines().toList()).singleElement().asString().startsWith(Printable.text(bad.toString()) + ":");
     assertNoRawControls(run.out() + run.err());
 
     for (String format : Renderers.names()) {
       ReviewSupport.Run check = ReviewSupport.cli("check", "--format", format, "--fail-on", "none", good.toString(), bad.toString());
       assertThat(check.code()).as(format).isEqualTo(2);
-      assertThat(check.err().lines().toList()).as(format).singleElement().asString().startsWith("kdpc: " + Printable.text(bad.toString()) + ":");
+      assertThat(check.err().lines().toList()).as(format).singleElement().asString().startsWith(Printable.text(bad.toString()) + ":");
       if (!format.equals("json")) assertNoRawControls(check.out() + check.err());
       if (format.equals("text")) assertThat(check.out()).contains("== " + Printable.text(good.toString()) + " (" + Printable.text(FORGED) + ") ==");
     }

@@ -25,7 +25,7 @@ class OptionsHostileTest {
 
   private static void refused(Run r, String start) {
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.INPUT.code);
-    assertThat(r.err()).startsWith("kdpc: " + start).doesNotContain("\tat ");
+    assertThat(r.err()).startsWith("kdpc: error: " + start).doesNotContain("\tat ");
     assertThat(r.err().strip()).doesNotContain("\n");
     assertThat(r.out()).isEmpty();
   }

@@ -90,7 +90,7 @@ class OutputSafetyTest {
     Run r = run("check", "--format", "json", "--as-of", "2026-06-30", "--output", out.toString(), in.toString());
     assertThat(r.code()).as("a bad profile makes the run an input error").isEqualTo(2);
     assertThat(r.err().lines().toList()).hasSize(1);
-    assertThat(r.err()).contains(in.resolve("2-broken.yaml") + ":4:22: field 'services[0].market.share'");
+    assertThat(r.err()).contains(in.resolve("2-broken.yaml") + ":4:22: error: field 'services[0].market.share'");
     JsonNode report = new ObjectMapper().readTree(out.toFile());
     JsonNode profiles = report.path("profiles");
     assertThat(profiles).hasSize(3);

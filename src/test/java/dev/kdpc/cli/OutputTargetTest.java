@@ -60,7 +60,7 @@ class OutputTargetTest {
   private static void refused(Run r, String why) {
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.INPUT.code);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err().lines().toList()).singleElement().asString().startsWith("kdpc: --output ").contains(why);
+    assertThat(r.err().lines().toList()).singleElement().asString().startsWith("kdpc: error: --output ").contains(why);
   }
 
   private void assertAReport(Path file) throws IOException {
@@ -271,7 +271,7 @@ class OutputTargetTest {
       assertAReport(out);
     } else {
       assertThat(r.code()).isEqualTo(ExitCode.OUTPUT.code);
-      assertThat(r.err()).isEqualTo("kdpc: cannot write the report to " + out + ": Permission denied\n");
+      assertThat(r.err()).isEqualTo("kdpc: error: cannot write the report to " + out + ": Permission denied\n");
       assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo(OLD);
     }
     assertThat(mode(out)).isEqualTo("r--r--r--");

@@ -48,7 +48,7 @@ class RulesFolderErrorsTest {
     Run trusted = run("check", "--as-of", "2026-06-30", "--rules", dir.toString(), "--trust-rules", PROFILE);
     assertThat(trusted.code()).as(trusted.err()).isEqualTo(2);
     assertThat(trusted.out()).as("no report from part of the rules").isEmpty();
-    assertThat(trusted.err().strip()).doesNotContain("\n").doesNotContain("\tat ").startsWith("kdpc: the rules in " + dir + " cannot be used");
+    assertThat(trusted.err().strip()).doesNotContain("\n").doesNotContain("\tat ").startsWith("kdpc: error: the rules in " + dir + " cannot be used");
     for (String fragment : expected) assertThat(trusted.err()).contains(fragment);
 
     // Without --trust-rules the rule grammar is checked first; the folder is refused all the same.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * cases ({@code > /dev/full}, a closed pipe, {@code ulimit -f}) are in {@code OutputIT}.
  */
 class StdoutTest {
-  private static final String FULL = "kdpc: cannot write the report to standard output: No space left on device\n";
+  private static final String FULL = "kdpc: error: cannot write the report to standard output: No space left on device\n";
 
   /** A standard output that takes {@code room} bytes, then fails as a full disk does. */
   private static final class Full extends OutputStream {
@@ -125,6 +125,6 @@ class StdoutTest {
     int code = Main.run(new String[] {"check", "--format", "json", "--as-of", "2026-06-30", "samples/portal-search.yaml"},
         new PrintWriter(broken), new PrintWriter(err));
     assertThat(code).isEqualTo(ExitCode.OUTPUT.code);
-    assertThat(err.toString()).isEqualTo("kdpc: cannot write the report to standard output: an I/O error\n");
+    assertThat(err.toString()).isEqualTo("kdpc: error: cannot write the report to standard output: an I/O error\n");
   }
 }

@@ -117,6 +117,7 @@ class StreamedFormatsCliTest {
         parse(out.replaceFirst("<!DOCTYPE html>\n", "").replaceAll("<(meta|br)([^>]*)>", "<$1$2/>"));
       }
       case "junit" -> assertThat(parse(out).getDocumentElement().getElementsByTagName("testsuite").getLength()).isEqualTo(files.size());
+      case "junit-surefire" -> assertThat(parse(out).getDocumentElement().getTagName()).isEqualTo("testsuite");
       case "json", "sarif" -> assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).isObject()).isTrue();
       case "text" -> assertThat(out).contains("== " + files.get(2));
       default -> throw new AssertionError(format);

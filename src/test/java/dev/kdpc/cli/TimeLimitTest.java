@@ -83,7 +83,7 @@ class TimeLimitTest {
     Run r = run("check", "--rules", looping.toString(), "--trust-rules", "--time-limit", LIMIT, "--as-of", "2026-06-30", BUSY);
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.TIME_LIMIT.code);
     assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("\tat ")
-        .isEqualTo("kdpc: " + BUSY + ": evaluation stopped after " + LIMIT + " s in rule 'TBA-22-7' (tba-service-stability.drl:" + lineOf(looping, "rule \"TBA-22-7\"") + "); raise the time limit (--time-limit) or fix the rule");
+        .isEqualTo(BUSY + ": error: evaluation stopped after " + LIMIT + " s in rule 'TBA-22-7' (tba-service-stability.drl:" + lineOf(looping, "rule \"TBA-22-7\"") + "); raise the time limit (--time-limit) or fix the rule");
   }
 
   @Test
@@ -94,7 +94,7 @@ class TimeLimitTest {
     Run r = run("check", "--rules", looping.toString(), "--trust-rules", "--time-limit", LIMIT, "--as-of", "2026-06-30",
         "--format", "json", "--fail-on", "none", dir.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.TIME_LIMIT.code);
-    assertThat(r.err()).contains("a-busy.yaml: evaluation stopped after " + LIMIT + " s in rule 'TBA-22-7'").doesNotContain("b-quiet");
+    assertThat(r.err()).contains("a-busy.yaml: error: evaluation stopped after " + LIMIT + " s in rule 'TBA-22-7'").doesNotContain("b-quiet");
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     var profiles = json.path("profiles");
     assertThat(profiles).hasSize(2);
@@ -166,7 +166,7 @@ class TimeLimitTest {
   void aTimeLimitOutOfRangeIsAUsageError(String limit) {
     Run r = run("check", "--time-limit", limit, calm.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.INPUT.code);
-    assertThat(r.err()).startsWith("kdpc: --time-limit").doesNotContain("\tat ");
+    assertThat(r.err()).startsWith("kdpc: error: --time-limit").doesNotContain("\tat ");
     assertThat(r.out()).isEmpty();
   }
 

@@ -30,7 +30,8 @@ class FormatsGoldenTest {
   static final List<String> SAMPLES = List.of("portal-search", "webtoon-near-miss", "sns-missing-facts", "video-foreign", "marketplace-selfpref",
       "cloud-hyperscaler-public", "published-shares-rounded");
   static final Map<String, String> EXT = Map.of(
-      "text", "txt", "json", "json", "markdown", "md", "html", "html", "sarif", "sarif", "junit", "junit.xml");
+      "text", "txt", "json", "json", "markdown", "md", "html", "html", "sarif", "sarif", "junit", "junit.xml",
+      "junit-surefire", "surefire.xml");
 
   /** A golden file: its name, the report and how to render it. */
   record Case(String file, String format, String lang, Report report) {
@@ -44,7 +45,7 @@ class FormatsGoldenTest {
     List<Case> out = new ArrayList<>();
     for (String s : SAMPLES) {
       Report r = ReviewSupport.report(List.of(s), Map.of(), false);
-      for (String format : List.of("text", "json", "markdown", "html", "sarif", "junit")) {
+      for (String format : List.of("text", "json", "markdown", "html", "sarif", "junit", "junit-surefire")) {
         out.add(new Case(s + "." + EXT.get(format), format, "en", r));
       }
     }

@@ -37,7 +37,7 @@ import org.xml.sax.InputSource;
  * kept-back parts (the register, the JUnit suites, the SARIF results) outgrow memory into temp files.
  */
 class JoinedReportsTest {
-  static final List<String> FORMATS = List.of("text", "json", "markdown", "html", "sarif", "junit");
+  static final List<String> FORMATS = List.of("text", "json", "markdown", "html", "sarif", "junit", "junit-surefire");
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<ProfileReport> PARTS = new ArrayList<>();
 
@@ -98,7 +98,7 @@ class JoinedReportsTest {
     } else {
       assertThat(actual).as(what).isEqualTo(expected);
     }
-    if (format.equals("junit") || format.equals("html")) wellFormed(format.equals("html") ? xhtml(actual) : actual);
+    if (format.startsWith("junit") || format.equals("html")) wellFormed(format.equals("html") ? xhtml(actual) : actual);
   }
 
   // ---- What "joined" means, per format: the one definition the test holds the renderers to. ----
@@ -122,8 +122,8 @@ class JoinedReportsTest {
       // the head, every "## profile" section, then one register whose rows are every profile's, each
       // with a first column naming its profile (and the header and rule rows a column more)
       case "markdown" -> memo(singles, parts, "\n## ", "\n## ", "",
-          lines -> lines.stream().dropWhile(l -> !l.startsWith("|---")).skip(1).filter(l -> l.startsWith("| ")).toList(),
-          line -> line.startsWith("|---") ? "|---" + line : line.startsWith("| ") ? "| Profile " + line : line,
+          lines -> lines.stream().dropWhile(l -> !l.startsWith("| --- |")).skip(1).filter(l -> l.startsWith("| ")).toList(),
+          line -> line.startsWith("| --- |") ? "| --- |" + line.substring(1) : line.startsWith("| ") ? "| Profile " + line : line,
           (row, source) -> "| `" + source + "` " + row);
       // the same, in HTML: <article> sections, then the register table with a Profile column first
       case "html" -> memo(singles, parts, "\n<article class=\"profile\"", "\n<section class=\"register\">", "</body>\n</html>\n",
@@ -167,26 +167,43 @@ class JoinedReportsTest {
         }
         yield log.toString();
       }
-      // one <testsuites> whose counts are the sums, holding every profile's <testsuite> in order
+      // one <testsuites> holding every profile's <testsuite> in order, numbered from 0
       case "junit" -> {
-        String head = singles.get(0).substring(0, singles.get(0).indexOf("<testsuites "));
-        long[] sums = new long[4];
-        StringBuilder suites = new StringBuilder();
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+        int id = 0;
         for (String s : singles) {
-          int open = s.indexOf('\n', s.indexOf("<testsuites ")) + 1;
-          Matcher m = TOTALS.matcher(s.substring(s.indexOf("<testsuites "), open));
+          String suites = s.substring(s.indexOf("<testsuites>\n") + "<testsuites>\n".length(), s.lastIndexOf("</testsuites>\n"));
+          b.append(suites.replaceFirst(" id=\"0\"", " id=\"" + id++ + "\""));
+        }
+        yield b.append("</testsuites>\n").toString();
+      }
+      // one <testsuite> whose counts are the sums; the report's properties once, then each profile's, in
+      // order; then every profile's cases in order
+      case "junit-surefire" -> {
+        long[] sums = new long[4];
+        StringBuilder props = new StringBuilder();
+        StringBuilder cases = new StringBuilder();
+        String headProps = null;
+        for (String s : singles) {
+          Matcher m = SUREFIRE_TOTALS.matcher(s);
           assertThat(m.find()).isTrue();
           for (int k = 0; k < 4; k++) sums[k] += Long.parseLong(m.group(k + 1));
-          suites.append(s, open, s.lastIndexOf("</testsuites>\n"));
+          String p = s.substring(s.indexOf("  <properties>\n") + "  <properties>\n".length(), s.indexOf("  </properties>\n"));
+          int own = p.indexOf("    <property name=\"profile:");
+          if (headProps == null) headProps = p.substring(0, own);
+          props.append(p.substring(own));
+          cases.append(s, s.indexOf("  </properties>\n") + "  </properties>\n".length(), s.lastIndexOf("</testsuite>\n"));
         }
-        yield head + "<testsuites name=\"kdpc\" tests=\"" + sums[0] + "\" failures=\"" + sums[1] + "\" errors=\"" + sums[2]
-            + "\" skipped=\"" + sums[3] + "\">\n" + suites + "</testsuites>\n";
+        String first = singles.get(0);
+        yield first.substring(0, first.indexOf("<testsuite ")) + "<testsuite name=\"kdpc\" time=\"0\" tests=\"" + sums[0] + "\" errors=\""
+            + sums[1] + "\" skipped=\"" + sums[2] + "\" failures=\"" + sums[3] + "\">\n  <properties>\n" + headProps + props
+            + "  </properties>\n" + cases + "</testsuite>\n";
       }
       default -> throw new IllegalArgumentException(format);
     };
   }
 
-  static final Pattern TOTALS = Pattern.compile("tests=\"(\\d+)\" failures=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\"");
+  static final Pattern SUREFIRE_TOTALS = Pattern.compile("tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"");
 
   interface RowWithProfile {
     String apply(String row, String source);

@@ -52,9 +52,10 @@ class SarifRendererTest {
     }
   }
 
+  /** The report as SARIF with every finding ({@code --sarif-all}). */
   static JsonNode sarif(Report r) throws IOException {
     StringWriter w = new StringWriter();
-    new SarifRenderer().render(r, w, RenderOptions.DEFAULT);
+    new SarifRenderer().render(r, w, RenderOptions.DEFAULT.withSarifAll(true));
     return JSON.readTree(w.toString());
   }
 
