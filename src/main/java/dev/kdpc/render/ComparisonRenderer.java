@@ -89,7 +89,7 @@ public final class ComparisonRenderer {
             .append(ch.service() == null ? Words.w("companywide", lang) : Markdown.cell(ch.service())).append(" | ")
             .append(ch.before() == null ? "—" : Words.outcome(ch.before(), ch.statusBefore(), lang) + " (" + Words.status(ch.statusBefore(), lang) + ")").append(" | ")
             .append(ch.after() == null ? "—" : Words.outcome(ch.after(), ch.statusAfter(), lang) + " (" + Words.status(ch.statusAfter(), lang) + ")").append(" | ")
-            .append(cause).append(" |\n");
+            .append(cause.isEmpty() ? "—" : cause).append(" |\n");
       }
     }
     return b.toString();

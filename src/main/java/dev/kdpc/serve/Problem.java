@@ -42,8 +42,8 @@ final class Problem extends RuntimeException {
    */
   static Problem profile(ProfileException e, boolean syntax) {
     Problem p = syntax
-        ? new Problem(400, BASE + "profile-syntax", "The profile could not be read", Printable.message(e.getMessage()))
-        : new Problem(422, BASE + "invalid-profile", "The profile is not valid", Printable.message(e.getMessage()));
+        ? new Problem(400, BASE + "profile-syntax", "The profile could not be read", Printable.message(e.diagnostic()))
+        : new Problem(422, BASE + "invalid-profile", "The profile is not valid", Printable.message(e.diagnostic()));
     p.extra.put("file", e.file());
     if (e.location() != null) {
       p.extra.put("line", e.location().line());
