@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * large providers, Network Act ISMS/CISO and PIPA 2026 on the issue's test dates (a table for the lead
  * to fold into the catalogue-wide one): Act No. 21305 promulgated 2026-01-06, in force 2026-07-07; ISMS
  * mandatory since 2013-02-18 (Act No. 11322); PIPA Act No. 21445 promulgated 2026-03-10, in force
- * 2026-09-11. Rules that carry a status of their own (Act No. 21500's CISO text before 2026-10-01, the
+ * 2026-09-11; the bills before them are dated from the press (proposed from 2025-10-31 and 2025-12-01,
+ * docs/regime-status.md), and the rules' own {@code valid_from} keeps the Acts' text off those bills. Rules that carry a status of their own (Act No. 21500's CISO text before 2026-10-01, the
  * PIPA certification before 2027-07-01) are checked by their dates on the same run.
  */
 class LawIctRegimeStatusTest {
@@ -27,9 +28,13 @@ class LawIctRegimeStatusTest {
     "2021-06-01, not yet announced, in_force, not yet announced",
     "2023-06-01, not yet announced, in_force, not yet announced",
     "2025-10-01, not yet announced, in_force, not yet announced",
-    "2026-01-05, not yet announced, in_force, not yet announced",
-    "2026-01-06, promulgated,       in_force, not yet announced",
-    "2026-03-09, promulgated,       in_force, not yet announced",
+    "2025-10-30, not yet announced, in_force, not yet announced",
+    "2025-10-31, proposed,          in_force, not yet announced",
+    "2025-11-30, proposed,          in_force, not yet announced",
+    "2025-12-01, proposed,          in_force, proposed",
+    "2026-01-05, proposed,          in_force, proposed",
+    "2026-01-06, promulgated,       in_force, proposed",
+    "2026-03-09, promulgated,       in_force, proposed",
     "2026-03-10, promulgated,       in_force, promulgated",
     "2026-07-06, promulgated,       in_force, promulgated",
     "2026-07-07, in_force,          in_force, promulgated",
@@ -53,7 +58,7 @@ class LawIctRegimeStatusTest {
     "2026-12-01, NA-45-3-1,               ,            2026-10-01, ",
     "2026-12-01, NA-47-2-V2016,           ,            2016-06-02, 2026-09-30",
     "2026-12-01, NA-47-2,                 ,            2026-10-01, ",
-    "2026-12-01, PIPA-32-2-1-SCOPE-P2027, promulgated, ,           2027-06-30",
+    "2026-12-01, PIPA-32-2-1-SCOPE-P2027, promulgated, 2026-03-10, 2027-06-30",
     "2026-12-01, PIPA-32-2-1,             ,            2027-07-01, ",
   })
   void ruleDatesAndOwnStatus(String date, String rule, String ownStatus, String from, String to) throws Exception {
