@@ -500,6 +500,10 @@ final class Api extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    // A problem is often answered before the request's body was read (415, 413, a bad query): close the
+    // connection, so a client reusing it never has its next request read after an unread body, or sent
+    // on a connection the server is closing (seen as "header parser received no bytes" in HttpApiTest).
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     if (p.extra.has("allow")) response.getHeaders().put(HttpHeader.ALLOW, p.extra.get("allow").asText());
     if (p.extra.has("retry_after")) response.getHeaders().put(HttpHeader.RETRY_AFTER, p.extra.get("retry_after").asText());
     if (p.extra.has("accept")) response.getHeaders().put("Accept-Post", p.extra.get("accept").asText());

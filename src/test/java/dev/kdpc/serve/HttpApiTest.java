@@ -151,7 +151,7 @@ class HttpApiTest {
       Main.run(new String[] {"check", bad.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
       var r = client.post("/v1/check?name=" + q(bad.toString()), YAML, Files.readAllBytes(bad));
       String detail = r.problem(422);
-      assertThat("kdpc: " + detail + "\n").isEqualTo(err.toString());
+      assertThat(detail + "\n").isEqualTo(err.toString()); // the CLI's gcc-style line, word for word
       JsonNode p = r.json();
       assertThat(p.get("type").asText()).isEqualTo("https://kdpc.dev/problems/invalid-profile");
       assertThat(p.get("file").asText()).isEqualTo(bad.toString());
