@@ -105,13 +105,13 @@ class ServeIT {
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
       String err = Files.readString(ERR);
       assertThat(p.exitValue()).isEqualTo(2);
-      assertThat(err).startsWith("kdpc: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ").doesNotContain("\tat ");
+      assertThat(err).startsWith("kdpc: error: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ").doesNotContain("\tat ");
       assertThat(err.strip().lines().count()).isEqualTo(1);
     }
     Process p = start("--port", "65536");
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String err = Files.readString(ERR);
     assertThat(p.exitValue()).isEqualTo(2);
-    assertThat(err.strip()).isEqualTo("kdpc: --port 65536 is out of range: give 0 to 65535");
+    assertThat(err.strip()).isEqualTo("kdpc: error: --port 65536 is out of range: give 0 to 65535");
   }
 }
