@@ -136,7 +136,7 @@ final class Ko {
   private static final Pattern WHO = Pattern.compile("the company|service (\\S+)");
   private static final Pattern NO_DESIGNATION = Pattern.compile("No designation under (\\S+) is met for (.+?), so the regime's duties \\((.*)\\) do not attach through it\\.");
   private static final Pattern BANS = Pattern.compile("The regime's bans \\((.*)\\) apply to designated services only; (.+?) is not designated\\.");
-  private static final Pattern STATES = Pattern.compile("The profile states (\\S+), but it is not a violation of the bans of (\\S+) \\((.*)\\): they apply to designated services only, and no designation of (.+?) under \\S+ is met\\.");
+  private static final Pattern STATES = Pattern.compile("The profile states (.+?), but it is not a violation of the bans of (\\S+) \\((.*)\\): they apply to designated services only, and no designation of (.+?) under \\S+ is met\\.");
 
   private static String who(String en) {
     Matcher m = WHO.matcher(en);
@@ -154,7 +154,8 @@ final class Ko {
       return "그 규제의 금지 행위(" + m.group(1) + ")는 지정된 서비스에만 적용되며, " + who(m.group(2)) + "은(는) 지정되지 않았습니다.";
     }
     if ((m = STATES.matcher(en)).matches()) {
-      return "프로필에 " + m.group(1) + " 행위가 기재되어 있으나 " + m.group(2) + "의 금지 행위(" + m.group(3) + ") 위반이 아닙니다: 금지 행위는 지정된 서비스에만 적용되며, "
+      String stated = m.group(1).replace(" = true", " = 예").replaceAll("\\(line (\\d+)\\)", "($1행)");
+      return "프로필에 " + stated + " 행위가 기재되어 있으나 " + m.group(2) + "의 금지 행위(" + m.group(3) + ") 위반이 아닙니다: 금지 행위는 지정된 서비스에만 적용되며, "
           + who(m.group(4)) + "은(는) " + m.group(2) + "의 지정 요건을 충족하지 않습니다.";
     }
     return en;
@@ -184,5 +185,51 @@ final class Ko {
       case "with-proposals" -> "법안 포함";
       default -> id;
     };
+  }
+
+  private static final Pattern RESTS = Pattern.compile("rests on (\\S+)( \\[[^\\]]+\\])?, which went from (.+) to (.+)");
+  private static final Pattern APPLIES = Pattern.compile("rule (\\S+) applies (?:from (\\S+))? ?(?:until (\\S+))?: only in the (first|second) evaluation \\(as of (\\S+), not as of (\\S+)\\)");
+  private static final Pattern REGIME_ONE = Pattern.compile("(\\S+) is (.+?) on (\\S+): evaluated under (\\S+), not under (\\S+)");
+  private static final Pattern REGIME_TWO = Pattern.compile("(\\S+) is (.+?) on (\\S+) \\(evaluated under (\\S+)\\) and (.+?) on (\\S+) \\(not evaluated under (\\S+)\\)");
+
+  /** A designation's outcome or a status as {@code Compare} writes it (an id with spaces), in Korean. */
+  private static String state(String en) {
+    return switch (en) {
+      case "no finding" -> "항목 없음";
+      case "not yet announced" -> "발표 전";
+      case "presumed" -> "추정";
+      case "meets criteria" -> "요건 충족";
+      case "not met" -> "요건 미충족";
+      case "undetermined" -> "판단 불가";
+      case "in_force", "in force" -> "시행 중";
+      case "promulgated" -> "공포 (시행 전)";
+      case "proposed" -> "제안 (입법 전)";
+      case "lapsed" -> "폐기·실효";
+      default -> en;
+    };
+  }
+
+  /** A reason of a change between two evaluations (written by {@code Compare}) in Korean. */
+  static String reason(String en) {
+    Matcher m;
+    if ((m = RESTS.matcher(en)).matches()) {
+      return (m.group(2) == null ? "" : m.group(2).strip() + " ") + m.group(1) + " 지정에 근거하며, 그 지정이 " + state(m.group(3)) + "에서 "
+          + state(m.group(4)) + "(으)로 바뀜";
+    }
+    if ((m = APPLIES.matcher(en)).matches()) {
+      String when = (m.group(2) == null ? "" : m.group(2) + "부터") + (m.group(2) != null && m.group(3) != null ? " " : "")
+          + (m.group(3) == null ? "" : m.group(3) + "까지");
+      return "규칙 " + m.group(1) + "은(는) " + when + " 적용: " + ("first".equals(m.group(4)) ? "첫째" : "둘째") + " 검토에만 해당 ("
+          + m.group(5) + " 기준, " + m.group(6) + " 기준 아님)";
+    }
+    if ((m = REGIME_ONE.matcher(en)).matches()) {
+      return m.group(1) + "은(는) " + m.group(3) + " 현재 " + state(m.group(2)) + ": " + scenario(m.group(4)) + "에서 검토, "
+          + scenario(m.group(5)) + "에서는 검토하지 않음";
+    }
+    if ((m = REGIME_TWO.matcher(en)).matches()) {
+      return m.group(1) + "은(는) " + m.group(3) + " 현재 " + state(m.group(2)) + " (" + scenario(m.group(4)) + "에서 검토), "
+          + m.group(6) + " 현재 " + state(m.group(5)) + " (" + scenario(m.group(7)) + "에서 검토하지 않음)";
+    }
+    return en;
   }
 }

@@ -140,7 +140,7 @@ public final class TextRenderer implements Renderer {
     }
     for (String n : f.notes()) b.append("      ").append(Words.w("t_note", lang)).append(": ").append(safe(f.text(n, lang))).append('\n');
     for (Reading r : f.readings()) b.append("      ").append(Words.w("reading", lang)).append(": ").append(safe(Words.reading(f, r, lang))).append('\n');
-    b.append("      ").append(Words.w("t_source", lang)).append(": ").append(safe(f.citation().source())).append('\n');
+    b.append("      ").append(Words.w("t_source", lang)).append(": ").append(safe(f.text(f.citation().source(), lang))).append('\n');
   }
 
   private static Change changeOf(WhatIf w, Finding f) {
@@ -178,7 +178,9 @@ public final class TextRenderer implements Renderer {
       if (fc.line() > 0) b.append(' ').append(Words.line(fc.line(), lang));
       b.append('\n');
     }
-    for (String r : c.reasons()) b.append(indent).append("  ").append(Words.w("t_because", lang)).append(' ').append(safe(r)).append('\n');
+    for (String r : c.reasons()) {
+      b.append(indent).append("  ").append(Words.w("t_because", lang)).append(' ').append(safe("ko".equals(lang) ? Ko.reason(r) : r)).append('\n');
+    }
   }
 
   /** A user-supplied value (a name, a file name, a rule's text) made printable: see {@link Printable}. */

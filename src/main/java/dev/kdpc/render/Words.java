@@ -78,6 +78,7 @@ final class Words {
       Map.entry("t_nofindings", new String[] {"no findings", "검토 항목 없음"}),
       Map.entry("t_whatif", new String[] {"what-if", "가정 분석"}),
       Map.entry("t_new", new String[] {"new", "신규"}),
+      Map.entry("t_newfinding", new String[] {"new finding", "신규 항목"}),
       Map.entry("t_was", new String[] {"was", "이전"}),
       Map.entry("t_meaning", new String[] {"meaning", "의미"}),
       Map.entry("t_setby", new String[] {"(set by --set)", "(--set으로 설정)"}),

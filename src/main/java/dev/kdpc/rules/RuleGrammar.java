@@ -76,7 +76,7 @@ public final class RuleGrammar {
 
   /** The metadata keys the catalogue reads (see {@link RuleInfo} and {@link RegimeInfo}). */
   public static final Set<String> METADATA = Set.of("id", "regime", "kind", "title", "title_ko", "law", "law_ko", "article",
-      "article_ko", "source", "timeline", "note", "note_ko", "variant_ko", "status", "valid_from", "valid_to", "confidence", "variant", "designation", "sweepable");
+      "article_ko", "source", "timeline", "note", "note_ko", "variant_ko", "source_ko", "status", "valid_from", "valid_to", "confidence", "variant", "designation", "sweepable");
 
   /** The factories of {@link Assessment} a consequence starts with. */
   public static final Set<String> FACTORIES = Set.of("designation", "obligation", "eligibility", "prohibition");

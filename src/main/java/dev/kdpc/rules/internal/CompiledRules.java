@@ -517,12 +517,13 @@ public final class CompiledRules {
   }
 
   /**
-   * The Korean of the rule's article and notes, keyed by the English text as {@link #notes} writes it: {@code @article_ko},
-   * {@code @note_ko}, {@code @variant_ko}, and the Korean of the confidence note kdpc writes.
+   * The Korean of the rule's article, notes and source, keyed by the English text as {@link #notes} writes it: {@code @article_ko},
+   * {@code @note_ko}, {@code @variant_ko}, {@code @source_ko} (only for a source with words beside its URLs), and the Korean of the confidence note kdpc writes.
    */
   private static Map<String, String> korean(Map<String, Object> m) {
     Map<String, String> ko = new java.util.HashMap<>();
     if (text(m, "article") != null && text(m, "article_ko") != null) ko.put(text(m, "article"), text(m, "article_ko"));
+    if (text(m, "source") != null && text(m, "source_ko") != null) ko.put(text(m, "source"), text(m, "source_ko"));
     if (text(m, "note") != null && text(m, "note_ko") != null) ko.put(text(m, "note"), text(m, "note_ko"));
     if (text(m, "variant") != null && text(m, "variant_ko") != null) ko.put("variant: " + text(m, "variant"), "해석상 선택: " + text(m, "variant_ko"));
     String confidence = text(m, "confidence");
