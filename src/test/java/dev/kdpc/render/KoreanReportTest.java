@@ -222,6 +222,27 @@ class KoreanReportTest {
   }
 
   @Test
+  void theJsonReportCarriesTheKoreanBesideTheEnglish() throws IOException {
+    int sanctions = 0;
+    for (Report r : reports()) {
+      com.fasterxml.jackson.databind.JsonNode tree = JsonRenderer.tree(r);
+      for (com.fasterxml.jackson.databind.JsonNode f : tree.path("profiles").get(0).path("findings")) {
+        Finding finding = r.profiles().get(0).findings().stream()
+            .filter(x -> x.rule().equals(f.path("rule").asText()) && java.util.Objects.equals(x.service(), f.path("service").isNull() ? null : f.path("service").asText()))
+            .findFirst().orElseThrow();
+        assertThat(f.path("citation").path("article_ko").asText()).isEqualTo(finding.article("ko")).isNotEqualTo(finding.citation().article());
+        assertThat(f.path("notes_ko").size()).isEqualTo(finding.notes().size());
+        if (!f.path("sanction").isNull()) {
+          sanctions++;
+          assertThat(f.path("sanction_ko").asText()).isEqualTo(finding.text(finding.sanction().text(), "ko")).isNotEqualTo(finding.sanction().text());
+        }
+        if (finding.burden() != null) assertThat(f.path("burden_ko").asText()).isNotBlank().isNotEqualTo(finding.burden());
+      }
+    }
+    assertThat(sanctions).isPositive();
+  }
+
+  @Test
   void theCheckFindsAnEnglishLabelLeftInAKoreanReport() {
     // the check itself: an English label of the vocabulary is found; ids, paths, URLs and profile names are not
     assertThat(english("  비고: 한글 (margin +3%)", Set.of())).hasSize(1);
