@@ -19,6 +19,7 @@ final class Ko {
     if (v == null) return "기재 없음";
     if (v instanceof Boolean b) return b ? "예" : "아니요";
     if (v instanceof Number n && "krw".equals(unit)) return String.format(Locale.ROOT, "%,d원", n.longValue());
+    if ("(stated)".equals(v)) return "(기재됨)";
     if ("included".equals(v)) return "포함";
     if ("not included".equals(v)) return "불포함";
     if ("true".equals(v)) return "예";
@@ -231,5 +232,17 @@ final class Ko {
           + m.group(6) + " 현재 " + state(m.group(5)) + " (" + scenario(m.group(7)) + "에서 검토하지 않음)";
     }
     return en;
+  }
+
+  private static final Pattern SIDE = Pattern.compile("(scenario|regimes) (\\S+), as of (\\S+)");
+  private static final Pattern FILE_SIDE = Pattern.compile("(.*) \\(((?:scenario|regimes) \\S+, as of \\S+)\\)");
+
+  /** One side of a comparison ({@code scenario in-force, as of DATE}, or {@code FILE (…)}) in Korean. */
+  static String side(String en) {
+    Matcher f = FILE_SIDE.matcher(en);
+    if (f.matches()) return f.group(1) + " (" + side(f.group(2)) + ")";
+    Matcher m = SIDE.matcher(en);
+    if (!m.matches()) return en;
+    return ("scenario".equals(m.group(1)) ? "시나리오 " + scenario(m.group(2)) : "규제 " + m.group(2)) + ", 기준일 " + m.group(3);
   }
 }

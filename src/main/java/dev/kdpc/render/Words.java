@@ -95,6 +95,8 @@ final class Words {
       Map.entry("t_nochange", new String[] {"No finding changes against the profile as written.", "원래 프로필 대비 변경된 결과가 없습니다."}),
       Map.entry("t_changes", new String[] {"Changes against the profile as written:", "원래 프로필 대비 변경된 결과:"}),
       Map.entry("t_nofinding", new String[] {"no finding", "항목 없음"}),
+      Map.entry("t_nochanges", new String[] {"No finding added, removed or changed.", "추가·삭제·변경된 항목이 없습니다."}),
+      Map.entry("t_compare", new String[] {"before after change rule cause (scenario, as of) (regimes, as of)", "이전 이후"}),
       Map.entry("t_because", new String[] {"because", "원인"}),
       Map.entry("t_line", new String[] {"(line %d)", "(%d행)"}),
       Map.entry("t_notdesignated", new String[] {"not designated", "지정 대상 아님"}),

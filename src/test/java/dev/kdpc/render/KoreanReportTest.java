@@ -222,6 +222,24 @@ class KoreanReportTest {
   }
 
   @Test
+  void aKoreanComparisonHasNoEnglishWordOfTheVocabulary() throws IOException {
+    List<String> found = new ArrayList<>();
+    for (String sample : List.of("portal-search.yaml", "webtoon-near-miss.yaml", "marketplace-selfpref.yaml")) {
+      Set<String> allowed = new TreeSet<>(profileWords(Files.readString(SAMPLES.resolve(sample))));
+      allowed.addAll(FORMAT_IDS);
+      for (String format : List.of("text", "markdown")) {
+        ReviewSupport.Run run = ReviewSupport.cli("check", "--lang", "ko", "--format", format, "--compare-scenarios", "samples/" + sample);
+        assertThat(run.code()).as(run.err()).isIn(0, 1); // 1: a finding at the --fail-on level
+        found.addAll(english(run.out(), allowed).stream().map(e -> sample + " " + format + ": " + e).toList());
+      }
+    }
+    ReviewSupport.Run diff = ReviewSupport.cli("diff", "--lang", "ko", "samples/webtoon-near-miss.yaml", "samples/portal-search.yaml");
+    assertThat(diff.out()).contains("이전: ", "(시나리오 현행법, 기준일 ");
+    found.addAll(english(diff.out(), Set.of()));
+    assertThat(found).isEmpty();
+  }
+
+  @Test
   void theJsonReportCarriesTheKoreanBesideTheEnglish() throws IOException {
     int sanctions = 0;
     for (Report r : reports()) {
