@@ -525,7 +525,7 @@ public final class CompiledRules {
     if (text(m, "article") != null && text(m, "article_ko") != null) ko.put(text(m, "article"), text(m, "article_ko"));
     if (text(m, "source") != null && text(m, "source_ko") != null) ko.put(text(m, "source"), text(m, "source_ko"));
     if (text(m, "note") != null && text(m, "note_ko") != null) ko.put(text(m, "note"), text(m, "note_ko"));
-    if (text(m, "variant") != null && text(m, "variant_ko") != null) ko.put("variant: " + text(m, "variant"), "해석상 선택: " + text(m, "variant_ko"));
+    if (text(m, "variant") != null && text(m, "variant_ko") != null) ko.put("variant: " + text(m, "variant"), "자료에 따른 차이: " + text(m, "variant_ko"));
     String confidence = text(m, "confidence");
     if (confidence != null) {
       String en = notes(Map.of("confidence", confidence)).get(0);
