@@ -413,8 +413,12 @@ public final class Checker {
     Status s = info.status() != null ? info.status() : sel.status.get(info.regime());
     List<String> notes = new ArrayList<>(info.notes());
     notes.addAll(a.getNotes());
-    Map<String, String> ko = new HashMap<>(info.ko());
-    ko.putAll(a.getKo());
+    Map<String, String> own = a.getKo();
+    Map<String, String> ko = info.ko();
+    if (!own.isEmpty()) {
+      ko = new HashMap<>(ko);
+      ko.putAll(own);
+    }
     return new Finding(info.id(), info.regime(), a.getKind(), a.getOutcome(), s, a.getServiceId(), info.citation(),
         info.title(), info.titleKo(), a.getTests(), a.getMissing(), a.getSanction(), a.getDependsOn(),
         a.getJustification(), a.getBurden(), notes, null, a.getMissingImmaterial(), a.getReadings(), ko);

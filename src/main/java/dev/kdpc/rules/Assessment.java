@@ -552,7 +552,7 @@ public final class Assessment {
 
   /** The Korean of this assessment's texts, keyed by the English. */
   public Map<String, String> getKo() {
-    return Map.copyOf(ko);
+    return ko.isEmpty() ? Map.of() : Map.copyOf(ko);
   }
 
   // ---------------------------------------------------------------------------------------------
