@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -429,9 +430,15 @@ public final class Checker {
     Status s = info.status() != null ? info.status() : sel.status.get(info.regime());
     List<String> notes = new ArrayList<>(info.notes());
     notes.addAll(a.getNotes());
+    Map<String, String> own = a.getKo();
+    Map<String, String> ko = info.ko();
+    if (!own.isEmpty()) {
+      ko = new HashMap<>(ko);
+      ko.putAll(own);
+    }
     return new Finding(info.id(), info.regime(), a.getKind(), a.getOutcome(), s, a.getServiceId(), info.citation(),
         info.title(), info.titleKo(), a.getTests(), a.getMissing(), a.getSanction(), a.getDependsOn(),
-        a.getJustification(), a.getBurden(), notes, null, a.getMissingImmaterial(), a.getReadings());
+        a.getJustification(), a.getBurden(), notes, null, a.getMissingImmaterial(), a.getReadings(), ko);
   }
 
   /** The designations missed only by tests within the near-miss margin (loops, not streams: this runs for every finding). */

@@ -22,6 +22,21 @@ public final class Format {
     return String.valueOf(v);
   }
 
+  /** A value in {@code lang} ({@code ko}: 원, 기재 없음, 예/아니요). */
+  public static String value(Object v, String unit, String lang) {
+    return "ko".equals(lang) ? Ko.value(v, unit) : value(v, unit);
+  }
+
+  /** One test in words in {@code lang}. */
+  public static String test(Test t, String lang) {
+    return "ko".equals(lang) ? Ko.test(t) : test(t);
+  }
+
+  /** The shortfall of a failed test in {@code lang}. */
+  public static String shortfall(Test t, String lang) {
+    return "ko".equals(lang) ? Ko.shortfall(t) : shortfall(t);
+  }
+
   public static String plain(Number n) {
     if (n instanceof Long || n instanceof Integer) return String.format(Locale.ROOT, "%,d", n.longValue());
     double d = n.doubleValue();

@@ -66,7 +66,7 @@ public final class HtmlRenderer implements Renderer {
         .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
     b.append("<h1>").append(esc(Words.w("memo", lang))).append("</h1>\n<table class=\"meta\">\n");
     meta(b, Words.w("asof", lang), esc(r.asOf().toString()));
-    meta(b, Words.w("scenario", lang), esc(r.scenario()));
+    meta(b, Words.w("scenario", lang), esc(("ko".equals(lang) ? Ko.scenario(r.scenario()) : r.scenario())));
     meta(b, Words.w("regimes", lang), r.regimes().isEmpty() ? esc(Words.w("none", lang))
         : String.join(", ", r.regimes().stream().map(x -> "<code>" + esc(x) + "</code>").toList()));
     meta(b, Words.w("rules", lang), "<code>" + esc(r.rulesDigest().substring(0, 12)) + "</code>");
@@ -109,7 +109,7 @@ public final class HtmlRenderer implements Renderer {
             .append("</code></td><td>").append(esc(Words.subject(f, lang))).append("</td><td>").append(esc(f.title(lang)))
             .append("</td><td class=\"outcome").append(f.outcome().adverse() ? " adverse" : "").append("\">")
             .append(esc(Words.outcome(f, lang))).append("</td><td>").append(esc(Words.status(f.status(), lang)))
-            .append("</td><td>").append(esc(f.citation().article())).append("</td></tr>\n");
+            .append("</td><td>").append(esc(f.article(lang))).append("</td></tr>\n");
       }
       b.append("</table>\n");
     }
@@ -123,7 +123,7 @@ public final class HtmlRenderer implements Renderer {
       b.append("<h3>").append(esc(Words.w("near", lang))).append("</h3>\n<ul>\n");
       for (NearMiss n : p.nearMisses()) {
         b.append("<li><code>").append(esc(n.rule())).append("</code> ").append(esc(n.service() == null ? Words.w("companywide", lang) : n.service()))
-            .append(": ").append(esc(Format.test(n.test()) + Format.shortfall(n.test()))).append(line(n.test())).append("</li>\n");
+            .append(": ").append(esc(Format.test(n.test(), lang) + Format.shortfall(n.test(), lang))).append(line(n.test(), lang)).append("</li>\n");
       }
       b.append("</ul>\n");
     }
@@ -148,9 +148,9 @@ public final class HtmlRenderer implements Renderer {
     String meaning = Words.meaning(f, lang);
     if (meaning != null) b.append("<li><strong>").append(esc(Words.w("meaning", lang))).append(":</strong> ").append(esc(meaning)).append("</li>\n");
     b.append("<li><strong>").append(esc(Words.w("citation", lang))).append(":</strong> ").append(esc(f.citation().law(lang)))
-        .append(", ").append(esc(f.citation().article())).append("</li>\n");
+        .append(", ").append(esc(f.article(lang))).append("</li>\n");
     b.append("<li><strong>").append(esc(Words.w("source", lang))).append(":</strong> ");
-    List<String> urls = Words.urls(f.citation().source());
+    List<String> urls = Words.urls(f.text(f.citation().source(), lang));
     for (int k = 0; k < urls.size(); k++) {
       String u = urls.get(k);
       if (k > 0) b.append("; ");
@@ -163,7 +163,7 @@ public final class HtmlRenderer implements Renderer {
       for (Change c : w.changes()) {
         if (c.rule().equals(f.rule()) && Objects.equals(c.service(), f.service())) {
           b.append("<li><strong>").append(esc(Words.w("whatif", lang))).append(":</strong> ")
-              .append(esc(c.before() == null ? "new finding" : "was " + Words.outcome(c.before(), c.statusBefore(), lang))).append("</li>\n");
+              .append(esc(c.before() == null ? Words.w("t_newfinding", lang) : Words.w("t_was", lang) + " " + Words.outcome(c.before(), c.statusBefore(), lang))).append("</li>\n");
         }
       }
     }
@@ -171,14 +171,14 @@ public final class HtmlRenderer implements Renderer {
       b.append("<li><strong>").append(esc(Words.w("reasons", lang))).append(":</strong>\n<ul class=\"tests\">\n");
       for (Test t : f.because()) {
         b.append("<li data-mark=\"").append(t.met() == null ? "?" : t.met() ? "✓" : "✗").append("\">")
-            .append(esc(Format.test(t) + Format.shortfall(t))).append(line(t));
+            .append(esc(Format.test(t, lang) + Format.shortfall(t, lang))).append(line(t, lang));
         if (w != null && w.set().containsKey(t.fact())) b.append(" <em>(--set)</em>");
         b.append("</li>\n");
       }
       b.append("</ul></li>\n");
     }
     if (f.flip() != null) {
-      b.append("<li><strong>").append(esc(Words.w("flip", lang))).append(":</strong> ").append(esc(Words.flip(f.flip(), "→")))
+      b.append("<li><strong>").append(esc(Words.w("flip", lang))).append(":</strong> ").append(esc(Words.flip(f.flip(), "→", lang)))
           .append(" (<code>").append(esc(Words.flipSet(f.flip()))).append("</code>)</li>\n");
     }
     if (!f.missing().isEmpty()) {
@@ -195,15 +195,15 @@ public final class HtmlRenderer implements Renderer {
     }
     if (f.justification() != null) {
       b.append("<li><strong>").append(esc(Words.w("justification", lang))).append(":</strong> ").append(esc(f.justification()));
-      if (f.burden() != null) b.append(" (").append(esc(Words.w("burden", lang))).append(": ").append(esc(f.burden())).append(')');
+      if (f.burden() != null) b.append(" (").append(esc(Words.w("burden", lang))).append(": ").append(esc(f.text(f.burden(), lang))).append(')');
       b.append("</li>\n");
     }
     if (f.kind() != Kind.DESIGNATION || f.sanction() != null) {
-      b.append("<li><strong>").append(esc(Words.w("ceiling", lang))).append(":</strong> ").append(esc(Words.sanction(f.sanction(), lang))).append("</li>\n");
+      b.append("<li><strong>").append(esc(Words.w("ceiling", lang))).append(":</strong> ").append(esc(Words.sanction(f, f.sanction(), lang))).append("</li>\n");
     }
-    for (String n : f.notes()) b.append("<li class=\"note\"><strong>").append(esc(Words.w("notes", lang))).append(":</strong> ").append(esc(n)).append("</li>\n");
+    for (String n : f.notes()) b.append("<li class=\"note\"><strong>").append(esc(Words.w("notes", lang))).append(":</strong> ").append(esc(f.text(n, lang))).append("</li>\n");
     for (Reading r : f.readings()) {
-      b.append("<li class=\"reading\"><strong>").append(esc(Words.w("reading", lang))).append(":</strong> ").append(esc(Words.reading(r, lang))).append("</li>\n");
+      b.append("<li class=\"reading\"><strong>").append(esc(Words.w("reading", lang))).append(":</strong> ").append(esc(Words.reading(f, r, lang))).append("</li>\n");
     }
     b.append("</ul>\n</section>\n");
   }
@@ -223,10 +223,10 @@ public final class HtmlRenderer implements Renderer {
           .append(esc(c.before() == null ? "—" : Words.outcome(c.before(), lang))).append(" → ")
           .append(esc(c.after() == null ? "—" : Words.outcome(c.after(), lang)));
       for (Change.FactChange fc : c.facts()) {
-        b.append("; <code>").append(esc(fc.fact())).append("</code> ").append(esc(Format.value(fc.before(), fc.unit())))
-            .append(" → ").append(esc(Format.value(fc.after(), fc.unit())));
+        b.append("; <code>").append(esc(fc.fact())).append("</code> ").append(esc(Format.value(fc.before(), fc.unit(), lang)))
+            .append(" → ").append(esc(Format.value(fc.after(), fc.unit(), lang)));
       }
-      for (String r : c.reasons()) b.append("; ").append(esc(r));
+      for (String r : c.reasons()) b.append("; ").append(esc("ko".equals(lang) ? Ko.reason(r) : r));
       b.append("</li>\n");
     }
     b.append("</ul>\n");
@@ -240,15 +240,15 @@ public final class HtmlRenderer implements Renderer {
       for (Finding f : w.designations()) {
         for (Test t : f.because()) {
           if (Boolean.FALSE.equals(t.met())) {
-            b.append("<li><code>").append(esc(f.rule())).append("</code> ").append(esc(Format.test(t) + Format.shortfall(t))).append(line(t)).append("</li>\n");
+            b.append("<li><code>").append(esc(f.rule())).append("</code> ").append(esc(Format.test(t, lang) + Format.shortfall(t, lang))).append(line(t, lang)).append("</li>\n");
           }
         }
         if (f.flip() != null) {
           b.append("<li><code>").append(esc(f.rule())).append("</code> ").append(esc(Words.w("flip", lang))).append(": ")
-              .append(esc(Words.flip(f.flip(), "→"))).append("</li>\n");
+              .append(esc(Words.flip(f.flip(), "→", lang))).append("</li>\n");
         }
       }
-      for (String n : w.notes()) b.append("<li class=\"note\">").append(esc(n)).append("</li>\n");
+      for (String n : w.notes()) b.append("<li class=\"note\">").append(esc("ko".equals(lang) ? Ko.whyNotNote(n) : n)).append("</li>\n");
       b.append("</ul></li>\n");
     }
     b.append("</ul>\n");
@@ -279,15 +279,15 @@ public final class HtmlRenderer implements Renderer {
     b.append("<tr data-register=\"").append(esc(f.rule() + "|" + (f.service() == null ? "" : f.service()))).append("\">");
     if (many) b.append("<td><code>").append(esc(row.profile())).append("</code></td>");
     b.append("<td>").append(esc(Words.registerKind(f.kind(), lang))).append("</td><td>").append(esc(f.title(lang))).append(" (<code>").append(esc(f.rule())).append("</code>)</td><td>")
-        .append(esc(Words.subject(f, lang))).append("</td><td>").append(esc(f.citation().law(lang) + ", " + f.citation().article()))
+        .append(esc(Words.subject(f, lang))).append("</td><td>").append(esc(f.citation().law(lang) + ", " + f.article(lang)))
         .append("</td><td>").append(esc(Words.status(f.status(), lang))).append("</td><td class=\"outcome")
         .append(f.outcome().adverse() ? " adverse" : "").append("\">").append(esc(Words.outcome(f, lang)))
-        .append("</td><td>").append(esc(Words.sanction(f.sanction(), lang))).append("</td></tr>\n");
+        .append("</td><td>").append(esc(Words.sanction(f, f.sanction(), lang))).append("</td></tr>\n");
     return b.toString();
   }
 
-  private static String line(Test t) {
-    return t.line() > 0 ? " <span class=\"note\">(line " + t.line() + ")</span>" : "";
+  private static String line(Test t, String lang) {
+    return t.line() > 0 ? " <span class=\"note\">" + Words.line(t.line(), lang) + "</span>" : "";
   }
 
   /**

@@ -281,7 +281,9 @@ public final class JsonRenderer implements Renderer {
     ruleText(g, K.law, f.citation().law());
     ruleText(g, K.law_ko, f.citation().lawKo());
     ruleText(g, K.article, f.citation().article());
+    korean(g, K.article_ko, f, f.citation().article());
     ruleText(g, K.source, f.citation().source());
+    korean(g, K.source_ko, f, f.citation().source());
     g.writeEndObject();
     arrayField(g, K.because);
     for (Test t : f.because()) writeTest(g, t);
@@ -291,25 +293,34 @@ public final class JsonRenderer implements Renderer {
     g.writeFieldName(K.sanction.json);
     if (f.sanction() != null) writeSanction(g, f.sanction());
     else g.writeNull();
+    if (f.sanction() != null) korean(g, K.sanction_ko, f, f.sanction().text());
     strings(g, K.depends_on, f.dependsOn());
     if (f.justification() != null) text(g, K.justification, f.justification());
     if (f.burden() != null) ruleText(g, K.burden, f.burden());
+    if (f.burden() != null) korean(g, K.burden_ko, f, f.burden());
     ruleStrings(g, K.notes, f.notes());
+    if (f.notes().stream().anyMatch(n -> f.ko().containsKey(n))) ruleStrings(g, K.notes_ko, f.notes().stream().map(n -> f.text(n, "ko")).toList());
     if (f.flip() != null) {
       g.writeFieldName(K.flip.json);
       writeFlip(g, f.flip());
     }
-    writeReadings(g, f.readings());
+    writeReadings(g, f.readings(), f);
     g.writeEndObject();
   }
 
   /** The other readings whose outcome differs (issue 13), omitted when there are none. */
-  private static void writeReadings(JsonGenerator g, List<Reading> readings) throws IOException {
+  /** {@code key}: the Korean of the rule's text {@code en} in {@code f}, where the rule gives one; nothing otherwise. */
+  private static void korean(JsonGenerator g, K key, Finding f, String en) throws IOException {
+    if (en != null && f.ko().containsKey(en)) ruleText(g, key, f.ko().get(en));
+  }
+
+  private static void writeReadings(JsonGenerator g, List<Reading> readings, Finding f) throws IOException {
     if (readings.isEmpty()) return;
     arrayField(g, K.readings);
     for (Reading r : readings) {
       g.writeStartObject();
       ruleText(g, K.reading, r.reading());
+      korean(g, K.reading_ko, f, r.reading());
       ruleText(g, K.outcome, r.outcome().id());
       ruleText(g, K.note, r.note());
       g.writeEndObject();
@@ -419,6 +430,7 @@ public final class JsonRenderer implements Renderer {
     kdpc_report, tool, as_of, scenario, regimes, rules_digest, notices, regime, message, profiles, source,
     input_sha256, company, error, findings, near_misses, rule, service, test, what_if, set, changes, why_not,
     designations, failed, flip, notes, kind, outcome, status, title, title_ko, citation, law, law_ko, article,
+    article_ko, source_ko, burden_ko, notes_ko, sanction_ko, reading_ko,
     because, missing, missing_immaterial, sanction, depends_on, justification, burden, fact, label, value, op, threshold, met,
     margin, unit, text, rate, base_fact, base_krw, max_krw, flat_cap_krw, note, from, to, change, before,
     after, status_before, status_after, facts, reasons, kdpc_diff, line, column, readings, reading, written;

@@ -48,7 +48,7 @@ public final class MarkdownRenderer implements Renderer {
     b.append("# ").append(Words.w("memo", lang)).append("\n\n");
     b.append("| ").append(Words.w("item", lang)).append(" | ").append(Words.w("value", lang)).append(" |\n").append(Markdown.delimiter(2));
     b.append("| ").append(Words.w("asof", lang)).append(" | ").append(r.asOf()).append(" |\n");
-    b.append("| ").append(Words.w("scenario", lang)).append(" | ").append(r.scenario()).append(" |\n");
+    b.append("| ").append(Words.w("scenario", lang)).append(" | ").append(("ko".equals(lang) ? Ko.scenario(r.scenario()) : r.scenario())).append(" |\n");
     b.append("| ").append(Words.w("regimes", lang)).append(" | ")
         .append(r.regimes().isEmpty() ? Words.w("none", lang) : String.join(", ", r.regimes().stream().map(Markdown::codeCell).toList())).append(" |\n");
     b.append("| ").append(Words.w("rules", lang)).append(" | `").append(r.rulesDigest(), 0, 12).append("` |\n");
@@ -96,7 +96,7 @@ public final class MarkdownRenderer implements Renderer {
       for (Finding f : p.findings()) {
         b.append("| ").append(i++).append(" | ").append(Markdown.codeCell(f.rule())).append(" | ").append(cell(Words.subject(f, lang))).append(" | ")
             .append(cell(f.title(lang))).append(" | **").append(Words.outcome(f, lang)).append("** | ")
-            .append(Words.status(f.status(), lang)).append(" | ").append(cell(f.citation().article())).append(" |\n");
+            .append(Words.status(f.status(), lang)).append(" | ").append(cell(f.article(lang))).append(" |\n");
       }
     }
     if (p.whatIf() != null) whatIf(b, p.whatIf(), lang);
@@ -109,7 +109,7 @@ public final class MarkdownRenderer implements Renderer {
       b.append("\n### ").append(Words.w("near", lang)).append("\n\n");
       for (NearMiss n : p.nearMisses()) {
         b.append("- ").append(Markdown.code(n.rule())).append(' ').append(n.service() == null ? Words.w("companywide", lang) : cell(n.service()))
-            .append(": ").append(cell(Format.test(n.test()))).append(cell(Format.shortfall(n.test()))).append(line(n.test())).append('\n');
+            .append(": ").append(cell(Format.test(n.test(), lang))).append(cell(Format.shortfall(n.test(), lang))).append(line(n.test(), lang)).append('\n');
       }
     }
     if (!p.whyNot().isEmpty()) whyNot(b, p.whyNot(), lang);
@@ -123,28 +123,28 @@ public final class MarkdownRenderer implements Renderer {
     String meaning = Words.meaning(f, lang);
     if (meaning != null) b.append("- **").append(Words.w("meaning", lang)).append(":** ").append(cell(meaning)).append('\n');
     b.append("- **").append(Words.w("citation", lang)).append(":** ").append(cell(f.citation().law(lang))).append(", ")
-        .append(cell(f.citation().article())).append('\n');
+        .append(cell(f.article(lang))).append('\n');
     b.append("- **").append(Words.w("source", lang)).append(":** ")
-        .append(String.join("; ", Words.urls(f.citation().source()).stream().map(Markdown::url).toList()))
+        .append(String.join("; ", Words.urls(f.text(f.citation().source(), lang)).stream().map(Markdown::url).toList()))
         .append('\n');
     if (whatIf != null) {
       for (Change c : whatIf.changes()) {
         if (c.rule().equals(f.rule()) && java.util.Objects.equals(c.service(), f.service())) {
           b.append("- **").append(Words.w("whatif", lang)).append(":** ")
-              .append(c.before() == null ? "new finding" : "was " + Words.outcome(c.before(), c.statusBefore(), lang)).append('\n');
+              .append(c.before() == null ? Words.w("t_newfinding", lang) : Words.w("t_was", lang) + " " + Words.outcome(c.before(), c.statusBefore(), lang)).append('\n');
         }
       }
     }
     if (!f.because().isEmpty()) {
       b.append("- **").append(Words.w("reasons", lang)).append(":**\n");
       for (Test t : f.because()) {
-        b.append("  - ").append(symbol(t)).append(' ').append(cell(Format.test(t))).append(cell(Format.shortfall(t))).append(line(t));
+        b.append("  - ").append(symbol(t)).append(' ').append(cell(Format.test(t, lang))).append(cell(Format.shortfall(t, lang))).append(line(t, lang));
         if (whatIf != null && whatIf.set().containsKey(t.fact())) b.append(" *(--set)*");
         b.append('\n');
       }
     }
     if (f.flip() != null) {
-      b.append("- **").append(Words.w("flip", lang)).append(":** ").append(cell(Words.flip(f.flip(), "→")))
+      b.append("- **").append(Words.w("flip", lang)).append(":** ").append(cell(Words.flip(f.flip(), "→", lang)))
           .append(" (").append(Markdown.code(Words.flipSet(f.flip()))).append(")\n");
     }
     if (!f.missing().isEmpty()) {
@@ -161,14 +161,14 @@ public final class MarkdownRenderer implements Renderer {
     }
     if (f.justification() != null) {
       b.append("- **").append(Words.w("justification", lang)).append(":** ").append(cell(f.justification()));
-      if (f.burden() != null) b.append(" (").append(Words.w("burden", lang)).append(": ").append(cell(f.burden())).append(')');
+      if (f.burden() != null) b.append(" (").append(Words.w("burden", lang)).append(": ").append(cell(f.text(f.burden(), lang))).append(')');
       b.append('\n');
     }
     if (f.kind() != Kind.DESIGNATION || f.sanction() != null) {
-      b.append("- **").append(Words.w("ceiling", lang)).append(":** ").append(cell(Words.sanction(f.sanction(), lang))).append('\n');
+      b.append("- **").append(Words.w("ceiling", lang)).append(":** ").append(cell(Words.sanction(f, f.sanction(), lang))).append('\n');
     }
-    for (String n : f.notes()) b.append("- **").append(Words.w("notes", lang)).append(":** ").append(cell(n)).append('\n');
-    for (Reading r : f.readings()) b.append("- **").append(Words.w("reading", lang)).append(":** ").append(cell(Words.reading(r, lang))).append('\n');
+    for (String n : f.notes()) b.append("- **").append(Words.w("notes", lang)).append(":** ").append(cell(f.text(n, lang))).append('\n');
+    for (Reading r : f.readings()) b.append("- **").append(Words.w("reading", lang)).append(":** ").append(cell(Words.reading(f, r, lang))).append('\n');
   }
 
   private static void whatIf(StringBuilder b, WhatIf w, String lang) {
@@ -186,9 +186,9 @@ public final class MarkdownRenderer implements Renderer {
           .append(c.before() == null ? "—" : Words.outcome(c.before(), lang)).append(" → ")
           .append(c.after() == null ? "—" : Words.outcome(c.after(), lang));
       for (Change.FactChange fc : c.facts()) {
-        b.append("; ").append(Markdown.code(fc.fact())).append(' ').append(cell(Format.value(fc.before(), fc.unit()))).append(" → ").append(cell(Format.value(fc.after(), fc.unit())));
+        b.append("; ").append(Markdown.code(fc.fact())).append(' ').append(cell(Format.value(fc.before(), fc.unit(), lang))).append(" → ").append(cell(Format.value(fc.after(), fc.unit(), lang)));
       }
-      for (String r : c.reasons()) b.append("; ").append(cell(r));
+      for (String r : c.reasons()) b.append("; ").append(cell("ko".equals(lang) ? Ko.reason(r) : r));
       b.append('\n');
     }
   }
@@ -205,12 +205,12 @@ public final class MarkdownRenderer implements Renderer {
       for (Finding f : w.designations()) {
         for (Test t : f.because()) {
           if (Boolean.FALSE.equals(t.met())) {
-            b.append("  - ").append(Markdown.code(f.rule())).append(' ').append(cell(Format.test(t))).append(cell(Format.shortfall(t))).append(line(t)).append('\n');
+            b.append("  - ").append(Markdown.code(f.rule())).append(' ').append(cell(Format.test(t, lang))).append(cell(Format.shortfall(t, lang))).append(line(t, lang)).append('\n');
           }
         }
-        if (f.flip() != null) b.append("  - ").append(Markdown.code(f.rule())).append(' ').append(Words.w("flip", lang)).append(": ").append(cell(Words.flip(f.flip(), "→"))).append('\n');
+        if (f.flip() != null) b.append("  - ").append(Markdown.code(f.rule())).append(' ').append(Words.w("flip", lang)).append(": ").append(cell(Words.flip(f.flip(), "→", lang))).append('\n');
       }
-      for (String n : w.notes()) b.append("  - ").append(cell(n)).append('\n');
+      for (String n : w.notes()) b.append("  - ").append(cell("ko".equals(lang) ? Ko.whyNotNote(n) : n)).append('\n');
     }
   }
 
@@ -239,9 +239,9 @@ public final class MarkdownRenderer implements Renderer {
     Finding f = row.finding();
     if (many) b.append("| ").append(Markdown.codeCell(row.profile())).append(' ');
     b.append("| ").append(Words.registerKind(f.kind(), lang)).append(" | ").append(cell(f.title(lang))).append(" (").append(Markdown.codeCell(f.rule())).append(") | ").append(cell(Words.subject(f, lang))).append(" | ")
-        .append(cell(f.citation().law(lang))).append(", ").append(cell(f.citation().article())).append(" | ")
+        .append(cell(f.citation().law(lang))).append(", ").append(cell(f.article(lang))).append(" | ")
         .append(Words.status(f.status(), lang)).append(" | **").append(Words.outcome(f, lang)).append("** | ")
-        .append(cell(Words.sanction(f.sanction(), lang))).append(" |\n");
+        .append(cell(Words.sanction(f, f.sanction(), lang))).append(" |\n");
     return b.toString();
   }
 
@@ -249,8 +249,8 @@ public final class MarkdownRenderer implements Renderer {
     return t.met() == null ? "?" : t.met() ? "✓" : "✗";
   }
 
-  private static String line(Test t) {
-    return t.line() > 0 ? " *(line " + t.line() + ")*" : "";
+  private static String line(Test t, String lang) {
+    return t.line() > 0 ? " *" + Words.line(t.line(), lang) + "*" : "";
   }
 
   static String cell(String s) {

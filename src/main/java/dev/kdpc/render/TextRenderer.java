@@ -35,10 +35,15 @@ public final class TextRenderer implements Renderer {
   public Stream open(Report r, Writer out, RenderOptions options) throws IOException {
     String lang = options.lang();
     StringBuilder b = new StringBuilder();
-    b.append(r.tool()).append(" | as of ").append(r.asOf()).append(" | scenario ").append(r.scenario())
-        .append(" | rules ").append(r.rulesDigest(), 0, 12).append('\n');
-    b.append("Regimes evaluated: ").append(r.regimes().isEmpty() ? "none" : safe(String.join(", ", r.regimes()))).append('\n');
-    for (Notice n : r.notices()) b.append("Note: ").append(safe(n.regime())).append(": ").append(Printable.message(n.message())).append('\n');
+    boolean ko = "ko".equals(lang);
+    b.append(r.tool()).append(" | ").append(Words.w("t_asof", lang)).append(' ').append(r.asOf()).append(" | ")
+        .append(Words.w("t_scenario", lang)).append(' ').append(ko ? Ko.scenario(r.scenario()) : r.scenario())
+        .append(" | ").append(Words.w("t_rules", lang)).append(' ').append(r.rulesDigest(), 0, 12).append('\n');
+    b.append(Words.w("regimes", lang)).append(": ").append(r.regimes().isEmpty() ? Words.w("none", lang) : safe(String.join(", ", r.regimes()))).append('\n');
+    for (Notice n : r.notices()) {
+      b.append(Words.w("t_notice", lang)).append(": ").append(safe(n.regime())).append(": ")
+          .append(Printable.message(ko ? Ko.notice(n.message()) : n.message())).append('\n');
+    }
     out.write(b.toString());
     return new Stream() {
       @Override
@@ -60,7 +65,7 @@ public final class TextRenderer implements Renderer {
     if (p.company() != null) b.append(" (").append(safe(p.company())).append(')');
     b.append(" ==\n");
     if (p.error() != null) {
-      b.append("  ERROR: ").append(Printable.message(p.error())).append('\n');
+      b.append("  ").append(Words.w("t_error", lang)).append(": ").append(Printable.message(p.error())).append('\n');
       return;
     }
     for (String n : p.notices()) b.append("  ").append(Words.w("inputnotice", lang)).append(": ").append(Printable.message(n)).append('\n');
@@ -68,74 +73,74 @@ public final class TextRenderer implements Renderer {
     for (Kind k : Kind.values()) {
       List<Finding> of = p.findings().stream().filter(f -> f.kind() == k).toList();
       if (of.isEmpty()) continue;
-      b.append('\n').append(switch (k) {
-        case DESIGNATION -> "DESIGNATIONS";
-        case OBLIGATION -> "OBLIGATIONS";
-        case ELIGIBILITY -> "ELIGIBILITY (what a public body or other buyer may do)";
-        case PROHIBITION -> "PROHIBITIONS";
-      }).append('\n');
+      b.append('\n').append(Words.w(switch (k) {
+        case DESIGNATION -> "h_designations";
+        case OBLIGATION -> "h_obligations";
+        case ELIGIBILITY -> "h_eligibility";
+        case PROHIBITION -> "h_prohibitions";
+      }, lang)).append('\n');
       for (Finding f : of) finding(b, f, p.whatIf(), lang);
     }
-    if (p.findings().isEmpty()) b.append("  No findings under the regimes evaluated.\n");
+    if (p.findings().isEmpty()) b.append("  ").append(Words.w("nofindings", lang)).append('\n');
     if (!p.nearMisses().isEmpty()) {
-      b.append("\nNEAR MISSES (designation tests failed by less than ")
-          .append(Format.percent(ProfileReport.NEAR_MISS_MARGIN)).append(")\n");
+      b.append('\n').append(String.format(java.util.Locale.ROOT, Words.w("h_near", lang), Format.percent(ProfileReport.NEAR_MISS_MARGIN))).append('\n');
       for (NearMiss n : p.nearMisses()) {
         b.append("  ").append(safe(n.rule())).append(n.service() == null ? "" : " [" + safe(n.service()) + "]").append(": ")
-            .append(safe(Format.test(n.test()))).append('\n');
+            .append(safe(Format.test(n.test(), lang))).append('\n');
       }
     }
-    if (!p.whyNot().isEmpty()) whyNot(b, p.whyNot());
+    if (!p.whyNot().isEmpty()) whyNot(b, p.whyNot(), lang);
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     for (Finding f : p.findings()) counts.merge(f.outcome(), 1, Integer::sum);
-    b.append("\nSummary: ");
+    b.append('\n').append(Words.w("summary", lang)).append(": ");
     StringBuilder s = new StringBuilder();
     counts.forEach((o, n) -> s.append(s.length() == 0 ? "" : ", ").append(n).append(' ').append(Words.outcome(o, lang)));
-    b.append(s.length() == 0 ? "no findings" : s).append('\n');
+    b.append(s.length() == 0 ? Words.w("t_nofindings", lang) : s).append('\n');
   }
 
   private static void finding(StringBuilder b, Finding f, WhatIf whatIf, String lang) {
     b.append("  [").append(Words.outcome(f, lang).toUpperCase(Locale.ROOT)).append("] ")
-        .append(safe(f.rule())).append(f.service() == null ? " (company)" : " [" + safe(f.service()) + "]")
+        .append(safe(f.rule())).append(f.service() == null ? " " + Words.w("companywide", lang) : " [" + safe(f.service()) + "]")
         .append(" ").append(safe(f.title(lang)));
     Change changed = whatIf == null ? null : changeOf(whatIf, f);
     if (changed != null) {
-      b.append("  <- what-if: ").append(changed.type() == Change.Type.ADDED ? "new" : "was " + Words.outcome(changed.before(), changed.statusBefore(), lang));
+      b.append("  <- ").append(Words.w("t_whatif", lang)).append(": ").append(changed.type() == Change.Type.ADDED ? Words.w("t_new", lang)
+          : Words.w("t_was", lang) + " " + Words.outcome(changed.before(), changed.statusBefore(), lang));
     }
     b.append('\n');
-    b.append("      ").append(safe(f.citation().law(lang))).append(", ").append(safe(f.citation().article()))
-        .append(" (").append(f.status().id().replace('_', ' ')).append(")\n");
+    b.append("      ").append(safe(f.citation().law(lang))).append(", ").append(safe(f.article(lang)))
+        .append(" (").append(Words.status(f.status(), lang)).append(")\n");
     String meaning = Words.meaning(f, lang);
-    if (meaning != null) b.append("      meaning: ").append(safe(meaning)).append('\n');
+    if (meaning != null) b.append("      ").append(Words.w("t_meaning", lang)).append(": ").append(safe(meaning)).append('\n');
     for (Test t : f.because()) {
       String mark = t.met() == null ? "?" : t.met() ? "+" : "-";
-      b.append("      ").append(mark).append(' ').append(safe(Format.test(t)));
-      if (whatIf != null && whatIf.set().containsKey(t.fact())) b.append(" (set by --set)");
+      b.append("      ").append(mark).append(' ').append(safe(Format.test(t, lang)));
+      if (whatIf != null && whatIf.set().containsKey(t.fact())) b.append(' ').append(Words.w("t_setby", lang));
       b.append('\n');
     }
     if (f.flip() != null) {
-      b.append("      would be met with one fact changed: ").append(safe(Words.flip(f.flip(), "->")))
+      b.append("      ").append(Words.w("t_flip", lang)).append(": ").append(safe(Words.flip(f.flip(), "->", lang)))
           .append(" [").append(safe(Words.flipSet(f.flip()))).append("]\n");
     }
-    if (!f.missing().isEmpty()) b.append("      missing: ").append(safe(String.join(", ", f.missing()))).append('\n');
+    if (!f.missing().isEmpty()) b.append("      ").append(Words.w("t_missing", lang)).append(": ").append(safe(String.join(", ", f.missing()))).append('\n');
     if (!f.missingImmaterial().isEmpty()) {
       b.append("      ").append(Words.w("immaterial_text", lang)).append(": ").append(safe(String.join(", ", f.missingImmaterial()))).append('\n');
     }
-    if (!f.dependsOn().isEmpty()) b.append("      rests on: ").append(safe(String.join(", ", f.dependsOn()))).append('\n');
+    if (!f.dependsOn().isEmpty()) b.append("      ").append(Words.w("t_restson", lang)).append(": ").append(safe(String.join(", ", f.dependsOn()))).append('\n');
     if (f.justification() != null) {
-      b.append("      justification claimed: ").append(safe(f.justification()));
-      if (f.burden() != null) b.append(" (burden of proof: ").append(safe(f.burden())).append(')');
+      b.append("      ").append(Words.w("t_justification", lang)).append(": ").append(safe(f.justification()));
+      if (f.burden() != null) b.append(" (").append(Words.w("burden", lang)).append(": ").append(safe(f.text(f.burden(), lang))).append(')');
       b.append('\n');
     }
     if (f.sanction() != null && (f.outcome().adverse() || f.outcome() == Outcome.UNDETERMINED || f.outcome() == Outcome.JUSTIFICATION_CLAIMED)) {
       Sanction s = f.sanction();
-      b.append("      sanction ceiling: ").append(safe(s.text()));
-      if (s.maxKrw() != null) b.append("; on the profile's figures at most ").append(Format.value(s.maxKrw(), "krw"));
-      b.append(" (").append(Sanction.CEILING_NOTE).append(")\n");
+      b.append("      ").append(Words.w("t_ceiling", lang)).append(": ").append(safe(f.text(s.text(), lang)));
+      if (s.maxKrw() != null) b.append(Words.w("t_onfigures", lang)).append(Format.value(s.maxKrw(), "krw", lang));
+      b.append(" (").append(Words.w("ceiling_note", lang)).append(")\n");
     }
-    for (String n : f.notes()) b.append("      note: ").append(safe(n)).append('\n');
-    for (Reading r : f.readings()) b.append("      ").append(Words.w("reading", lang)).append(": ").append(safe(Words.reading(r, lang))).append('\n');
-    b.append("      source: ").append(safe(f.citation().source())).append('\n');
+    for (String n : f.notes()) b.append("      ").append(Words.w("t_note", lang)).append(": ").append(safe(f.text(n, lang))).append('\n');
+    for (Reading r : f.readings()) b.append("      ").append(Words.w("reading", lang)).append(": ").append(safe(Words.reading(f, r, lang))).append('\n');
+    b.append("      ").append(Words.w("t_source", lang)).append(": ").append(safe(f.text(f.citation().source(), lang))).append('\n');
   }
 
   private static Change changeOf(WhatIf w, Finding f) {
@@ -146,32 +151,36 @@ public final class TextRenderer implements Renderer {
   }
 
   private static void whatIf(StringBuilder b, WhatIf w, String lang) {
-    b.append("\nWHAT IF\n");
-    w.set().forEach((k, v) -> b.append("  set ").append(safe(k)).append(" = ").append(safe(v)).append('\n'));
+    b.append('\n').append(Words.w("h_whatif", lang)).append('\n');
+    w.set().forEach((k, v) -> b.append("  ").append(Words.w("t_set", lang)).append(' ').append(safe(k)).append(" = ").append(safe(v)).append('\n'));
     if (w.changes().isEmpty()) {
-      b.append("  No finding changes against the profile as written.\n");
+      b.append("  ").append(Words.w("t_nochange", lang)).append('\n');
       return;
     }
-    b.append("  Changes against the profile as written:\n");
+    b.append("  ").append(Words.w("t_changes", lang)).append('\n');
     for (Change c : w.changes()) change(b, c, lang, "    ");
   }
 
   /** One change between two evaluations, with its cause. */
   static void change(StringBuilder b, Change c, String lang, String indent) {
-    b.append(indent).append(c.type().id().toUpperCase(Locale.ROOT)).append(' ').append(safe(c.rule()))
-        .append(c.service() == null ? " (company)" : " [" + safe(c.service()) + "]").append(' ')
+    b.append(indent).append(Words.change(c.type(), lang).toUpperCase(Locale.ROOT)).append(' ').append(safe(c.rule()))
+        .append(c.service() == null ? " " + Words.w("companywide", lang) : " [" + safe(c.service()) + "]").append(' ')
         .append(safe("ko".equals(lang) && c.titleKo() != null ? c.titleKo() : c.title())).append(": ")
-        .append(c.before() == null ? "no finding" : Words.outcome(c.before(), c.statusBefore(), "en") + " (" + c.statusBefore().id().replace('_', ' ') + ")")
+        .append(c.before() == null ? Words.w("t_nofinding", lang)
+            : Words.outcome(c.before(), c.statusBefore(), lang) + " (" + Words.status(c.statusBefore(), lang) + ")")
         .append(" -> ")
-        .append(c.after() == null ? "no finding" : Words.outcome(c.after(), c.statusAfter(), "en") + " (" + c.statusAfter().id().replace('_', ' ') + ")")
+        .append(c.after() == null ? Words.w("t_nofinding", lang)
+            : Words.outcome(c.after(), c.statusAfter(), lang) + " (" + Words.status(c.statusAfter(), lang) + ")")
         .append('\n');
     for (Change.FactChange fc : c.facts()) {
-      b.append(indent).append("  because ").append(safe(fc.fact())).append(": ").append(safe(Format.value(fc.before(), fc.unit())))
-          .append(" -> ").append(safe(Format.value(fc.after(), fc.unit())));
-      if (fc.line() > 0) b.append(" (line ").append(fc.line()).append(')');
+      b.append(indent).append("  ").append(Words.w("t_because", lang)).append(' ').append(safe(fc.fact())).append(": ")
+          .append(safe(Format.value(fc.before(), fc.unit(), lang))).append(" -> ").append(safe(Format.value(fc.after(), fc.unit(), lang)));
+      if (fc.line() > 0) b.append(' ').append(Words.line(fc.line(), lang));
       b.append('\n');
     }
-    for (String r : c.reasons()) b.append(indent).append("  because ").append(safe(r)).append('\n');
+    for (String r : c.reasons()) {
+      b.append(indent).append("  ").append(Words.w("t_because", lang)).append(' ').append(safe("ko".equals(lang) ? Ko.reason(r) : r)).append('\n');
+    }
   }
 
   /** A user-supplied value (a name, a file name, a rule's text) made printable: see {@link Printable}. */
@@ -179,23 +188,27 @@ public final class TextRenderer implements Renderer {
     return Printable.text(s);
   }
 
-  private static void whyNot(StringBuilder b, List<WhyNot> whyNot) {
-    b.append("\nWHY NOT MET (per regime: the designation tests that failed)\n");
+  private static void whyNot(StringBuilder b, List<WhyNot> whyNot, String lang) {
+    b.append('\n').append(Words.w("h_whynot", lang)).append('\n');
     String regime = null;
     for (WhyNot w : whyNot) {
       if (!w.regime().equals(regime)) {
         regime = w.regime();
         b.append("  ").append(safe(regime)).append('\n');
       }
-      b.append("    ").append(w.service() == null ? "company" : "service " + safe(w.service())).append(": not designated\n");
+      b.append("    ").append(w.service() == null ? Words.w("t_company", lang) : Words.w("t_service", lang) + " " + safe(w.service()))
+          .append(": ").append(Words.w("t_notdesignated", lang)).append('\n');
       for (Finding f : w.designations()) {
         for (Test t : f.because()) {
           if (!Boolean.FALSE.equals(t.met())) continue;
-          b.append("      ").append(safe(f.rule())).append(": ").append(safe(Format.test(t))).append(Format.shortfall(t)).append('\n');
+          b.append("      ").append(safe(f.rule())).append(": ").append(safe(Format.test(t, lang))).append(Format.shortfall(t, lang)).append('\n');
         }
-        if (f.flip() != null) b.append("      ").append(safe(f.rule())).append(": one fact would flip it: ").append(safe(Words.flip(f.flip(), "->"))).append('\n');
+        if (f.flip() != null) {
+          b.append("      ").append(safe(f.rule())).append(": ").append(Words.w("t_flipit", lang)).append(": ")
+              .append(safe(Words.flip(f.flip(), "->", lang))).append('\n');
+        }
       }
-      for (String n : w.notes()) b.append("      ").append(safe(n)).append('\n');
+      for (String n : w.notes()) b.append("      ").append(safe("ko".equals(lang) ? Ko.whyNotNote(n) : n)).append('\n');
     }
   }
 }

@@ -80,6 +80,61 @@ final class Words {
               + " and upload each part with a category of its own.",
           "이 실행의 결과는 {n}건으로, GitHub 코드 스캐닝이 한 실행에서 받는 {limit}건을 넘습니다. 폴더를 나누어 검토하고 각각 다른 분류(category)로"
               + " 올리십시오."}),
+      Map.entry("h_designations", new String[] {"DESIGNATIONS", "지정"}),
+      Map.entry("h_obligations", new String[] {"OBLIGATIONS", "의무"}),
+      Map.entry("h_eligibility", new String[] {"ELIGIBILITY (what a public body or other buyer may do)", "이용 적격 (공공기관 등 구매자가 할 수 있는 것)"}),
+      Map.entry("h_prohibitions", new String[] {"PROHIBITIONS", "금지 행위"}),
+      Map.entry("h_near", new String[] {"NEAR MISSES (designation tests failed by less than %s)", "기준 근접 미달 (지정 요건에 %s 미만 차이로 미달)"}),
+      Map.entry("h_whatif", new String[] {"WHAT IF", "가정 분석"}),
+      Map.entry("h_whynot", new String[] {"WHY NOT MET (per regime: the designation tests that failed)", "요건 미충족 사유 (규제별: 충족되지 않은 지정 요건)"}),
+      Map.entry("t_asof", new String[] {"as of", "기준일"}),
+      Map.entry("t_scenario", new String[] {"scenario", "시나리오"}),
+      Map.entry("t_rules", new String[] {"rules", "규칙"}),
+      Map.entry("t_notice", new String[] {"Note", "알림"}),
+      Map.entry("t_error", new String[] {"ERROR", "오류"}),
+      Map.entry("t_nofindings", new String[] {"no findings", "검토 항목 없음"}),
+      Map.entry("t_whatif", new String[] {"what-if", "가정 분석"}),
+      Map.entry("t_new", new String[] {"new", "신규"}),
+      Map.entry("t_newfinding", new String[] {"new finding", "신규 항목"}),
+      Map.entry("t_was", new String[] {"was", "이전"}),
+      Map.entry("t_meaning", new String[] {"meaning", "의미"}),
+      Map.entry("t_setby", new String[] {"(set by --set)", "(--set으로 설정)"}),
+      Map.entry("t_flip", new String[] {"would be met with one fact changed", "사실 하나를 바꾸면 충족"}),
+      Map.entry("t_missing", new String[] {"missing", "기재되지 않은 사실"}),
+      Map.entry("t_restson", new String[] {"rests on", "전제 지정"}),
+      Map.entry("t_justification", new String[] {"justification claimed", "주장된 정당한 사유"}),
+      Map.entry("t_ceiling", new String[] {"sanction ceiling", "제재 상한"}),
+      Map.entry("t_onfigures", new String[] {"; on the profile's figures at most ", "; 프로필 수치 기준 최대 "}),
+      Map.entry("ceiling_note", new String[] {Sanction.CEILING_NOTE, "법정 상한이며 과징금·과태료 추정액이 아님"}),
+      Map.entry("t_note", new String[] {"note", "비고"}),
+      Map.entry("t_source", new String[] {"source", "출처"}),
+      Map.entry("t_set", new String[] {"set", "설정"}),
+      Map.entry("t_nochange", new String[] {"No finding changes against the profile as written.", "원래 프로필 대비 변경된 결과가 없습니다."}),
+      Map.entry("t_changes", new String[] {"Changes against the profile as written:", "원래 프로필 대비 변경된 결과:"}),
+      Map.entry("t_nofinding", new String[] {"no finding", "항목 없음"}),
+      Map.entry("t_nochanges", new String[] {"No finding added, removed or changed.", "추가·삭제·변경된 항목이 없습니다."}),
+      Map.entry("t_compare", new String[] {"before after change rule cause (scenario, as of) (regimes, as of)", "이전 이후"}),
+      Map.entry("t_because", new String[] {"because", "원인"}),
+      Map.entry("t_line", new String[] {"(line %d)", "(%d행)"}),
+      Map.entry("t_notdesignated", new String[] {"not designated", "지정 대상 아님"}),
+      Map.entry("t_company", new String[] {"company", "회사"}),
+      Map.entry("t_service", new String[] {"service", "서비스"}),
+      Map.entry("t_flipit", new String[] {"one fact would flip it", "사실 하나로 결과가 바뀜"}),
+      Map.entry("t_margin", new String[] {"margin", "여유"}),
+      Map.entry("t_notstated", new String[] {"not stated", "기재 없음"}),
+      Map.entry("t_won", new String[] {"won", "원"}),
+      Map.entry("t_short", new String[] {"short by", "부족"}),
+      Map.entry("t_over", new String[] {"over by", "초과"}),
+      Map.entry("t_points", new String[] {"percentage points", "%p"}),
+      Map.entry("t_included", new String[] {"included", "포함"}),
+      Map.entry("t_notincluded", new String[] {"not included", "불포함"}),
+      Map.entry("t_appliesonlyif", new String[] {"applies only if", "적용 조건"}),
+      Map.entry("t_entries", new String[] {"number of entries", "항목 수"}),
+      Map.entry("t_topfirms", new String[] {"this firm among the top firms with a share monthly users each combined share of the own share is not presumed ranks at least as high as", "상위 사업자"}),
+      Map.entry("t_reading", new String[] {"not known met not met", "알 수 없음 충족 미충족"}),
+      Map.entry("t_whynotnotes", new String[] {"No designation under is met for the company, so the regime's duties do not attach through it. The regime's bans apply to designated services only; is not designated. The profile states, but it is not a violation of the bans of: they apply to designated services only, and no designation of under is met.", "지정 요건"}),
+      Map.entry("t_notices", new String[] {"not applied: not yet announced on (first appears) lapsed on; evaluated because it was asked for by name, findings are marked lapsed status left out: the regime has no designation rule, so it catches nobody by a test (its duties or eligibility apply by themselves)", "알림"}),
+      Map.entry("t_scenarios", new String[] {"in force with proposals", "현행법 법안 포함"}),
       Map.entry("disclaimer", new String[] {
           "Prepared by kdpc from the facts stated in the profile; not legal advice. Each sanction figure is a "
               + Sanction.CEILING_NOTE + ". Findings marked proposed or lapsed are not law in force. A potential violation is a risk, not a "
@@ -87,6 +142,25 @@ final class Words {
           "프로필에 기재된 사실만으로 kdpc가 작성한 검토 자료이며 법률 자문이 아닙니다. 제재 금액은 법정 상한이며 과징금·과태료 추정액이 아닙니다. "
               + "'제안' 또는 '폐기·실효'로 표시된 항목은 현행법이 아닙니다. '위반 소지'는 위험을 뜻하며, 위반은 규제기관이 행위의 부당성을 "
               + "인정하여야 성립합니다. 추정은 지정이 아닙니다."}));
+
+  /** Every English text of the vocabulary (the English side of {@link #w}, the outcomes, statuses, kinds and changes). */
+  static List<String> english() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String[] v : W.values()) out.add(v[0]);
+    for (Outcome o : Outcome.values()) {
+      out.add(outcome(o, "en"));
+      for (Status s : Status.values()) out.add(outcome(o, s, "en"));
+    }
+    for (Status s : Status.values()) out.add(status(s, "en"));
+    for (Kind k : Kind.values()) out.add(kind(k, "en"));
+    for (Change.Type t : Change.Type.values()) out.add(change(t, "en"));
+    return out;
+  }
+
+  /** {@code (line N)} in {@code lang}. */
+  static String line(int n, String lang) {
+    return String.format(java.util.Locale.ROOT, w("t_line", lang), n);
+  }
 
   static String w(String key, String lang) {
     String[] v = W.get(key);
@@ -170,6 +244,12 @@ final class Words {
     return r.reading() + ": " + outcome(r.outcome(), lang) + " (" + r.note() + ")";
   }
 
+  /** An other reading of {@code f} in {@code lang}: the label in the rule's Korean, the tests in Korean. */
+  static String reading(Finding f, dev.kdpc.report.Reading r, String lang) {
+    if (!"ko".equals(lang)) return reading(r, lang);
+    return f.text(r.reading(), lang) + ": " + outcome(r.outcome(), lang) + " (" + Ko.readingNote(r.note()) + ")";
+  }
+
   static String status(Status s, String lang) {
     if (!"ko".equals(lang)) return s.id().replace('_', ' ');
     return switch (s) {
@@ -248,9 +328,14 @@ final class Words {
 
   /** A flip in words: {@code services.comics.users.daily_average_kr 960,000 → 1,000,000 (line 21)}. */
   static String flip(Flip f, String arrow) {
+    return flip(f, arrow, "en");
+  }
+
+  /** A flip in words in {@code lang}. */
+  static String flip(Flip f, String arrow, String lang) {
     String unit = f.unit();
-    return f.fact() + " " + Format.value(f.from(), unit) + " " + arrow + " " + Format.value(f.to(), unit)
-        + (f.line() > 0 ? " (line " + f.line() + ")" : "");
+    return f.fact() + " " + Format.value(f.from(), unit, lang) + " " + arrow + " " + Format.value(f.to(), unit, lang)
+        + (f.line() > 0 ? " " + line(f.line(), lang) : "");
   }
 
   /** The {@code --set} argument that applies a flip. */
@@ -260,10 +345,15 @@ final class Words {
 
   /** A sanction ceiling in words, with the amount on the profile's figures where known. */
   static String sanction(Sanction s, String lang) {
+    return sanction(null, s, lang);
+  }
+
+  /** The sanction ceiling of {@code f} (null: none) in words in {@code lang}, the text in the rule's Korean. */
+  static String sanction(Finding f, Sanction s, String lang) {
     if (s == null) return w("none", lang);
-    String t = s.text();
-    if (s.maxKrw() != null) t += "; on the profile's figures at most " + Format.value(s.maxKrw(), "krw");
-    else if (s.flatCapKrw() != null && s.rate() == null) t += " (" + Format.value(s.flatCapKrw(), "krw") + ")";
+    String t = f == null ? s.text() : f.text(s.text(), lang);
+    if (s.maxKrw() != null) t += w("t_onfigures", lang) + Format.value(s.maxKrw(), "krw", lang);
+    else if (s.flatCapKrw() != null && s.rate() == null) t += " (" + Format.value(s.flatCapKrw(), "krw", lang) + ")";
     return t;
   }
 

@@ -17,6 +17,8 @@ import java.util.List;
  * @param flip for a designation not met, the one fact change that would meet it, or null
  * @param missingImmaterial the profile paths not stated that could not change the outcome, whatever their values
  * @param readings where the law's text admits another reading, the outcome under it when it differs
+ * @param ko the Korean of the rule's texts in this finding (article, notes, sanction, burden, readings), keyed by the
+ *     English text, from the rule's {@code @article_ko}/{@code @note_ko}/{@code @variant_ko} and its {@code .ko("…")} calls
  */
 public record Finding(
     String rule,
@@ -37,7 +39,16 @@ public record Finding(
     List<String> notes,
     Flip flip,
     List<String> missingImmaterial,
-    List<Reading> readings) {
+    List<Reading> readings,
+    java.util.Map<String, String> ko) {
+
+  /** A finding without Korean texts. */
+  public Finding(String rule, String regime, Kind kind, Outcome outcome, Status status, String service, Citation citation,
+      String title, String titleKo, List<Test> because, List<String> missing, Sanction sanction, List<String> dependsOn,
+      String justification, String burden, List<String> notes, Flip flip, List<String> missingImmaterial, List<Reading> readings) {
+    this(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction, dependsOn,
+        justification, burden, notes, flip, missingImmaterial, readings, java.util.Map.of());
+  }
 
   /** A finding without a flip. */
   public Finding(String rule, String regime, Kind kind, Outcome outcome, Status status, String service, Citation citation,
@@ -58,13 +69,13 @@ public record Finding(
   /** This finding with other tests (e.g. with the values as the profile wrote them). */
   public Finding withBecause(List<Test> because) {
     return new Finding(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction,
-        dependsOn, justification, burden, notes, flip, missingImmaterial, readings);
+        dependsOn, justification, burden, notes, flip, missingImmaterial, readings, ko);
   }
 
   /** This finding with {@code flip}. */
   public Finding withFlip(Flip flip) {
     return new Finding(rule, regime, kind, outcome, status, service, citation, title, titleKo, because, missing, sanction,
-        dependsOn, justification, burden, notes, flip, missingImmaterial, readings);
+        dependsOn, justification, burden, notes, flip, missingImmaterial, readings, ko);
   }
 
   /** The title in {@code lang} ({@code ko} or {@code en}): the Korean title where the rule has one. */
@@ -72,7 +83,23 @@ public record Finding(
     return "ko".equals(lang) && titleKo != null ? titleKo : title;
   }
 
+  /**
+   * A text of the rule's ({@code en}: its article, a note, the sanction, the burden, a reading) in {@code lang}: its
+   * Korean where {@code lang} is {@code ko} and the rule gives one, else the English.
+   */
+  public String text(String en, String lang) {
+    if (en == null || !"ko".equals(lang)) return en;
+    String k = ko.get(en);
+    return k != null ? k : en;
+  }
+
+  /** The article in {@code lang}. */
+  public String article(String lang) {
+    return text(citation.article(), lang);
+  }
+
   public Finding {
+    ko = ko == null ? java.util.Map.of() : java.util.Map.copyOf(ko);
     because = List.copyOf(because);
     missing = List.copyOf(missing);
     dependsOn = List.copyOf(dependsOn);

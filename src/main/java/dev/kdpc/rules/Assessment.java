@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,10 @@ public final class Assessment {
   private final Set<String> missing = new LinkedHashSet<>();
   private final List<String> dependsOn = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  /** The Korean of this assessment's texts, keyed by the English ({@link #ko}). */
+  private final Map<String, String> ko = new LinkedHashMap<>();
+  /** The text of the last builder call that took one, which {@link #ko} translates; null before any. */
+  private String lastText;
   private Boolean applicable = Boolean.TRUE;
   /** The outcome once worked out; forgotten by every change ({@link #add} and {@link #given} make them all). */
   private Outcome outcome;
@@ -232,6 +237,7 @@ public final class Assessment {
     };
     if (readingSpecs.isEmpty()) readingSpecs = new ArrayList<>(1);
     readingSpecs.add(new ReadingSpec(label, addThenDeny, lastTopFirms));
+    lastText = label;
     return this;
   }
 
@@ -520,13 +526,34 @@ public final class Assessment {
   /** Who must prove a legitimate reason for the conduct (e.g. "the platform"). */
   public Assessment burdenOn(String who) {
     this.burden = who;
+    lastText = who;
     return this;
   }
 
   /** A caveat shown beside the finding. */
   public Assessment note(String text) {
     notes.add(text);
+    lastText = text;
     return this;
+  }
+
+  /**
+   * The Korean of the text of the builder call just before ({@link #note}, {@link #sanction}, {@link #sanctionFlat},
+   * {@link #sanctionRate}, {@link #burdenOn} or {@link #otherReading}), which {@code --lang ko} shows instead of it.
+   */
+  public Assessment ko(String korean) {
+    if (lastText == null) {
+      throw new IllegalArgumentException("rule " + rule + ": ko(\"…\") follows a builder call with a text (note, sanction, sanctionFlat,"
+          + " sanctionRate, burdenOn, otherReading) and gives its Korean");
+    }
+    ko.put(lastText, korean);
+    lastText = null;
+    return this;
+  }
+
+  /** The Korean of this assessment's texts, keyed by the English. */
+  public Map<String, String> getKo() {
+    return ko.isEmpty() ? Map.of() : Map.copyOf(ko);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -535,12 +562,14 @@ public final class Assessment {
   /** A ceiling stated in words only. */
   public Assessment sanction(String text) {
     sanction = new Sanction(text, null, null, null, null, null);
+    lastText = text;
     return this;
   }
 
   /** A flat ceiling in won (e.g. an administrative fine). */
   public Assessment sanctionFlat(long capKrw, String text) {
     sanction = new Sanction(text, null, null, null, null, capKrw);
+    lastText = text;
     return this;
   }
 
@@ -577,6 +606,7 @@ public final class Assessment {
     Long baseKrw = base.value() == null ? null : ((Number) base.value()).longValue();
     Long max = baseKrw == null ? null : RATES.computeIfAbsent(rate, BigDecimal::valueOf).multiply(BigDecimal.valueOf(baseKrw)).longValue();
     sanction = new Sanction(text, rate, base.path(), baseKrw, max, flatCapKrw > 0 ? flatCapKrw : null);
+    lastText = text;
     return this;
   }
 
@@ -809,6 +839,7 @@ public final class Assessment {
     this.missing.addAll(o.missing);
     this.dependsOn.addAll(o.dependsOn);
     this.notes.addAll(o.notes);
+    this.ko.putAll(o.ko);
     this.applicable = o.applicable;
     this.dependsUndetermined = o.dependsUndetermined;
     this.sanction = o.sanction;

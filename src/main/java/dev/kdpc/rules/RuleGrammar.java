@@ -76,7 +76,7 @@ public final class RuleGrammar {
 
   /** The metadata keys the catalogue reads (see {@link RuleInfo} and {@link RegimeInfo}). */
   public static final Set<String> METADATA = Set.of("id", "regime", "kind", "title", "title_ko", "law", "law_ko", "article",
-      "source", "timeline", "note", "status", "valid_from", "valid_to", "confidence", "variant", "designation", "sweepable");
+      "article_ko", "source", "timeline", "note", "note_ko", "variant_ko", "source_ko", "status", "valid_from", "valid_to", "confidence", "variant", "designation", "sweepable");
 
   /** The factories of {@link Assessment} a consequence starts with. */
   public static final Set<String> FACTORIES = Set.of("designation", "obligation", "eligibility", "prohibition");
@@ -84,7 +84,7 @@ public final class RuleGrammar {
   /** The builder methods of {@link Assessment} a consequence may chain; arities and argument kinds come from their signatures. */
   public static final List<String> BUILDERS = List.of("atLeast", "atMost", "below", "above", "isTrue", "isFalse", "equalTo",
       "oneOf", "notEmpty", "topFirms", "otherReading", "onlyIf", "onlyIfAtLeast", "onlyIfAbove", "onlyIfBelow", "onlyIfOneOf",
-      "onlyIfOnOrAfter", "atLeastRank", "given", "conduct", "burdenOn", "note", "sanction", "sanctionFlat", "sanctionRate", "sanctionOnlyFor");
+      "onlyIfOnOrAfter", "atLeastRank", "given", "conduct", "burdenOn", "note", "sanction", "sanctionFlat", "sanctionRate", "sanctionOnlyFor", "ko");
 
   /** How deep brackets may nest in a file (kdpc's rules need 4); deeper is refused before Drools' parser sees the file. */
   public static final int MAX_NESTING = 32;

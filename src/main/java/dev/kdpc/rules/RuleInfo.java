@@ -19,6 +19,8 @@ import java.util.List;
  *     null for the other kinds
  * @param sweepable the fact paths of the lines ({@code atLeast}, {@code atMost}, {@code below},
  *     {@code above}) that {@code kdpc impact --sweep} may vary ({@code @sweepable}); empty: none
+ * @param ko the Korean of the rule's article and notes ({@code @article_ko}, {@code @note_ko}, {@code @variant_ko}),
+ *     keyed by the English text
  */
 public record RuleInfo(
     String id,
@@ -34,7 +36,14 @@ public record RuleInfo(
     String file,
     int line,
     Designation designation,
-    List<String> sweepable) {
+    List<String> sweepable,
+    java.util.Map<String, String> ko) {
+
+  /** A rule without Korean texts beyond its title and law. */
+  public RuleInfo(String id, String regime, Kind kind, String title, String titleKo, Citation citation, Status status,
+      LocalDate validFrom, LocalDate validTo, List<String> notes, String file, int line, Designation designation, List<String> sweepable) {
+    this(id, regime, kind, title, titleKo, citation, status, validFrom, validTo, notes, file, line, designation, sweepable, java.util.Map.of());
+  }
 
   /** A rule with no sweepable line. */
   public RuleInfo(String id, String regime, Kind kind, String title, String titleKo, Citation citation, Status status,
@@ -95,6 +104,7 @@ public record RuleInfo(
   public RuleInfo {
     notes = List.copyOf(notes);
     sweepable = sweepable == null ? List.of() : List.copyOf(sweepable);
+    ko = ko == null ? java.util.Map.of() : java.util.Map.copyOf(ko);
   }
 
   /** Whether this version of the rule applies on {@code date}. */

@@ -532,7 +532,7 @@ public final class CompiledRules {
     }
     return new RuleInfo(text(m, "id"), regimeId, kind, text(m, "title"), text(m, "title_ko"),
         new Citation(text(m, "law"), text(m, "law_ko"), text(m, "article"), text(m, "source")),
-        status, from, to, notes(m), file, line, designation, sweepable);
+        status, from, to, notes(m), file, line, designation, sweepable, korean(m));
   }
 
   /** A fact path as {@code @sweepable} names it: lower-case words joined by dots. */
@@ -548,6 +548,29 @@ public final class CompiledRules {
     if (text(m, "variant") != null) notes.add("variant: " + text(m, "variant"));
     if (text(m, "note") != null) notes.add(text(m, "note"));
     return notes;
+  }
+
+  /**
+   * The Korean of the rule's article, notes and source, keyed by the English text as {@link #notes} writes it: {@code @article_ko},
+   * {@code @note_ko}, {@code @variant_ko}, {@code @source_ko} (only for a source with words beside its URLs), and the Korean of the confidence note kdpc writes.
+   */
+  private static Map<String, String> korean(Map<String, Object> m) {
+    Map<String, String> ko = new java.util.HashMap<>();
+    if (text(m, "article") != null && text(m, "article_ko") != null) ko.put(text(m, "article"), text(m, "article_ko"));
+    if (text(m, "source") != null && text(m, "source_ko") != null) ko.put(text(m, "source"), text(m, "source_ko"));
+    if (text(m, "note") != null && text(m, "note_ko") != null) ko.put(text(m, "note"), text(m, "note_ko"));
+    if (text(m, "variant") != null && text(m, "variant_ko") != null) ko.put("variant: " + text(m, "variant"), "자료에 따른 차이: " + text(m, "variant_ko"));
+    String confidence = text(m, "confidence");
+    if (confidence != null) {
+      String en = notes(Map.of("confidence", confidence)).get(0);
+      ko.put(en, "recalled".equals(confidence) || "secondary".equals(confidence) || "press".equals(confidence)
+          ? "1차 자료로 확인되지 않은 수치 (" + switch (confidence) {
+            case "recalled" -> "기억에 의존";
+            case "secondary" -> "2차 자료";
+            default -> "언론 보도";
+          } + ")" : "신뢰도: " + confidence);
+    }
+    return ko;
   }
 
   private static String at(List<String> keys) {
