@@ -93,7 +93,7 @@ public final class HtmlRenderer implements Renderer {
       return;
     }
     for (String n : p.notices()) {
-      b.append("<p class=\"notice\"><strong>").append(esc(Words.w("inputnotice", lang))).append(":</strong> ").append(html(Printable.message(n))).append("</p>\n");
+      b.append("<p class=\"notice\"><strong>").append(esc(Words.w("inputnotice", lang))).append(":</strong> ").append(html(Printable.message("ko".equals(lang) ? Ko.inputNotice(n) : n))).append("</p>\n");
     }
     b.append("<h3>").append(esc(Words.w("summary", lang))).append("</h3>\n");
     if (p.findings().isEmpty()) {

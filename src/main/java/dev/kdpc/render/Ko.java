@@ -168,6 +168,21 @@ final class Ko {
   private static final String NO_DESIGNATION_RULE = "left out: the regime has no designation rule, so it catches nobody by a test (its duties or eligibility apply by themselves)";
 
   /** A notice of the report's head (written by {@code Checker}) in Korean. */
+  private static final Pattern ROUNDED = Pattern.compile(
+      "(\\S+): the leading firms' shares add up to (\\S+)%, over 100% by no more than rounding \\(at most (\\S+)% for (\\d+) shares written to (.+)\\); the shares are read as written");
+
+  /** A notice about the profile's input (ProfileReader's rounded leaders' shares) in Korean; other text as it is. */
+  static String inputNotice(String en) {
+    Matcher m = ROUNDED.matcher(en);
+    if (!m.matches()) return en;
+    String precision = m.group(5);
+    if (precision.endsWith(" percentage point")) precision = precision.replace(" percentage point", "%p") + " 단위로 기재된";
+    else if (precision.startsWith("whole fractions")) precision = "정확한 소수로 기재된";
+    else precision = "서로 다른 자릿수로 기재된";
+    return m.group(1) + ": 상위 사업자 시장점유율 합계가 " + m.group(2) + "%로 100%를 넘지만 반올림 범위 이내입니다 ("
+        + precision + " 점유율 " + m.group(4) + "개는 최대 " + m.group(3) + "%); 점유율을 기재된 그대로 읽습니다";
+  }
+
   static String notice(String en) {
     Matcher m;
     if ((m = NOT_ANNOUNCED.matcher(en)).matches()) return "적용하지 않음: " + m.group(1) + " 현재 발표되지 않음 (최초 " + m.group(2) + ")";

@@ -83,7 +83,7 @@ public final class MarkdownRenderer implements Renderer {
       b.append("**").append(Words.w("error", lang)).append(":** ").append(Markdown.message(p.error())).append('\n');
       return;
     }
-    for (String n : p.notices()) b.append("> **").append(Words.w("inputnotice", lang)).append(":** ").append(Markdown.message(n)).append("\n\n");
+    for (String n : p.notices()) b.append("> **").append(Words.w("inputnotice", lang)).append(":** ").append(Markdown.message("ko".equals(lang) ? Ko.inputNotice(n) : n)).append("\n\n");
     b.append("### ").append(Words.w("summary", lang)).append("\n\n");
     if (p.findings().isEmpty()) {
       b.append(Words.w("nofindings", lang)).append('\n');

@@ -68,7 +68,7 @@ public final class TextRenderer implements Renderer {
       b.append("  ").append(Words.w("t_error", lang)).append(": ").append(Printable.message(p.error())).append('\n');
       return;
     }
-    for (String n : p.notices()) b.append("  ").append(Words.w("inputnotice", lang)).append(": ").append(Printable.message(n)).append('\n');
+    for (String n : p.notices()) b.append("  ").append(Words.w("inputnotice", lang)).append(": ").append(Printable.message("ko".equals(lang) ? Ko.inputNotice(n) : n)).append('\n');
     if (p.whatIf() != null) whatIf(b, p.whatIf(), lang);
     for (Kind k : Kind.values()) {
       List<Finding> of = p.findings().stream().filter(f -> f.kind() == k).toList();
