@@ -36,7 +36,11 @@ class SamplesGoldenTest {
   /** The JSON report of a sample with the tool version and rules digest masked (they change with every edit). */
   static String report(Path sample) throws IOException {
     Profile p = TestSupport.reader().read(Path.of("samples").resolve(sample.getFileName()));
-    Report r = TestSupport.checker().check(p, Options.withProposals(AS_OF));
+    return masked(TestSupport.checker().check(p, Options.withProposals(AS_OF)));
+  }
+
+  /** {@code r} as JSON, with the tool version and rules digest masked. */
+  static String masked(Report r) throws IOException {
     StringWriter w = new StringWriter();
     new JsonRenderer().render(r, w);
     return w.toString()

@@ -21,9 +21,14 @@ public final class ProfileException extends InputException {
   }
 
   private static String format(String file, SourceLocation location, String field, String problem) {
+    return format(file, location, field, problem, ": ");
+  }
+
+  /** {@code FILE[:LINE:COL]<separator>[field 'F': ]PROBLEM}, on one line. */
+  private static String format(String file, SourceLocation location, String field, String problem, String separator) {
     StringBuilder b = new StringBuilder(file);
     if (location != null) b.append(':').append(location.line()).append(':').append(location.column());
-    b.append(": ");
+    b.append(separator);
     if (field != null && !field.isEmpty()) b.append("field '").append(field).append("': ");
     b.append(problem.replaceAll("\\s*\\R\\s*", " ").strip());
     return b.toString();
@@ -35,12 +40,7 @@ public final class ProfileException extends InputException {
    * whole file.
    */
   public String diagnostic() {
-    StringBuilder b = new StringBuilder(file);
-    if (location != null) b.append(':').append(location.line()).append(':').append(location.column());
-    b.append(": error: ");
-    if (field != null && !field.isEmpty()) b.append("field '").append(field).append("': ");
-    b.append(problem.replaceAll("\\s*\\R\\s*", " ").strip());
-    return b.toString();
+    return format(file, location, field, problem, ": error: ");
   }
 
   public String file() {

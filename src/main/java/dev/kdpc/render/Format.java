@@ -71,7 +71,11 @@ public final class Format {
    * the value alone when the profile wrote a number, or text that reads the same ({@code "41,000,000"}).
    */
   public static String asWritten(Test t) {
-    String v = value(t.value(), t.unit());
+    return asWritten(t, value(t.value(), t.unit()));
+  }
+
+  /** As {@link #asWritten(Test)}, with the value already formatted as {@code v} (e.g. in Korean). */
+  static String asWritten(Test t, String v) {
     if (t.written() == null || t.value() == null) return v;
     String w = t.written().strip();
     String plain = t.value() instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : v;

@@ -83,12 +83,7 @@ final class Ko {
 
   /** {@link Format#asWritten} in Korean. */
   static String asWritten(Test t) {
-    String v = value(t.value(), t.unit());
-    if (t.written() == null || t.value() == null) return v;
-    String w = t.written().strip();
-    String plain = t.value() instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : v;
-    if (w.equals(plain) || (w.endsWith("원") && w.substring(0, w.length() - 1).strip().equals(plain))) return v;
-    return "\"" + dev.kdpc.report.Printable.text(w) + "\" (" + v + ")";
+    return Format.asWritten(t, value(t.value(), t.unit()));
   }
 
   /** {@link Format#shortfall} in Korean: {@code ; 40,000 부족 (4%)}. */
