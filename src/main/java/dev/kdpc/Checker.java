@@ -365,22 +365,9 @@ public final class Checker {
     }
     List<Finding> findings = new ArrayList<>(merged.size());
     for (Assessment a : merged.values()) findings.add(finding(a, sel));
-    if (profile.sourceMap().hasWritten()) findings.replaceAll(f -> asWritten(f, profile.sourceMap()));
     findings.sort(ORDER);
     return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null)
         .withNotices(profile.notices());
-  }
-
-  /** The finding with each test's value as the profile wrote it, where it wrote money or a count as text ("4조 3,226억원"). */
-  private static Finding asWritten(Finding f, dev.kdpc.profile.SourceMap map) {
-    List<dev.kdpc.report.Test> tests = new ArrayList<>(f.because().size());
-    boolean any = false;
-    for (dev.kdpc.report.Test t : f.because()) {
-      String w = t.value() == null ? null : map.written(t.fact());
-      tests.add(w == null ? t : t.withWritten(w));
-      any |= w != null;
-    }
-    return any ? f.withBecause(tests) : f;
   }
 
   /** What the assessments of one finding share: the rule and the service (null: the company). */
@@ -428,18 +415,37 @@ public final class Checker {
     RuleInfo info = rules.catalogue().rule(a.getRule())
         .orElseThrow(() -> new IllegalStateException("assessment by unknown rule " + a.getRule()));
     Status s = info.status() != null ? info.status() : sel.status.get(info.regime());
-    List<String> notes = new ArrayList<>(info.notes());
-    notes.addAll(a.getNotes());
-    Map<String, String> own = a.getKo();
-    Map<String, String> ko = info.ko();
-    if (!own.isEmpty()) {
-      ko = new HashMap<>(ko);
-      ko.putAll(own);
+    List<String> notes = info.notes();
+    List<String> ownNotes = a.getNotes();
+    if (!ownNotes.isEmpty()) {
+      notes = new ArrayList<>(notes.size() + ownNotes.size());
+      notes.addAll(info.notes());
+      notes.addAll(ownNotes);
     }
+    Map<String, String> ko = merged(info, a.getKo());
     return new Finding(info.id(), info.regime(), a.getKind(), a.getOutcome(), s, a.getServiceId(), info.citation(),
         info.title(), info.titleKo(), a.getTests(), a.getMissing(), a.getSanction(), a.getDependsOn(),
         a.getJustification(), a.getBurden(), notes, null, a.getMissingImmaterial(), a.getReadings(), ko);
   }
+
+  /**
+   * The rule's Korean texts with those its consequence gave ({@code own}), made once per rule and kept
+   * while the consequence gives the same (its texts are the rule's own literals, so nearly always).
+   */
+  private Map<String, String> merged(RuleInfo info, Map<String, String> own) {
+    if (own.isEmpty()) return info.ko();
+    KoMerge k = koMerges.get(info.id());
+    if (k != null && k.own.equals(own)) return k.merged;
+    Map<String, String> m = new HashMap<>(info.ko());
+    m.putAll(own);
+    KoMerge made = new KoMerge(Map.copyOf(own), Map.copyOf(m));
+    if (koMerges.size() < 4096) koMerges.put(info.id(), made); // bounded: a rule making texts from facts cannot fill memory
+    return made.merged;
+  }
+
+  private record KoMerge(Map<String, String> own, Map<String, String> merged) {}
+
+  private final Map<String, KoMerge> koMerges = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The designations missed only by tests within the near-miss margin (loops, not streams: this runs for every finding). */
   private static List<NearMiss> nearMisses(List<Finding> findings) {
@@ -458,9 +464,12 @@ public final class Checker {
     return out;
   }
 
-  static final Comparator<Finding> ORDER = Comparator
-      .comparing(Finding::kind)
-      .thenComparing(Finding::regime)
-      .thenComparing(Finding::rule)
-      .thenComparing(f -> f.service() == null ? "" : f.service());
+  /** Kind, regime, rule, then service (the company, null, as ""): written out, since it runs for every pair a sort compares. */
+  static final Comparator<Finding> ORDER = (a, b) -> {
+    int c = a.kind().compareTo(b.kind());
+    if (c == 0) c = a.regime().compareTo(b.regime());
+    if (c == 0) c = a.rule().compareTo(b.rule());
+    if (c == 0) c = (a.service() == null ? "" : a.service()).compareTo(b.service() == null ? "" : b.service());
+    return c;
+  };
 }

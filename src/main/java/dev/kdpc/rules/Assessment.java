@@ -50,11 +50,21 @@ public final class Assessment {
   private final Service service;
   private final FactCache facts;
   private final List<Test> tests = new ArrayList<>();
-  private final Set<String> missing = new LinkedHashSet<>();
-  private final List<String> dependsOn = new ArrayList<>();
-  private final List<String> notes = new ArrayList<>();
+  private final PathSet missing = new PathSet();
+  /** Made by the first entry: most findings rest on no designation and give no note of their own. */
+  private List<String> dependsOn = List.of();
+  private List<String> notes = List.of();
+  /**
+   * Immutable copies of {@link #tests}, {@link #missing}, {@link #dependsOn} and {@link #notes}, made when first
+   * read and forgotten by every change to the list (the report reads each several times; rules change them only
+   * in their consequence, before anything reads them).
+   */
+  private List<Test> testsCopy;
+  private List<String> missingCopy;
+  private List<String> dependsOnCopy;
+  private List<String> notesCopy;
   /** The Korean of this assessment's texts, keyed by the English ({@link #ko}). */
-  private final Map<String, String> ko = new LinkedHashMap<>();
+  private Map<String, String> ko = Map.of(); // made by the first .ko("…"): see notes
   /** The text of the last builder call that took one, which {@link #ko} translates; null before any. */
   private String lastText;
   private Boolean applicable = Boolean.TRUE;
@@ -489,7 +499,8 @@ public final class Assessment {
 
   /** This finding rests on a designation; an undetermined designation makes it undetermined too. */
   public Assessment given(Assessment designation) {
-    outcome = null;
+    changed();
+    if (dependsOn.isEmpty()) dependsOn = new ArrayList<>(2);
     dependsOn.add(designation.rule);
     Outcome o = designation.getOutcome();
     if (o == Outcome.UNDETERMINED) {
@@ -532,6 +543,8 @@ public final class Assessment {
 
   /** A caveat shown beside the finding. */
   public Assessment note(String text) {
+    changed();
+    if (notes.isEmpty()) notes = new ArrayList<>(2);
     notes.add(text);
     lastText = text;
     return this;
@@ -546,6 +559,7 @@ public final class Assessment {
       throw new IllegalArgumentException("rule " + rule + ": ko(\"…\") follows a builder call with a text (note, sanction, sanctionFlat,"
           + " sanctionRate, burdenOn, otherReading) and gives its Korean");
     }
+    if (ko.isEmpty()) ko = new LinkedHashMap<>(4);
     ko.put(lastText, korean);
     lastText = null;
     return this;
@@ -553,7 +567,7 @@ public final class Assessment {
 
   /** The Korean of this assessment's texts, keyed by the English. */
   public Map<String, String> getKo() {
-    return ko.isEmpty() ? Map.of() : Map.copyOf(ko);
+    return ko.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(ko);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -687,13 +701,18 @@ public final class Assessment {
   }
 
   public List<Test> getTests() {
-    return List.copyOf(tests);
+    List<Test> t = testsCopy;
+    if (t == null) testsCopy = t = List.copyOf(tests);
+    return t;
   }
 
   /** The facts the profile does not state that can change the outcome (see {@link #getMissingImmaterial()}). */
   public List<String> getMissing() {
     getOutcome();
-    return material != null ? material : List.copyOf(missing);
+    if (material != null) return material;
+    List<String> m = missingCopy;
+    if (m == null) missingCopy = m = List.copyOf(missing);
+    return m;
   }
 
   /** The facts the profile does not state that could not change the outcome, whatever their values. */
@@ -703,11 +722,16 @@ public final class Assessment {
   }
 
   public List<String> getDependsOn() {
-    return List.copyOf(dependsOn);
+    List<String> d = dependsOnCopy;
+    if (d == null) dependsOnCopy = d = List.copyOf(dependsOn);
+    return d;
   }
 
   public List<String> getNotes() {
-    return List.copyOf(notes);
+    if (notes.isEmpty()) return List.of();
+    List<String> n = notesCopy;
+    if (n == null) notesCopy = n = List.copyOf(notes);
+    return n;
   }
 
   /**
@@ -802,6 +826,15 @@ public final class Assessment {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** Forgets what was worked out of the lists: called by every builder call that changes them (each test goes through {@link #add}). */
+  private void changed() {
+    outcome = null;
+    testsCopy = null;
+    missingCopy = null;
+    dependsOnCopy = null;
+    notesCopy = null;
+  }
+
   private List<Open> opens() {
     if (open == null) open = new ArrayList<>(2);
     return open;
@@ -837,9 +870,9 @@ public final class Assessment {
     this.facts = o.facts;
     this.tests.addAll(o.tests);
     this.missing.addAll(o.missing);
-    this.dependsOn.addAll(o.dependsOn);
-    this.notes.addAll(o.notes);
-    this.ko.putAll(o.ko);
+    this.dependsOn = o.dependsOn.isEmpty() ? List.of() : new ArrayList<>(o.dependsOn);
+    this.notes = o.notes.isEmpty() ? List.of() : new ArrayList<>(o.notes);
+    this.ko = o.ko.isEmpty() ? Map.of() : new LinkedHashMap<>(o.ko);
     this.applicable = o.applicable;
     this.dependsUndetermined = o.dependsUndetermined;
     this.sanction = o.sanction;
@@ -1744,9 +1777,87 @@ public final class Assessment {
 
   private void add(FactPaths.Fact f, String label, Object value, String op, Object threshold, Boolean met, Double margin, String unit) {
     SourceLocation at = facts.at(f);
-    outcome = null;
+    changed();
     if (Boolean.FALSE.equals(met) && !"applies only if".equals(label)) anyKnownFalse = true;
     tests.add(new Test(f.path(), label, value, op, threshold, met, margin, unit,
-        at == null ? 0 : at.line(), at == null ? 0 : at.column()));
+        at == null ? 0 : at.line(), at == null ? 0 : at.column(), value == null ? null : facts.written(f)));
+  }
+
+  /**
+   * The paths of the missing facts, in the order first met, without repeats: an array and a linear
+   * look-up, since a finding has a handful (a {@code LinkedHashSet} per finding cost more to make than
+   * all its look-ups).
+   */
+  private static final class PathSet extends java.util.AbstractSet<String> {
+    private static final String[] NONE = {};
+    private String[] paths = NONE;
+    private int n;
+
+    @Override
+    public boolean add(String p) {
+      for (int i = 0; i < n; i++) if (paths[i].equals(p)) return false;
+      if (n == paths.length) paths = java.util.Arrays.copyOf(paths, Math.max(4, n * 2));
+      paths[n++] = p;
+      return true;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      for (int i = 0; i < n; i++) if (paths[i].equals(o)) return true;
+      return false;
+    }
+
+    @Override
+    public boolean remove(Object o) {
+      for (int i = 0; i < n; i++) {
+        if (paths[i].equals(o)) {
+          removeAt(i);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void removeAt(int i) {
+      System.arraycopy(paths, i + 1, paths, i, n - i - 1);
+      paths[--n] = null;
+    }
+
+    @Override
+    public int size() {
+      return n;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return java.util.Arrays.copyOf(paths, n, Object[].class);
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return new java.util.Iterator<>() {
+        int next;
+        boolean canRemove;
+
+        @Override
+        public boolean hasNext() {
+          return next < n;
+        }
+
+        @Override
+        public String next() {
+          if (next >= n) throw new java.util.NoSuchElementException();
+          canRemove = true;
+          return paths[next++];
+        }
+
+        @Override
+        public void remove() {
+          if (!canRemove) throw new IllegalStateException();
+          canRemove = false;
+          removeAt(--next);
+        }
+      };
+    }
   }
 }

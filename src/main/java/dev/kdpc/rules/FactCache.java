@@ -15,13 +15,16 @@ import java.util.Map;
  * fires its rules on one thread).
  */
 final class FactCache {
-  /** A resolved fact and where the file states it (or its nearest stated parent; null when nowhere). */
-  record Located(FactPaths.Fact fact, SourceLocation at) {}
+  /**
+   * A resolved fact, where the file states it (or its nearest stated parent; null when nowhere) and how
+   * it wrote the value when it wrote money or a count as text ({@code "4조 3,226억원"}; else null).
+   */
+  record Located(FactPaths.Fact fact, SourceLocation at, String written) {}
 
   private final Profile profile;
   private final Map<String, Located> absolute = new HashMap<>();
   private final Map<Service, Map<String, Located>> relative = new IdentityHashMap<>();
-  private final Map<FactPaths.Fact, SourceLocation> positions = new IdentityHashMap<>();
+  private final Map<FactPaths.Fact, Located> positions = new IdentityHashMap<>();
 
   private final LineOverride override;
 
@@ -50,8 +53,9 @@ final class FactCache {
     Map<String, Located> own = service == null ? null : relative.computeIfAbsent(service, s -> new HashMap<>());
     if (own != null && (l = own.get(path)) != null) return l;
     FactPaths.Fact f = FactPaths.resolve(profile, service, path);
-    l = new Located(f, profile.sourceMap().locate(f.path()));
-    positions.put(f, l.at());
+    dev.kdpc.profile.SourceMap map = profile.sourceMap();
+    l = new Located(f, map.locate(f.path()), map.hasWritten() ? map.written(f.path()) : null);
+    positions.put(f, l);
     if (f.path().equals(path)) absolute.put(path, l); // an absolute path resolves to itself
     else own.put(path, l);
     return l;
@@ -59,7 +63,13 @@ final class FactCache {
 
   /** Where the file states {@code f} (a fact this cache resolved), or its nearest stated parent; null when nowhere. */
   SourceLocation at(FactPaths.Fact f) {
-    SourceLocation at = positions.get(f);
-    return at != null || positions.containsKey(f) ? at : profile.sourceMap().locate(f.path());
+    Located l = positions.get(f);
+    return l != null ? l.at() : profile.sourceMap().locate(f.path());
+  }
+
+  /** How the file wrote {@code f}'s value, when it wrote money or a count as text; else null. */
+  String written(FactPaths.Fact f) {
+    Located l = positions.get(f);
+    return l != null ? l.written() : profile.sourceMap().written(f.path());
   }
 }
