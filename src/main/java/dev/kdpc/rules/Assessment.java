@@ -899,6 +899,13 @@ public final class Assessment {
   private static final int DROPPED = 0;
 
   /**
+   * False: every finding goes through its completions, none through the shortcuts below, which must
+   * give the same outcome and missing facts ({@code ShortcutsTest} holds each report equal both ways).
+   * For tests only; the results do not depend on it, only the time.
+   */
+  static volatile boolean shortcuts = true;
+
+  /**
    * The outcome every completion of the missing facts gives, or undetermined where two completions
    * differ; and which missing facts can change it. Each missing fact takes a few values, one from each
    * stretch of its domain between the lines the tests draw on it (a share lies in 0..1, money and counts
@@ -917,12 +924,16 @@ public final class Assessment {
     if (open == null && openGivens == null && alternatives == null) return outcomeNow();
     if (applicable == Boolean.FALSE && alternatives == null) return outcomeNow();
     if (kind == Kind.PROHIBITION && !conductStated) throw new IllegalStateException("rule " + rule + ": a prohibition needs .conduct(path)");
-    if (kind == Kind.PROHIBITION && alternatives == null && open == null && openGivens.size() == 1) {
+    if (shortcuts && kind == Kind.PROHIBITION && alternatives == null && open == null && openGivens.size() == 1) {
       Outcome o = onOneDesignation(openGivens.get(0));
       if (o != null) return o;
     }
-    if (kind == Kind.PROHIBITION && alternatives != null) {
+    if (shortcuts && kind == Kind.PROHIBITION && alternatives != null) {
       for (Assessment a : alternatives) if (a.open == null && a.openGivens == null && a.applicable != Boolean.FALSE) return appliesEverywhere();
+    }
+    if (shortcuts && kind != Kind.DESIGNATION) {
+      Outcome o = onIndependentDesignations();
+      if (o != null) return o;
     }
     // The unknowns, the values each takes, and the tests bound to them.
     Bind bind = new Bind();
@@ -1018,6 +1029,123 @@ public final class Assessment {
     immaterial = List.copyOf(im);
     neverApplies = false;
     return absent ? Outcome.CLEAR : Outcome.UNDETERMINED;
+  }
+
+  /**
+   * {@link #exact} for a finding whose instances (itself, or those it was merged from) each rest on one
+   * undetermined designation, where no two of those designations and none of them and the finding's own
+   * tests read a common missing fact; null where that does not hold (or a corner case below), and the
+   * caller goes through every completion. Only the finding's own unknowns are gone through: the
+   * designations' own results give the rest, as follows.
+   *
+   * <p>The designations read disjoint facts, so any set of them can be met together in one completion
+   * (each, undetermined, is met in some of its completions and not in others); and the finding's own
+   * facts are free of them. Let {@code a(o)} be the instances whose own "applies only if" conditions hold
+   * in an own completion {@code o}. With the designations met being a set {@code S}, the finding applies
+   * where {@code a(o)} meets {@code S}. An obligation is then dropped, or met or unmet after its tests
+   * ({@code h(o)}); a prohibition counts the conduct where it applies and the conduct is present
+   * ({@code h(o)}), and is clear otherwise. With {@code S} empty the finding is dropped (clear), and with
+   * every designation met it takes its own result: where some {@code a(o)} is not empty, both occur, so the
+   * outcome is undetermined. An own fact can change it where two own completions that differ in it alone
+   * differ in {@code a(o)} (an obligation: unless both are empty) or, where the finding applies, in
+   * {@code h(o)}: some {@code S} tells them apart (one designation of the difference met, the others not),
+   * and no {@code S} tells apart two that agree in these. A designation's fact can change it where it can
+   * change the designation and some own completion has that instance's conditions holding (the other
+   * designations not met), and only there.
+   */
+  private Outcome onIndependentDesignations() {
+    List<Assessment> instances = alternatives != null ? alternatives : List.of(this);
+    int k = instances.size();
+    if (k > 62) return null;
+    Assessment[] des = new Assessment[k];
+    for (int i = 0; i < k; i++) {
+      Assessment a = instances.get(i);
+      if (a.alternatives != null || a.openGivens == null || a.openGivens.size() != 1) return null;
+      Assessment d = a.openGivens.get(0);
+      d.getOutcome();
+      if (d.outcome != Outcome.UNDETERMINED || d.material == null || d.openGivens != null || d.alternatives != null) return null;
+      for (int j = 0; j < i; j++) if (!java.util.Collections.disjoint(des[j].missing, d.missing)) return null;
+      des[i] = d;
+    }
+    Bind bind = new Bind();
+    bind.followGivens = false;
+    Node root = bind.node(this);
+    Node[] when = new Node[k];
+    for (int i = 0; i < k; i++) when[i] = alternatives == null ? root : bind.node(instances.get(i));
+    Domain domain = bind.domain;
+    int n = domain.n;
+    for (int i = 0; i < n; i++) for (Assessment d : des) if (d.missing.contains(domain.paths[i])) return null;
+    Object[][] values = new Object[n][];
+    for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
+    int[] radix = new int[n];
+    long total = 1;
+    for (int i = 0; i < n; i++) {
+      radix[i] = values[i].length;
+      total *= radix[i];
+      if (total > MAX_COMPLETIONS) return null;
+    }
+    int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
+    int size = (int) total;
+    long[] key = new long[size];
+    long reached = 0; // the instances whose conditions hold in some own completion
+    Object[] v = new Object[n];
+    for (int i = 0; i < n; i++) v[i] = values[i][0];
+    int[] digit = new int[n];
+    for (int c = 0; c < size; c++) {
+      long a = 0;
+      for (int i = 0; i < k; i++) if (when[i].applies(v)) a |= 1L << i;
+      reached |= a;
+      if (kind == Kind.PROHIBITION) {
+        Object present = conduct >= 0 ? v[conduct] : conductPresent;
+        key[c] = Boolean.TRUE.equals(present) ? a : 0;
+      } else {
+        key[c] = a == 0 ? 0 : a << 1 | (root.holds(v) ? 1 : 0);
+      }
+      for (int i = 0; i < n; i++) { // the next combination
+        if (++digit[i] < radix[i]) {
+          v[i] = values[i][digit[i]];
+          break;
+        }
+        digit[i] = 0;
+        v[i] = values[i][0];
+      }
+    }
+    if (reached != (1L << k) - 1) return null; // an instance that never applies: left to the general case
+    boolean[] matters = new boolean[n];
+    int stride = 1;
+    boolean counted = false; // a prohibition: the conduct counted in some completion
+    for (int c = 0; c < size; c++) counted |= key[c] != 0;
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < size && !matters[i]; c++) {
+        int d = (c / stride) % radix[i];
+        if (d != 0 && key[c] != key[c - d * stride]) matters[i] = true;
+      }
+      stride *= radix[i];
+    }
+    List<String> m = new ArrayList<>();
+    List<String> im = new ArrayList<>();
+    long shown = kind == Kind.PROHIBITION ? 0 : reached; // the instances through which a designation's fact counts
+    if (kind == Kind.PROHIBITION) for (int c = 0; c < size; c++) shown |= key[c];
+    next:
+    for (String p : missing) {
+      int i = domain.slot(p);
+      if (i >= 0) {
+        (matters[i] ? m : im).add(p);
+        continue;
+      }
+      for (int j = 0; j < k; j++) {
+        if (des[j].missing.contains(p)) {
+          ((shown & 1L << j) != 0 && des[j].material.contains(p) ? m : im).add(p);
+          continue next;
+        }
+      }
+      m.add(p); // read by no test: as the general case counts it
+    }
+    material = List.copyOf(m);
+    immaterial = List.copyOf(im);
+    neverApplies = false;
+    if (kind == Kind.PROHIBITION && !counted) return Outcome.CLEAR; // clear in every completion
+    return Outcome.UNDETERMINED;
   }
 
   /**
@@ -1148,6 +1276,8 @@ public final class Assessment {
    */
   private static final class Bind {
     final Domain domain = new Domain();
+    /** False: the designations a finding rests on are left out (see {@link #onIndependentDesignations}). */
+    boolean followGivens = true;
     final List<Assessment> seen = new ArrayList<>(4);
     final List<Node> nodes = new ArrayList<>(4);
     final List<Atom> atoms = new ArrayList<>(8);
@@ -1176,7 +1306,7 @@ public final class Assessment {
         domain.add(a.conductPath, BOOLEANS);
         domain.direct[domain.slot(a.conductPath)] = true;
       }
-      if (a.openGivens != null) {
+      if (a.openGivens != null && followGivens) {
         b.givens = new Node[a.openGivens.size()];
         for (int i = 0; i < b.givens.length; i++) b.givens[i] = node(a.openGivens.get(i));
       }
