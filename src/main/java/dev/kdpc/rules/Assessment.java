@@ -1032,41 +1032,43 @@ public final class Assessment {
   }
 
   /**
-   * {@link #exact} for a finding whose instances (itself, or those it was merged from) each rest on one
-   * undetermined designation, where no two of those designations and none of them and the finding's own
-   * tests read a common missing fact; null where that does not hold (or a corner case below), and the
-   * caller goes through every completion. Only the finding's own unknowns are gone through: the
-   * designations' own results give the rest, as follows.
+   * {@link #exact} for a finding whose instances (itself, or those it was merged from) each rest on at
+   * most one undetermined designation, where no two of those designations, and none of them and the
+   * finding's own tests, read a common missing fact; null where that does not hold, or where a single
+   * instance rests on no designation in doubt (the general case is then the same work). Only the
+   * finding's own unknowns are gone through; the designations' own results give the rest, as follows.
    *
-   * <p>The designations read disjoint facts, so any set of them can be met together in one completion
-   * (each, undetermined, is met in some of its completions and not in others); and the finding's own
-   * facts are free of them. Let {@code a(o)} be the instances whose own "applies only if" conditions hold
-   * in an own completion {@code o}. With the designations met being a set {@code S}, the finding applies
-   * where {@code a(o)} meets {@code S}. An obligation is then dropped, or met or unmet after its tests
-   * ({@code h(o)}); a prohibition counts the conduct where it applies and the conduct is present
-   * ({@code h(o)}), and is clear otherwise. With {@code S} empty the finding is dropped (clear), and with
-   * every designation met it takes its own result: where some {@code a(o)} is not empty, both occur, so the
-   * outcome is undetermined. An own fact can change it where two own completions that differ in it alone
-   * differ in {@code a(o)} (an obligation: unless both are empty) or, where the finding applies, in
-   * {@code h(o)}: some {@code S} tells them apart (one designation of the difference met, the others not),
-   * and no {@code S} tells apart two that agree in these. A designation's fact can change it where it can
-   * change the designation and some own completion has that instance's conditions holding (the other
-   * designations not met), and only there.
+   * <p>The designations read disjoint facts, so any set {@code S} of them can be met together in one
+   * completion (each, undetermined, is met in some of its completions and not in others), and the
+   * finding's own facts are free of them. In an own completion {@code o}, let {@code c(o)} say that an
+   * instance resting on no designation in doubt has its own "applies only if" conditions holding, and
+   * {@code u(o)} be the instances resting on one whose conditions hold: the finding applies where
+   * {@code c(o)}, or where {@code u(o)} meets {@code S}. Where it applies, an obligation is met or unmet
+   * after its tests ({@code h(o)}) and is dropped elsewhere; a prohibition counts the conduct where it
+   * applies and the conduct is present ({@code h(o)}), and is clear elsewhere. Each own completion so
+   * gives a function from {@code S} to the outcome, and {@link #independentKey} numbers these functions:
+   * the outcomes that occur are those of the functions that occur, and an own fact can change the
+   * outcome where two own completions that differ in it alone give different functions (some {@code S}
+   * tells them apart). A designation's fact can change it where it can change that designation and some
+   * own completion's function turns on that designation alone (with the others not met), and only there.
    */
   private Outcome onIndependentDesignations() {
     List<Assessment> instances = alternatives != null ? alternatives : List.of(this);
     int k = instances.size();
     if (k > 62) return null;
-    Assessment[] des = new Assessment[k];
+    Assessment[] des = new Assessment[k]; // null: the instance rests on no designation in doubt
     for (int i = 0; i < k; i++) {
       Assessment a = instances.get(i);
-      if (a.alternatives != null || a.openGivens == null || a.openGivens.size() != 1) return null;
+      if (a.alternatives != null) return null;
+      if (a.openGivens == null || a.applicable == Boolean.FALSE) continue;
+      if (a.openGivens.size() != 1) return null;
       Assessment d = a.openGivens.get(0);
       d.getOutcome();
       if (d.outcome != Outcome.UNDETERMINED || d.material == null || d.openGivens != null || d.alternatives != null) return null;
-      for (int j = 0; j < i; j++) if (!java.util.Collections.disjoint(des[j].missing, d.missing)) return null;
+      for (int j = 0; j < i; j++) if (des[j] != null && !java.util.Collections.disjoint(des[j].missing, d.missing)) return null;
       des[i] = d;
     }
+    if (alternatives == null && des[0] == null) return null;
     Bind bind = new Bind();
     bind.followGivens = false;
     Node root = bind.node(this);
@@ -1074,7 +1076,7 @@ public final class Assessment {
     for (int i = 0; i < k; i++) when[i] = alternatives == null ? root : bind.node(instances.get(i));
     Domain domain = bind.domain;
     int n = domain.n;
-    for (int i = 0; i < n; i++) for (Assessment d : des) if (d.missing.contains(domain.paths[i])) return null;
+    for (int i = 0; i < n; i++) for (Assessment d : des) if (d != null && d.missing.contains(domain.paths[i])) return null;
     Object[][] values = new Object[n][];
     for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
     int[] radix = new int[n];
@@ -1087,20 +1089,28 @@ public final class Assessment {
     int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
     int size = (int) total;
     long[] key = new long[size];
-    long reached = 0; // the instances whose conditions hold in some own completion
+    long turns = 0; // the instances whose designation alone decides the outcome in some own completion
+    boolean anyApplies = false;
+    int seen = 0; // the outcomes that occur, as bits of independentOutcomes
     Object[] v = new Object[n];
     for (int i = 0; i < n; i++) v[i] = values[i][0];
     int[] digit = new int[n];
     for (int c = 0; c < size; c++) {
-      long a = 0;
-      for (int i = 0; i < k; i++) if (when[i].applies(v)) a |= 1L << i;
-      reached |= a;
-      if (kind == Kind.PROHIBITION) {
-        Object present = conduct >= 0 ? v[conduct] : conductPresent;
-        key[c] = Boolean.TRUE.equals(present) ? a : 0;
-      } else {
-        key[c] = a == 0 ? 0 : a << 1 | (root.holds(v) ? 1 : 0);
+      boolean certain = false;
+      long u = 0;
+      for (int i = 0; i < k; i++) {
+        if (!when[i].applies(v)) continue;
+        if (des[i] == null) certain = true;
+        else u |= 1L << i;
       }
+      anyApplies |= certain || u != 0;
+      boolean h;
+      if (kind == Kind.PROHIBITION) h = Boolean.TRUE.equals(conduct >= 0 ? v[conduct] : conductPresent);
+      else h = root.holds(v);
+      long f = independentKey(certain, u, h);
+      key[c] = f;
+      seen |= independentOutcomes(f, h);
+      if (!certain && (kind != Kind.PROHIBITION || h)) turns |= u;
       for (int i = 0; i < n; i++) { // the next combination
         if (++digit[i] < radix[i]) {
           v[i] = values[i][digit[i]];
@@ -1110,11 +1120,8 @@ public final class Assessment {
         v[i] = values[i][0];
       }
     }
-    if (reached != (1L << k) - 1) return null; // an instance that never applies: left to the general case
     boolean[] matters = new boolean[n];
     int stride = 1;
-    boolean counted = false; // a prohibition: the conduct counted in some completion
-    for (int c = 0; c < size; c++) counted |= key[c] != 0;
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < size && !matters[i]; c++) {
         int d = (c / stride) % radix[i];
@@ -1124,8 +1131,6 @@ public final class Assessment {
     }
     List<String> m = new ArrayList<>();
     List<String> im = new ArrayList<>();
-    long shown = kind == Kind.PROHIBITION ? 0 : reached; // the instances through which a designation's fact counts
-    if (kind == Kind.PROHIBITION) for (int c = 0; c < size; c++) shown |= key[c];
     next:
     for (String p : missing) {
       int i = domain.slot(p);
@@ -1134,8 +1139,8 @@ public final class Assessment {
         continue;
       }
       for (int j = 0; j < k; j++) {
-        if (des[j].missing.contains(p)) {
-          ((shown & 1L << j) != 0 && des[j].material.contains(p) ? m : im).add(p);
+        if (des[j] != null && des[j].missing.contains(p)) {
+          ((turns & 1L << j) != 0 && des[j].material.contains(p) ? m : im).add(p);
           continue next;
         }
       }
@@ -1143,9 +1148,34 @@ public final class Assessment {
     }
     material = List.copyOf(m);
     immaterial = List.copyOf(im);
-    neverApplies = false;
-    if (kind == Kind.PROHIBITION && !counted) return Outcome.CLEAR; // clear in every completion
-    return Outcome.UNDETERMINED;
+    neverApplies = !anyApplies;
+    if (Integer.bitCount(seen) != 1) return Outcome.UNDETERMINED;
+    return switch (seen) {
+      case 1 -> Outcome.UNDETERMINED; // dropped everywhere: never reported
+      case 2 -> kind == Kind.ELIGIBILITY ? Outcome.ELIGIBLE : Outcome.MET;
+      case 4 -> kind == Kind.ELIGIBILITY ? Outcome.INELIGIBLE : Outcome.UNMET;
+      case 8 -> Outcome.CLEAR;
+      default -> justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
+    };
+  }
+
+  /**
+   * The function from the set of designations met to the outcome that an own completion gives (see
+   * {@link #onIndependentDesignations}), as a number: equal numbers, equal functions. {@code certain}:
+   * the finding applies whatever the designations; {@code u}: the instances it applies through when
+   * their designation is met; {@code h}: an obligation's tests hold, or a prohibition's conduct is present.
+   */
+  private long independentKey(boolean certain, long u, boolean h) {
+    if (kind == Kind.PROHIBITION) return !h ? 0 : certain ? -1 : u; // counted where it applies; u empty: clear, as 0
+    if (certain) return h ? -1 : -2;
+    return u == 0 ? 0 : u << 1 | (h ? 1 : 0); // dropped where no instance applies
+  }
+
+  /** The outcomes the function numbered {@code f} takes: bit 1 dropped, 2 met, 4 unmet, 8 clear, 16 counted. */
+  private int independentOutcomes(long f, boolean h) {
+    if (kind == Kind.PROHIBITION) return f == 0 ? 8 : f < 0 ? 16 : 8 | 16;
+    int own = h ? 2 : 4;
+    return f < 0 ? own : f == 0 ? 1 : 1 | own;
   }
 
   /**
