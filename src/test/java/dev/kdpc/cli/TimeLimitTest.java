@@ -135,6 +135,23 @@ class TimeLimitTest {
     assertThat(after.findings()).isEqualTo(expected.findings());
   }
 
+  /**
+   * The watchdog sleeps once nothing has been evaluated for a while ({@link Watchdog#IDLE_NANOS}); the next
+   * evaluation wakes it, so a looping rule is still stopped at its limit.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void anEvaluationAfterAQuietSpellIsStillStopped() throws InterruptedException {
+    Checker checker = Checker.withTrustedRules(looping).withTimeLimit(Duration.ofMillis(300));
+    warm(checker);
+    Thread.sleep(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(Watchdog.IDLE_NANOS) * 3 / 2 + 200);
+    Profile busy = TestSupport.reader().read(Path.of(BUSY));
+    assertThatThrownBy(() -> checker.check(busy, OPTIONS))
+        .isInstanceOf(TimeLimitException.class)
+        .hasMessageStartingWith(BUSY + ": evaluation stopped after 0.3 s in rule 'TBA-22-7'");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
   /** Evaluates the calm profile under a generous limit first: what runs under 0.3 s then is the rules, not the JVM warming up. */
   private static void warm(Checker checker) {
     checker.withTimeLimit(Duration.ofSeconds(60)).check(TestSupport.reader().read(calm), OPTIONS);

@@ -2,8 +2,8 @@ package dev.kdpc.rules.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,13 +11,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Stops evaluations that run past their time limit. One daemon thread for the whole JVM holds the
- * deadlines of the evaluations under way; an evaluation itself runs on its caller's thread, so the
- * warm path pays for a queue entry, not for a hand-over to another thread.
+ * Stops evaluations that run past their time limit. One daemon thread for the whole JVM looks over the
+ * evaluations under way every {@link #TICK_NANOS} and acts on those past their deadline; an evaluation
+ * itself runs on its caller's thread and only enters itself in a set, so the warm path pays for a set
+ * entry, neither for a hand-over to another thread nor for waking the watchdog (a deadline queue woke it
+ * at every evaluation: a system call that cost more than a tenth of a warm evaluation). While nothing is
+ * evaluated for {@link #IDLE_NANOS} the watchdog sleeps until the next evaluation wakes it. A deadline is
+ * so acted on up to one tick late.
  *
  * <p>At the deadline the watchdog halts the evaluation's session (the engine stops between two rule
  * firings) and interrupts its thread (a consequence that waits or sleeps ends). A consequence that
@@ -32,14 +38,23 @@ import org.kie.api.runtime.KieSession;
 public final class Watchdog {
   private Watchdog() {}
 
-  private static final DelayQueue<Run> DEADLINES = new DelayQueue<>();
+  /** How often the watchdog looks over the evaluations under way. */
+  public static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  /** How long without any evaluation before the watchdog sleeps until the next one. */
+  public static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private static final Set<Run> RUNNING = ConcurrentHashMap.newKeySet();
+  /** Evaluations begun: the watchdog stays awake while this moves. */
+  private static final AtomicLong BEGUN = new AtomicLong();
+  /** True while the watchdog sleeps until woken ({@link Run#begin} wakes it). */
+  private static volatile boolean asleep;
   private static final boolean CAN_STOP = Runtime.version().feature() < 20;
   private static volatile boolean workers = !CAN_STOP;
+  private static final Thread WATCHER = new Thread(Watchdog::watch, "kdpc-watchdog");
 
   static {
-    Thread t = new Thread(Watchdog::watch, "kdpc-watchdog");
-    t.setDaemon(true);
-    t.start();
+    WATCHER.setDaemon(true);
+    WATCHER.start();
   }
 
   /**
@@ -60,10 +75,10 @@ public final class Watchdog {
   }
 
   /** One evaluation under watch. */
-  static final class Run implements Delayed {
+  static final class Run {
     final long limitNanos;
     private final long deadline;
-    private volatile long due; // the deadline, then the deadline and the grace period (changed only while out of the queue)
+    private volatile long due; // the deadline, then the deadline and the grace period
     private Thread thread;
     private KieSession session;
     /** The rule whose consequence runs now (set by the session's agenda listener), or null. */
@@ -84,7 +99,9 @@ public final class Watchdog {
         this.thread = Thread.currentThread();
         this.session = session;
       }
-      DEADLINES.add(this); // never under this run's lock: the queue's lock is taken before runs' (getDelay)
+      RUNNING.add(this);
+      BEGUN.incrementAndGet(); // then read asleep: the watchdog sets asleep, then reads BEGUN (see watch)
+      if (asleep) LockSupport.unpark(WATCHER);
     }
 
     /**
@@ -97,7 +114,7 @@ public final class Watchdog {
         done = true;
         late = expired;
       }
-      DEADLINES.remove(this);
+      RUNNING.remove(this);
       if (late) Thread.interrupted(); // the interrupt was the watchdog's: do not leave it to the caller
       return late;
     }
@@ -111,46 +128,54 @@ public final class Watchdog {
       return deadline + graceNanos(limitNanos) - System.nanoTime();
     }
 
-    /** Called by the watchdog when this run is due. */
+    /** Whether this run is due at {@code now} (its deadline, or its grace period after it, has passed). */
+    boolean dueAt(long now) {
+      return now - due >= 0;
+    }
+
+    /** Called by the watchdog when this run is due; returns whether to keep watching it. */
     @SuppressWarnings({"deprecation", "removal"})
-    private void due() {
+    private boolean due() {
       synchronized (this) {
-        if (done) return;
+        if (done) return false;
         if (expired) {
-          if (stopped || workers) return; // a worker that will not stop is abandoned by its caller
+          if (stopped || workers) return false; // a worker that will not stop is abandoned by its caller
           stopped = true;
           try {
             thread.stop(); // the last resort: the consequence ignored the halt and the interrupt
           } catch (UnsupportedOperationException e) {
             // not on this JVM; evaluations run on workers there, and never get here
           }
-          return;
+          return false;
         }
         expired = true;
         session.halt(); // returns at once: it only marks the agenda halting
         thread.interrupt();
         due = deadline + graceNanos(limitNanos);
+        return true;
       }
-      DEADLINES.add(this);
-    }
-
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return unit.convert(due - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public int compareTo(Delayed o) {
-      return Long.compare(getDelay(TimeUnit.NANOSECONDS), o.getDelay(TimeUnit.NANOSECONDS));
     }
   }
 
   private static void watch() {
+    long seen = BEGUN.get();
+    long quietSince = System.nanoTime();
     while (true) {
       try {
-        DEADLINES.take().due();
-      } catch (InterruptedException e) {
-        // nobody interrupts this daemon; keep watching
+        long now = System.nanoTime();
+        long begun = BEGUN.get();
+        if (begun != seen || !RUNNING.isEmpty()) {
+          seen = begun;
+          quietSince = now;
+        } else if (now - quietSince > IDLE_NANOS) {
+          asleep = true; // then read BEGUN: a begin that this read misses reads asleep after it, and wakes this thread
+          if (BEGUN.get() == seen) LockSupport.park();
+          asleep = false;
+          quietSince = System.nanoTime();
+          continue;
+        }
+        for (Run r : RUNNING) if (r.dueAt(now) && !r.due()) RUNNING.remove(r);
+        LockSupport.parkNanos(TICK_NANOS);
       } catch (Throwable e) { // an OutOfMemoryError elsewhere, a session that fails to halt: the watch goes on
         // nothing to report from here; the evaluation concerned still ends at its deadline or by itself
       }
