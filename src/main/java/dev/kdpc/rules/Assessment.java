@@ -106,11 +106,19 @@ public final class Assessment {
   private boolean neverApplies;
 
   private Assessment(RuleContext ctx, Kind kind, Object subject) {
-    Map<String, Object> meta = ctx.getRule().getMetaData();
-    this.rule = String.valueOf(meta.getOrDefault("id", ctx.getRule().getName()));
-    this.regime = (String) meta.get("regime");
+    FactCache cache = subject instanceof ServiceFact s ? s.facts() : subject instanceof CompanyFact c ? c.facts() : null;
+    RuleInfo info = cache == null ? null : cache.info(ctx.getRule());
     this.kind = kind;
-    this.whenMet = kind == Kind.DESIGNATION ? RuleInfo.Designation.outcomeOf(meta.get("designation")) : null;
+    if (info != null && (kind != Kind.DESIGNATION || info.designation() != null)) {
+      this.rule = info.id();
+      this.regime = info.regime();
+      this.whenMet = kind == Kind.DESIGNATION ? info.designation().whenMet() : null;
+    } else {
+      Map<String, Object> meta = ctx.getRule().getMetaData();
+      this.rule = String.valueOf(meta.getOrDefault("id", ctx.getRule().getName()));
+      this.regime = (String) meta.get("regime");
+      this.whenMet = kind == Kind.DESIGNATION ? RuleInfo.Designation.outcomeOf(meta.get("designation")) : null;
+    }
     if (subject instanceof ServiceFact s) {
       this.profile = s.getProfile();
       this.service = s.getService();
@@ -521,7 +529,7 @@ public final class Assessment {
    */
   public Assessment conduct(String path) {
     FactPaths.Fact f = resolve(path);
-    FactPaths.Fact present = resolve(path + ".present");
+    FactPaths.Fact present = resolve(PRESENT.computeIfAbsent(path, p -> p + ".present"));
     conductStated = true;
     ConductFact c = (ConductFact) f.value();
     conductPresent = c == null ? null : c.present();
@@ -540,6 +548,9 @@ public final class Assessment {
     lastText = who;
     return this;
   }
+
+  /** The path of each conduct's {@code present} fact, one object per path (see {@link FactCache}'s identity look-up). */
+  private static final Map<String, String> PRESENT = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A caveat shown beside the finding. */
   public Assessment note(String text) {

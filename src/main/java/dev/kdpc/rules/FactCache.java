@@ -3,7 +3,6 @@ package dev.kdpc.rules;
 import dev.kdpc.profile.Profile;
 import dev.kdpc.profile.Service;
 import dev.kdpc.profile.SourceLocation;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -22,19 +21,32 @@ final class FactCache {
   record Located(FactPaths.Fact fact, SourceLocation at, String written) {}
 
   private final Profile profile;
-  private final Map<String, Located> absolute = new HashMap<>();
+  /**
+   * Keyed by the path object the rule passed: the rules pass their literals, one object per path, so an
+   * identity look-up finds them without hashing or comparing text; a path built at run time is a new
+   * object each time and is resolved again (the same fact, found again).
+   */
+  private final Map<String, Located> absolute = new IdentityHashMap<>();
   private final Map<Service, Map<String, Located>> relative = new IdentityHashMap<>();
   private final Map<FactPaths.Fact, Located> positions = new IdentityHashMap<>();
 
   private final LineOverride override;
+  /** The metadata of the rule a consequence runs for, from the KieBase's own table; null: read from the rule. */
+  private final java.util.function.Function<org.kie.api.definition.rule.Rule, RuleInfo> infos;
 
   FactCache(Profile profile) {
-    this(profile, null);
+    this(profile, null, null);
   }
 
-  FactCache(Profile profile, LineOverride override) {
+  FactCache(Profile profile, LineOverride override, java.util.function.Function<org.kie.api.definition.rule.Rule, RuleInfo> infos) {
     this.profile = profile;
     this.override = override;
+    this.infos = infos;
+  }
+
+  /** {@code rule}'s metadata as the catalogue holds it, or null where this evaluation was given no table. */
+  RuleInfo info(org.kie.api.definition.rule.Rule rule) {
+    return infos == null ? null : infos.apply(rule);
   }
 
   /** The line a sweep sets for this evaluation, or null. */
@@ -50,7 +62,7 @@ final class FactCache {
   Located get(Service service, String path) {
     Located l = absolute.get(path);
     if (l != null) return l;
-    Map<String, Located> own = service == null ? null : relative.computeIfAbsent(service, s -> new HashMap<>());
+    Map<String, Located> own = service == null ? null : relative.computeIfAbsent(service, s -> new IdentityHashMap<>());
     if (own != null && (l = own.get(path)) != null) return l;
     FactPaths.Fact f = FactPaths.resolve(profile, service, path);
     dev.kdpc.profile.SourceMap map = profile.sourceMap();

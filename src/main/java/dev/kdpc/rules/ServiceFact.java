@@ -38,7 +38,16 @@ public final class ServiceFact {
 
   /** As {@link #of(Profile)}, with one rule's line set to another value ({@code override}; null: none). */
   public static java.util.List<Object> of(Profile profile, LineOverride override) {
-    FactCache facts = new FactCache(profile, override);
+    return of(profile, override, null);
+  }
+
+  /**
+   * As {@link #of(Profile, LineOverride)}, where {@code infos} gives each rule's metadata as the catalogue holds it
+   * (the KieBase's table, looked up by identity: faster than reading a rule's metadata map at every firing).
+   */
+  public static java.util.List<Object> of(Profile profile, LineOverride override,
+      java.util.function.Function<org.kie.api.definition.rule.Rule, RuleInfo> infos) {
+    FactCache facts = new FactCache(profile, override, infos);
     java.util.List<Object> out = new java.util.ArrayList<>(profile.services().size() + 1);
     out.add(new CompanyFact(facts));
     for (Service s : profile.services()) out.add(new ServiceFact(facts, s));

@@ -106,7 +106,7 @@ public final class Engine {
     Throwable failure = null;
     try {
       session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
-      for (Object fact : ServiceFact.of(profile, override)) session.insert(fact);
+      for (Object fact : ServiceFact.of(profile, override, rules::info)) session.insert(fact);
       fired = fire == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(m -> accept(rules, m, fire), MAX_FIRINGS);
       if (fired >= MAX_FIRINGS) looping = loop(rules, session, profile, fire);
       for (Object o : session.getObjects(o -> o instanceof Assessment)) out.add((Assessment) o);
