@@ -246,6 +246,21 @@ public final class Checker {
     CompiledRules.Selected rules() {
       return rules.select(ids);
     }
+
+    private volatile Map<String, Rank> ranks;
+
+    /** Each active rule's place in {@link #ORDER} (kind, regime, id), made when first asked for. */
+    Map<String, Rank> ranks() {
+      Map<String, Rank> r = ranks;
+      if (r == null) {
+        List<RuleInfo> order = new ArrayList<>(active);
+        order.sort(Comparator.comparing(RuleInfo::kind).thenComparing(RuleInfo::regime).thenComparing(RuleInfo::id));
+        Map<String, Rank> m = new HashMap<>(order.size() * 2);
+        for (RuleInfo info : order) m.putIfAbsent(info.id(), new Rank(m.size(), info.kind()));
+        ranks = r = m;
+      }
+      return r;
+    }
   }
 
   private Selection selectNow(Options o) {
@@ -363,12 +378,52 @@ public final class Checker {
         merged.put(e.getKey(), Assessment.anyOf(shown, instances));
       }
     }
-    List<Finding> findings = new ArrayList<>(merged.size());
-    for (Assessment a : merged.values()) findings.add(finding(a, sel));
-    findings.sort(ORDER);
+    List<Finding> findings = sorted(merged.values(), sel);
     return new ProfileReport(profile.source(), profile.inputSha256(), profile.displayName(), findings, nearMisses(findings), null)
         .withNotices(profile.notices());
   }
+
+  /**
+   * The findings of {@code assessments} in {@link #ORDER}: by each rule's place in the selection's order
+   * (worked out once per selection), then, for one rule's findings on several services, by service. Where
+   * a finding's kind is not its rule's (a rule whose consequence builds another kind than its metadata
+   * says), by {@link #ORDER} itself.
+   */
+  private List<Finding> sorted(java.util.Collection<Assessment> assessments, Selection sel) {
+    int n = assessments.size();
+    Finding[] made = new Finding[n];
+    long[] keys = new long[n];
+    boolean byRank = n < 1 << 20;
+    int i = 0;
+    for (Assessment a : assessments) {
+      Finding f = finding(a, sel);
+      made[i] = f;
+      Rank r = sel.ranks().get(f.rule());
+      if (r == null || r.kind() != f.kind()) byRank = false;
+      else keys[i] = (long) r.rank() << 20 | i;
+      i++;
+    }
+    if (!byRank) {
+      List<Finding> out = new ArrayList<>(List.of(made));
+      out.sort(ORDER);
+      return out;
+    }
+    java.util.Arrays.sort(keys);
+    Finding[] out = new Finding[n];
+    for (int j = 0; j < n; j++) out[j] = made[(int) (keys[j] & 0xFFFFF)];
+    for (int from = 0, j = 1; j <= n; j++) {
+      if (j == n || keys[j] >>> 20 != keys[from] >>> 20) {
+        if (j - from > 1) java.util.Arrays.sort(out, from, j, BY_SERVICE);
+        from = j;
+      }
+    }
+    return java.util.Arrays.asList(out);
+  }
+
+  private static final Comparator<Finding> BY_SERVICE = (a, b) -> (a.service() == null ? "" : a.service()).compareTo(b.service() == null ? "" : b.service());
+
+  /** A rule's place in {@link #ORDER} among the rules of a selection, with the kind it has there. */
+  private record Rank(int rank, Kind kind) {}
 
   /** What the assessments of one finding share: the rule and the service (null: the company). */
   private record Merge(String rule, String service) {}
@@ -412,8 +467,10 @@ public final class Checker {
   }
 
   private Finding finding(Assessment a, Selection sel) {
-    RuleInfo info = rules.catalogue().rule(a.getRule())
-        .orElseThrow(() -> new IllegalStateException("assessment by unknown rule " + a.getRule()));
+    RuleInfo info = a.getInfo();
+    if (info == null || !info.id().equals(a.getRule())) {
+      info = rules.catalogue().rule(a.getRule()).orElseThrow(() -> new IllegalStateException("assessment by unknown rule " + a.getRule()));
+    }
     Status s = info.status() != null ? info.status() : sel.status.get(info.regime());
     List<String> notes = info.notes();
     List<String> ownNotes = a.getNotes();

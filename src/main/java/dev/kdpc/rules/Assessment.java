@@ -44,6 +44,8 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Assessment {
   private final String rule;
+  /** The rule's metadata from the KieBase's table, or null where the evaluation had none (see {@link #getInfo}). */
+  private final RuleInfo info;
   private final String regime;
   private final Kind kind;
   private final Profile profile;
@@ -109,6 +111,7 @@ public final class Assessment {
     FactCache cache = subject instanceof ServiceFact s ? s.facts() : subject instanceof CompanyFact c ? c.facts() : null;
     RuleInfo info = cache == null ? null : cache.info(ctx.getRule());
     this.kind = kind;
+    this.info = info;
     if (info != null && (kind != Kind.DESIGNATION || info.designation() != null)) {
       this.rule = info.id();
       this.regime = info.regime();
@@ -642,6 +645,11 @@ public final class Assessment {
     return rule;
   }
 
+  /** The metadata of the rule that made this assessment, as the catalogue holds it; null where the evaluation was given no rule table. */
+  public RuleInfo getInfo() {
+    return info;
+  }
+
   public String getRegime() {
     return regime;
   }
@@ -879,6 +887,7 @@ public final class Assessment {
     this.profile = o.profile;
     this.service = o.service;
     this.facts = o.facts;
+    this.info = o.info;
     this.tests.addAll(o.tests);
     this.missing.addAll(o.missing);
     this.dependsOn = o.dependsOn.isEmpty() ? List.of() : new ArrayList<>(o.dependsOn);
