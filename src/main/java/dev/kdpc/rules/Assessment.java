@@ -955,6 +955,10 @@ public final class Assessment {
       Outcome o = onIndependentDesignations();
       if (o != null) return o;
     }
+    if (shortcuts && kind != Kind.PROHIBITION) {
+      Outcome o = onIndependentTests();
+      if (o != null) return o;
+    }
     // The unknowns, the values each takes, and the tests bound to them.
     Bind bind = new Bind();
     Node root = bind.node(this);
@@ -1177,6 +1181,89 @@ public final class Assessment {
       case 8 -> Outcome.CLEAR;
       default -> justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
     };
+  }
+
+  /**
+   * {@link #exact} for a designation, duty or eligibility that rests on no designation in doubt and whose
+   * tests on unknowns each read one fact, no two the same fact (the commonest shape: a line or two on
+   * facts the profile does not state); null otherwise. Each such test can then hold or fail on its own,
+   * so without going through the combinations: a finding applies in some completion where each "applies
+   * only if" test can hold, and in every completion where none can fail; its own tests all hold in some
+   * completion where each can hold (and none is known to fail), and fail in some where one can fail. A
+   * fact can change the outcome where its test can both hold and fail and the others can all hold (for
+   * an own test of a duty: with its conditions able to hold), and nowhere else: with another test unable
+   * to hold, the outcome is the same whatever this one does.
+   */
+  private Outcome onIndependentTests() {
+    if (alternatives != null || openGivens != null || open == null || applicable == Boolean.FALSE || open.size() > 16) return null;
+    int n = open.size();
+    boolean[] canHold = new boolean[n];
+    boolean[] canFail = new boolean[n];
+    String[] paths = new String[n];
+    Domain d = new Domain();
+    Object[] v = new Object[1];
+    int[] at = {0};
+    for (int i = 0; i < n; i++) {
+      Open o = open.get(i);
+      if (!(o instanceof Compare || o instanceof Equal || o instanceof OneOf || o instanceof NotEmpty || o instanceof OnOrAfter)) return null;
+      d.n = 0;
+      o.values(d);
+      if (d.n != 1) return null;
+      paths[i] = d.paths[0];
+      for (int j = 0; j < i; j++) if (paths[j].equals(paths[i])) return null;
+      for (Object x : d.values[0]) {
+        v[0] = x;
+        if (o.holds(v, at)) canHold[i] = true;
+        else canFail[i] = true;
+      }
+    }
+    boolean whenCanHold = true; // every condition can hold: the finding applies in some completion
+    boolean whenCanFail = false; // some condition can fail: it is dropped in some
+    boolean testsCanHold = !anyKnownFalse;
+    boolean testsCanFail = anyKnownFalse;
+    for (int i = 0; i < n; i++) {
+      if (open.get(i).applicability) {
+        whenCanHold &= canHold[i];
+        whenCanFail |= canFail[i];
+      } else {
+        testsCanHold &= canHold[i];
+        testsCanFail |= canFail[i];
+      }
+    }
+    List<String> m = new ArrayList<>();
+    List<String> im = new ArrayList<>();
+    next:
+    for (String p : missing) {
+      for (int i = 0; i < n; i++) {
+        if (!paths[i].equals(p)) continue;
+        boolean matters = canHold[i] && canFail[i];
+        for (int j = 0; j < n && matters; j++) {
+          if (j == i) continue;
+          // a designation: every other test must be able to hold; a duty: its other conditions, and for
+          // an own test also its other own tests (a condition decides dropped against met or unmet alike)
+          if (kind == Kind.DESIGNATION || open.get(j).applicability || !open.get(i).applicability) matters = canHold[j];
+        }
+        if (matters && kind == Kind.DESIGNATION) matters = !anyKnownFalse;
+        if (matters && kind != Kind.DESIGNATION && !open.get(i).applicability) matters = !anyKnownFalse;
+        (matters ? m : im).add(p);
+        continue next;
+      }
+      m.add(p); // read by no test: as the general case counts it
+    }
+    material = List.copyOf(m);
+    immaterial = List.copyOf(im);
+    neverApplies = !whenCanHold;
+    if (kind == Kind.DESIGNATION) {
+      boolean canMeet = whenCanHold && testsCanHold;
+      boolean canMiss = whenCanFail || testsCanFail;
+      return canMeet && canMiss ? Outcome.UNDETERMINED : canMeet ? whenMet : Outcome.NOT_MET;
+    }
+    boolean dropped = whenCanFail;
+    boolean met = whenCanHold && testsCanHold;
+    boolean unmet = whenCanHold && testsCanFail;
+    if (dropped || met == unmet) return Outcome.UNDETERMINED; // dropped somewhere, both, or never applies (never reported)
+    if (kind == Kind.ELIGIBILITY) return met ? Outcome.ELIGIBLE : Outcome.INELIGIBLE;
+    return met ? Outcome.MET : Outcome.UNMET;
   }
 
   /**
