@@ -1056,53 +1056,43 @@ public final class Assessment {
   }
 
   /**
-   * {@link #exact} for a finding that rests on designations in doubt, where none of them reads a missing
-   * fact that the finding's own tests read; null where that does not hold, or where nothing is gained
-   * (a single instance resting on no designation in doubt). The finding's own unknowns and the
-   * designations' unknowns are then gone through apart, not in every combination of the two, and the
-   * designations' part ({@link Joint}) is worked out once per evaluation for all the findings resting on
-   * them (the prohibitions of one service all rest on the same two or three).
+   * {@link #exact} for a finding whose instances (itself, or those it was merged from) each rest on at
+   * most one undetermined designation, where no two of those designations, and none of them and the
+   * finding's own tests, read a common missing fact; null where that does not hold, or where a single
+   * instance rests on no designation in doubt (the general case is then the same work). Only the
+   * finding's own unknowns are gone through; the designations' own results give the rest, as follows.
    *
-   * <p>In a completion of the designations' facts a set {@code S} of them is met; the joint part gives
-   * the sets that occur and, for each of their facts, the pairs of sets that two completions differing
-   * in that fact alone give. In an own completion {@code o}, the finding applies where one of its
-   * instances has its "applies only if" conditions holding and all the designations it rests on in
-   * {@code S}; then an obligation is met or unmet after its own tests, and a prohibition counts the
-   * conduct where it is present; otherwise the obligation is dropped and the prohibition clear. So
-   * {@code o} gives an outcome for each set that occurs (its signature). The outcomes that occur are those
-   * in the signatures; an own fact can change the outcome where two own completions that differ in it
-   * alone have different signatures; a designations' fact can, where for some own completion the two
-   * sets of one of its pairs give different outcomes. Since the two parts read different facts, every
-   * own completion goes with every completion of the designations, so these are exactly the outcomes and
-   * the facts that going through every combination finds.
+   * <p>The designations read disjoint facts, so any set {@code S} of them can be met together in one
+   * completion (each, undetermined, is met in some of its completions and not in others), and the
+   * finding's own facts are free of them. In an own completion {@code o}, let {@code c(o)} say that an
+   * instance resting on no designation in doubt has its own "applies only if" conditions holding, and
+   * {@code u(o)} be the instances resting on one whose conditions hold: the finding applies where
+   * {@code c(o)}, or where {@code u(o)} meets {@code S}. Where it applies, an obligation is met or unmet
+   * after its tests ({@code h(o)}) and is dropped elsewhere; a prohibition counts the conduct where it
+   * applies and the conduct is present ({@code h(o)}), and is clear elsewhere. Each own completion so
+   * gives a function from {@code S} to the outcome, and {@link #independentKey} numbers these functions:
+   * the outcomes that occur are those of the functions that occur, and an own fact can change the
+   * outcome where two own completions that differ in it alone give different functions (some {@code S}
+   * tells them apart). A designation's fact can change it where it can change that designation and some
+   * own completion's function turns on that designation alone (with the others not met), and only there.
    */
   private Outcome onIndependentDesignations() {
     List<Assessment> instances = alternatives != null ? alternatives : List.of(this);
     int k = instances.size();
     if (k > 62) return null;
-    List<Assessment> des = new ArrayList<>(4);
-    long[] needs = new long[k]; // per instance: the designations in doubt it rests on, as bits of des
-    boolean anyInDoubt = false;
+    Assessment[] des = new Assessment[k]; // null: the instance rests on no designation in doubt
     for (int i = 0; i < k; i++) {
       Assessment a = instances.get(i);
       if (a.alternatives != null) return null;
       if (a.openGivens == null || a.applicable == Boolean.FALSE) continue;
-      for (Assessment d : a.openGivens) {
-        if (d.openGivens != null || d.alternatives != null) return null;
-        int at = -1;
-        for (int j = 0; j < des.size(); j++) if (des.get(j) == d) at = j;
-        if (at < 0) {
-          if (des.size() == Joint.MAX_DESIGNATIONS) return null;
-          at = des.size();
-          des.add(d);
-        }
-        needs[i] |= 1L << at;
-        anyInDoubt = true;
-      }
+      if (a.openGivens.size() != 1) return null;
+      Assessment d = a.openGivens.get(0);
+      d.getOutcome();
+      if (d.outcome != Outcome.UNDETERMINED || d.material == null || d.openGivens != null || d.alternatives != null) return null;
+      for (int j = 0; j < i; j++) if (des[j] != null && !java.util.Collections.disjoint(des[j].missing, d.missing)) return null;
+      des[i] = d;
     }
-    if (!anyInDoubt) return null;
-    Joint joint = facts.joint(des);
-    if (joint == null) return null;
+    if (alternatives == null && des[0] == null) return null;
     Bind bind = new Bind();
     bind.followGivens = false;
     Node root = bind.node(this);
@@ -1110,7 +1100,7 @@ public final class Assessment {
     for (int i = 0; i < k; i++) when[i] = alternatives == null ? root : bind.node(instances.get(i));
     Domain domain = bind.domain;
     int n = domain.n;
-    for (int i = 0; i < n; i++) if (joint.slot(domain.paths[i]) >= 0) return null;
+    for (int i = 0; i < n; i++) for (Assessment d : des) if (d != null && d.missing.contains(domain.paths[i])) return null;
     Object[][] values = new Object[n][];
     for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
     int[] radix = new int[n];
@@ -1121,30 +1111,30 @@ public final class Assessment {
       if (total > MAX_COMPLETIONS) return null;
     }
     int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
-    long[] sets = joint.sets;
     int size = (int) total;
-    long[] signature = new long[size];
-    long[] through = new long[size]; // per own completion: the instances whose conditions hold
-    boolean[] own = new boolean[size]; // per own completion: the tests hold (a duty) or the conduct is present (a prohibition)
-    int seen = 0; // the outcomes that occur, as bits: 1 dropped, 2 met, 4 unmet, 8 clear, 16 counted
+    long[] key = new long[size];
+    long turns = 0; // the instances whose designation alone decides the outcome in some own completion
     boolean anyApplies = false;
+    int seen = 0; // the outcomes that occur, as bits of independentOutcomes
     Object[] v = new Object[n];
     for (int i = 0; i < n; i++) v[i] = values[i][0];
     int[] digit = new int[n];
     for (int c = 0; c < size; c++) {
+      boolean certain = false;
       long u = 0;
-      for (int i = 0; i < k; i++) if (when[i].applies(v)) u |= 1L << i;
-      boolean h = kind == Kind.PROHIBITION ? Boolean.TRUE.equals(conduct >= 0 ? v[conduct] : conductPresent) : root.holds(v);
-      through[c] = u;
-      own[c] = h;
-      long sig = 0;
-      for (int s = 0; s < sets.length; s++) {
-        int out = outcomeCode(applies(u, needs, sets[s]), h);
-        anyApplies |= applies(u, needs, sets[s]);
-        seen |= 1 << out;
-        sig |= (long) out << (3 * s);
+      for (int i = 0; i < k; i++) {
+        if (!when[i].applies(v)) continue;
+        if (des[i] == null) certain = true;
+        else u |= 1L << i;
       }
-      signature[c] = sig;
+      anyApplies |= certain || u != 0;
+      boolean h;
+      if (kind == Kind.PROHIBITION) h = Boolean.TRUE.equals(conduct >= 0 ? v[conduct] : conductPresent);
+      else h = root.holds(v);
+      long f = independentKey(certain, u, h);
+      key[c] = f;
+      seen |= independentOutcomes(f, h);
+      if (!certain && (kind != Kind.PROHIBITION || h)) turns |= u;
       for (int i = 0; i < n; i++) { // the next combination
         if (++digit[i] < radix[i]) {
           v[i] = values[i][digit[i]];
@@ -1159,42 +1149,37 @@ public final class Assessment {
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < size && !matters[i]; c++) {
         int d = (c / stride) % radix[i];
-        if (d != 0 && signature[c] != signature[c - d * stride]) matters[i] = true;
+        if (d != 0 && key[c] != key[c - d * stride]) matters[i] = true;
       }
       stride *= radix[i];
     }
     List<String> m = new ArrayList<>();
     List<String> im = new ArrayList<>();
+    next:
     for (String p : missing) {
       int i = domain.slot(p);
       if (i >= 0) {
         (matters[i] ? m : im).add(p);
         continue;
       }
-      int j = joint.slot(p);
-      if (j < 0) {
-        m.add(p); // read by no test: as the general case counts it
-        continue;
-      }
-      boolean turns = false;
-      long[] pairs = joint.flips[j];
-      for (int c = 0; c < size && !turns; c++) {
-        for (int q = 0; q < pairs.length && !turns; q += 2) {
-          turns = outcomeCode(applies(through[c], needs, pairs[q]), own[c]) != outcomeCode(applies(through[c], needs, pairs[q + 1]), own[c]);
+      for (int j = 0; j < k; j++) {
+        if (des[j] != null && des[j].missing.contains(p)) {
+          ((turns & 1L << j) != 0 && des[j].material.contains(p) ? m : im).add(p);
+          continue next;
         }
       }
-      (turns ? m : im).add(p);
+      m.add(p); // read by no test: as the general case counts it
     }
     material = List.copyOf(m);
     immaterial = List.copyOf(im);
     neverApplies = !anyApplies;
     if (Integer.bitCount(seen) != 1) return Outcome.UNDETERMINED;
     return switch (seen) {
+      case 1 -> Outcome.UNDETERMINED; // dropped everywhere: never reported
       case 2 -> kind == Kind.ELIGIBILITY ? Outcome.ELIGIBLE : Outcome.MET;
       case 4 -> kind == Kind.ELIGIBILITY ? Outcome.INELIGIBLE : Outcome.UNMET;
       case 8 -> Outcome.CLEAR;
-      case 16 -> justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
-      default -> Outcome.UNDETERMINED; // dropped everywhere: never reported
+      default -> justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
     };
   }
 
@@ -1281,103 +1266,23 @@ public final class Assessment {
     return met ? Outcome.MET : Outcome.UNMET;
   }
 
-  /** Whether an instance among {@code through} has every designation it rests on ({@code needs}) in {@code met}. */
-  private static boolean applies(long through, long[] needs, long met) {
-    for (int i = 0; through >>> i != 0; i++) if ((through >>> i & 1) != 0 && (needs[i] & ~met) == 0) return true;
-    return false;
-  }
-
-  /** The outcome of a completion: 0 dropped, 1 met, 2 unmet (a duty or eligibility); 3 clear, 4 counted (a prohibition). */
-  private int outcomeCode(boolean applies, boolean h) {
-    if (kind == Kind.PROHIBITION) return applies && h ? 4 : 3;
-    return !applies ? 0 : h ? 1 : 2;
-  }
-
   /**
-   * The designations some findings rest on, worked out together once per evaluation ({@link FactCache#joint}):
-   * the sets of them met together in some completion of their facts, and for each of their facts the pairs
-   * of sets that two completions differing in that fact alone give.
+   * The function from the set of designations met to the outcome that an own completion gives (see
+   * {@link #onIndependentDesignations}), as a number: equal numbers, equal functions. {@code certain}:
+   * the finding applies whatever the designations; {@code u}: the instances it applies through when
+   * their designation is met; {@code h}: an obligation's tests hold, or a prohibition's conduct is present.
    */
-  static final class Joint {
-    static final int MAX_DESIGNATIONS = 8;
-    final List<Assessment> designations;
-    final String[] paths;
-    /** The sets met together that occur, as bits of {@link #designations}. */
-    final long[] sets;
-    /** Per fact ({@link #paths}): pairs of sets, flat, that two completions differing in it alone give. */
-    final long[][] flips;
+  private long independentKey(boolean certain, long u, boolean h) {
+    if (kind == Kind.PROHIBITION) return !h ? 0 : certain ? -1 : u; // counted where it applies; u empty: clear, as 0
+    if (certain) return h ? -1 : -2;
+    return u == 0 ? 0 : u << 1 | (h ? 1 : 0); // dropped where no instance applies
+  }
 
-    private Joint(List<Assessment> designations, String[] paths, long[] sets, long[][] flips) {
-      this.designations = designations;
-      this.paths = paths;
-      this.sets = sets;
-      this.flips = flips;
-    }
-
-    int slot(String path) {
-      for (int i = 0; i < paths.length; i++) if (paths[i].equals(path)) return i;
-      return -1;
-    }
-
-    /** Goes through the completions of the designations' facts; null past the cap (the caller then goes through every combination). */
-    static Joint of(List<Assessment> designations) {
-      Bind bind = new Bind();
-      int k = designations.size();
-      Node[] nodes = new Node[k];
-      for (int i = 0; i < k; i++) nodes[i] = bind.node(designations.get(i));
-      Domain domain = bind.domain;
-      int n = domain.n;
-      Object[][] values = new Object[n][];
-      for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
-      int[] radix = new int[n];
-      long total = 1;
-      for (int i = 0; i < n; i++) {
-        radix[i] = values[i].length;
-        total *= radix[i];
-        if (total > MAX_COMPLETIONS) return null;
-      }
-      int size = (int) total;
-      long[] met = new long[size];
-      Object[] v = new Object[n];
-      for (int i = 0; i < n; i++) v[i] = values[i][0];
-      int[] digit = new int[n];
-      java.util.LinkedHashSet<Long> sets = new java.util.LinkedHashSet<>();
-      for (int c = 0; c < size; c++) {
-        long s = 0;
-        for (int i = 0; i < k; i++) if (nodes[i].designatedIn(v)) s |= 1L << i;
-        met[c] = s;
-        sets.add(s);
-        for (int i = 0; i < n; i++) { // the next combination
-          if (++digit[i] < radix[i]) {
-            v[i] = values[i][digit[i]];
-            break;
-          }
-          digit[i] = 0;
-          v[i] = values[i][0];
-        }
-      }
-      long[][] flips = new long[n][];
-      int stride = 1;
-      for (int i = 0; i < n; i++) {
-        java.util.LinkedHashSet<List<Long>> pairs = new java.util.LinkedHashSet<>();
-        for (int c = 0; c < size; c++) {
-          int d = (c / stride) % radix[i];
-          if (d != 0 && met[c] != met[c - d * stride]) pairs.add(List.of(met[c - d * stride], met[c]));
-        }
-        flips[i] = new long[pairs.size() * 2];
-        int q = 0;
-        for (List<Long> pr : pairs) {
-          flips[i][q++] = pr.get(0);
-          flips[i][q++] = pr.get(1);
-        }
-        stride *= radix[i];
-      }
-      long[] out = new long[sets.size()];
-      int q = 0;
-      for (long s : sets) out[q++] = s;
-      if (out.length > 21) return null; // a signature holds 21 outcomes of 3 bits
-      return new Joint(List.copyOf(designations), java.util.Arrays.copyOf(domain.paths, n), out, flips);
-    }
+  /** The outcomes the function numbered {@code f} takes: bit 1 dropped, 2 met, 4 unmet, 8 clear, 16 counted. */
+  private int independentOutcomes(long f, boolean h) {
+    if (kind == Kind.PROHIBITION) return f == 0 ? 8 : f < 0 ? 16 : 8 | 16;
+    int own = h ? 2 : 4;
+    return f < 0 ? own : f == 0 ? 1 : 1 | own;
   }
 
   /**

@@ -58,26 +58,6 @@ final class FactCache {
     return profile;
   }
 
-  /** The designations worked out together in this evaluation ({@link Assessment.Joint}); few, so a list. */
-  private java.util.List<Assessment.Joint> joints;
-
-  /**
-   * {@code designations} worked out together, once per evaluation for each list of them (the same
-   * objects in the same order); null where their facts have too many completions.
-   */
-  Assessment.Joint joint(java.util.List<Assessment> designations) {
-    if (joints == null) joints = new java.util.ArrayList<>(4);
-    next:
-    for (Assessment.Joint j : joints) {
-      if (j.designations.size() != designations.size()) continue;
-      for (int i = 0; i < designations.size(); i++) if (j.designations.get(i) != designations.get(i)) continue next;
-      return j;
-    }
-    Assessment.Joint j = Assessment.Joint.of(designations);
-    if (j != null) joints.add(j);
-    return j;
-  }
-
   /** {@code path} resolved for {@code service} (null for a company-level rule); see {@link FactPaths#resolve}. */
   Located get(Service service, String path) {
     Located l = absolute.get(path);
