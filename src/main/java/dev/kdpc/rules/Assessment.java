@@ -778,6 +778,7 @@ public final class Assessment {
     Outcome own = getOutcome();
     for (ReadingSpec r : readingSpecs) {
       if (noneUnderFloor(r.call().minShareEach())) continue; // nobody to leave out or deny: the readings agree
+      if (failsElsewhere(r.call())) continue; // not met under either reading
       Assessment other = new Assessment(this);
       TopFirmsCall c = r.call();
       other.tests.subList(c.testsFrom(), c.testsTo()).clear();
@@ -803,6 +804,20 @@ public final class Assessment {
       out.add(new Reading(r.label(), o, note.toString()));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Whether this is a designation with a test outside the oligopoly test {@code c} known to fail: it is
+   * then not met under either reading of that test (the other reading keeps every other test).
+   */
+  private boolean failsElsewhere(TopFirmsCall c) {
+    if (kind != Kind.DESIGNATION) return false;
+    for (int i = 0; i < tests.size(); i++) {
+      if (i >= c.testsFrom() && i < c.testsTo()) continue;
+      Test t = tests.get(i);
+      if (Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())) return true;
+    }
+    return false;
   }
 
   /**
