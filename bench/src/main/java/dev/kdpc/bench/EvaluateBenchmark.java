@@ -42,13 +42,20 @@ public class EvaluateBenchmark {
   @Param({"with-proposals", "in-force"})
   public String scenario;
 
+  /**
+   * The rules: {@code bundled} (the jar's own), or a rules folder, e.g. an older version of the law to
+   * compare this code with the code that evaluated it (see bench/README.md, issue 13).
+   */
+  @Param("bundled")
+  public String rules;
+
   private Checker checker;
   private Profile[] profiles;
   private Options options;
 
   @Setup
   public void setup() throws IOException {
-    checker = Checker.withBundledRules();
+    checker = "bundled".equals(rules) ? Checker.withBundledRules() : Checker.withRules(Path.of(rules));
     options = new Options(LocalDate.of(2026, 6, 30), dev.kdpc.Scenario.parse(scenario), java.util.List.of());
     ProfileReader reader = new ProfileReader();
     List<Path> files;
