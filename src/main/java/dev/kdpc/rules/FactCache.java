@@ -66,7 +66,9 @@ final class FactCache {
     if (own != null && (l = own.get(path)) != null) return l;
     FactPaths.Fact f = FactPaths.resolve(profile, service, path);
     dev.kdpc.profile.SourceMap map = profile.sourceMap();
-    l = new Located(f, map.locate(f.path()), map.hasWritten() ? map.written(f.path()) : null);
+    // only money and counts are written as text, and only a stated value has a form: no look-up for the rest
+    boolean mayBeWritten = f.value() != null && map.hasWritten() && ("krw".equals(f.unit()) || "count".equals(f.unit()));
+    l = new Located(f, map.locate(f.path()), mayBeWritten ? map.written(f.path()) : null);
     positions.put(f, l);
     if (f.path().equals(path)) absolute.put(path, l); // an absolute path resolves to itself
     else own.put(path, l);
