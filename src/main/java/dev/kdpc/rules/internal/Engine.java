@@ -15,9 +15,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
@@ -92,13 +91,18 @@ public final class Engine {
     ClassLoader before = t.getContextClassLoader();
     t.setContextClassLoader(Engine.class.getClassLoader());
     KieSession session = rules.pool().newKieSession();
-    AgendaEventListener current = new DefaultAgendaEventListener() {
-      @Override
-      public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        run.rule = event.getMatch().getRule();
-      }
-    };
-    session.addEventListener(current);
+    // The rule about to fire, for the watchdog's message: noted by the agenda filter, which the engine asks
+    // just before each firing (an agenda listener made an event object per firing).
+    AgendaFilter current = fire == null
+        ? m -> {
+          run.rule = m.getRule();
+          return true;
+        }
+        : m -> {
+          if (!accept(rules, m, fire)) return false;
+          run.rule = m.getRule();
+          return true;
+        };
     run.begin(session);
     int fired = 0;
     RulesException looping = null;
@@ -107,7 +111,7 @@ public final class Engine {
     try {
       session.insert(new dev.kdpc.rules.EvaluationContext(asOf));
       for (Object fact : ServiceFact.of(profile, override, rules::info)) session.insert(fact);
-      fired = fire == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(m -> accept(rules, m, fire), MAX_FIRINGS);
+      fired = session.fireAllRules(current, MAX_FIRINGS);
       if (fired >= MAX_FIRINGS) looping = loop(rules, session, profile, fire);
       for (Object o : session.getObjects(o -> o instanceof Assessment)) out.add((Assessment) o);
     } catch (Throwable x) { // including the ThreadDeath of the watchdog's last resort
@@ -117,7 +121,6 @@ public final class Engine {
     try {
       // A session stopped half-way is dropped, not returned to the pool: its state is not trusted.
       if (late) throw stopped(rules, profile, run);
-      session.removeEventListener(current);
       session.dispose();
     } finally {
       t.setContextClassLoader(before);
