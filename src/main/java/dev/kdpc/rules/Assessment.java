@@ -978,49 +978,23 @@ public final class Assessment {
     Bind bind = new Bind();
     Node root = bind.node(this);
     Domain domain = bind.domain;
-    int n = domain.n;
-    Object[][] values = new Object[n][];
-    for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
-    int[] radix = new int[n];
-    long total = 1;
-    for (int i = 0; i < n; i++) {
-      radix[i] = values[i].length;
-      total *= radix[i];
-      if (total > MAX_COMPLETIONS) return outcomeNow();
-    }
+    Completions all = Completions.of(bind);
+    if (all == null) return outcomeNow();
     int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
-    int size = (int) total;
-    int[] cls = new int[size];
-    Object[] v = new Object[n];
-    for (int i = 0; i < n; i++) v[i] = values[i][0];
+    int size = all.size;
+    long[] cls = new long[size];
+    Object[] v = all.v;
     boolean anyApplies = false;
     boolean allApply = true;
-    int[] digit = new int[n];
     for (int k = 0; k < size; k++) {
       boolean applies = root.applies(v);
       anyApplies |= applies;
       allApply &= applies;
       cls[k] = classOf(applies, root, v, conduct);
-      for (int i = 0; i < n; i++) { // the next combination
-        if (++digit[i] < radix[i]) {
-          v[i] = values[i][digit[i]];
-          break;
-        }
-        digit[i] = 0;
-        v[i] = values[i][0];
-      }
+      all.next();
     }
     neverApplies = !anyApplies;
-    // A fact can change the outcome where two completions that differ in it alone differ in outcome.
-    boolean[] matters = new boolean[n];
-    int stride = 1;
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < size && !matters[i]; k++) {
-        int d = (k / stride) % radix[i];
-        if (d != 0 && cls[k] != cls[k - d * stride]) matters[i] = true;
-      }
-      stride *= radix[i];
-    }
+    boolean[] matters = all.matters(cls);
     List<String> m = new ArrayList<>();
     List<String> im = new ArrayList<>();
     for (String p : missing) {
@@ -1029,9 +1003,9 @@ public final class Assessment {
     }
     material = List.copyOf(m);
     immaterial = List.copyOf(im);
-    int first = cls[0];
+    int first = (int) cls[0];
     boolean same = true;
-    for (int c : cls) same &= c == first;
+    for (long c : cls) same &= c == first;
     if (!same) return Outcome.UNDETERMINED;
     if ((kind == Kind.OBLIGATION || kind == Kind.ELIGIBILITY) && !allApply && first == DROPPED) return Outcome.UNDETERMINED; // never reported
     return switch (first) {
@@ -1116,24 +1090,15 @@ public final class Assessment {
     Domain domain = bind.domain;
     int n = domain.n;
     for (int i = 0; i < n; i++) for (Assessment d : des) if (d != null && d.missing.contains(domain.paths[i])) return null;
-    Object[][] values = new Object[n][];
-    for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
-    int[] radix = new int[n];
-    long total = 1;
-    for (int i = 0; i < n; i++) {
-      radix[i] = values[i].length;
-      total *= radix[i];
-      if (total > MAX_COMPLETIONS) return null;
-    }
+    Completions own = Completions.of(bind);
+    if (own == null) return null;
     int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
-    int size = (int) total;
+    int size = own.size;
     long[] key = new long[size];
     long turns = 0; // the instances whose designation alone decides the outcome in some own completion
     boolean anyApplies = false;
     int seen = 0; // the outcomes that occur, as bits of independentOutcomes
-    Object[] v = new Object[n];
-    for (int i = 0; i < n; i++) v[i] = values[i][0];
-    int[] digit = new int[n];
+    Object[] v = own.v;
     for (int c = 0; c < size; c++) {
       boolean certain = false;
       long u = 0;
@@ -1150,24 +1115,9 @@ public final class Assessment {
       key[c] = f;
       seen |= independentOutcomes(f, h);
       if (!certain && (kind != Kind.PROHIBITION || h)) turns |= u;
-      for (int i = 0; i < n; i++) { // the next combination
-        if (++digit[i] < radix[i]) {
-          v[i] = values[i][digit[i]];
-          break;
-        }
-        digit[i] = 0;
-        v[i] = values[i][0];
-      }
+      own.next();
     }
-    boolean[] matters = new boolean[n];
-    int stride = 1;
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < size && !matters[i]; c++) {
-        int d = (c / stride) % radix[i];
-        if (d != 0 && key[c] != key[c - d * stride]) matters[i] = true;
-      }
-      stride *= radix[i];
-    }
+    boolean[] matters = own.matters(key);
     List<String> m = new ArrayList<>();
     List<String> im = new ArrayList<>();
     next:
@@ -1419,6 +1369,71 @@ public final class Assessment {
         out[k++] = x;
       }
       values[i] = k == had.length ? had : k == out.length ? out : java.util.Arrays.copyOf(out, k);
+    }
+  }
+
+  /**
+   * The completions of one enumeration's unknowns: the values each fact takes ({@link Bind#distinct}),
+   * gone through in order, the first fact changing fastest; {@link #v} holds the current one.
+   */
+  private static final class Completions {
+    final Object[][] values;
+    final int[] radix;
+    final int size;
+    final Object[] v;
+    private final int[] digit;
+
+    private Completions(Object[][] values, int[] radix, int size) {
+      this.values = values;
+      this.radix = radix;
+      this.size = size;
+      this.v = new Object[values.length];
+      for (int i = 0; i < values.length; i++) v[i] = values[i][0];
+      this.digit = new int[values.length];
+    }
+
+    /** The completions of {@code bind}'s unknowns; null where they are more than {@link #MAX_COMPLETIONS}. */
+    static Completions of(Bind bind) {
+      int n = bind.domain.n;
+      Object[][] values = new Object[n][];
+      for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
+      int[] radix = new int[n];
+      long total = 1;
+      for (int i = 0; i < n; i++) {
+        radix[i] = values[i].length;
+        total *= radix[i];
+        if (total > MAX_COMPLETIONS) return null;
+      }
+      return new Completions(values, radix, (int) total);
+    }
+
+    /** Moves {@link #v} to the next completion (after the last, back to the first). */
+    void next() {
+      for (int i = 0; i < v.length; i++) {
+        if (++digit[i] < radix[i]) {
+          v[i] = values[i][digit[i]];
+          return;
+        }
+        digit[i] = 0;
+        v[i] = values[i][0];
+      }
+    }
+
+    /**
+     * For each fact, whether two completions that differ in it alone have different {@code outcome}s
+     * (one per completion, in order): the facts that can change the outcome.
+     */
+    boolean[] matters(long[] outcome) {
+      boolean[] matters = new boolean[radix.length];
+      int stride = 1;
+      for (int i = 0; i < radix.length; i++) {
+        for (int k = 0; k < size && !matters[i]; k++) {
+          int d = (k / stride) % radix[i];
+          if (d != 0 && outcome[k] != outcome[k - d * stride]) matters[i] = true;
+        }
+        stride *= radix[i];
+      }
+      return matters;
     }
   }
 
