@@ -374,7 +374,8 @@ public final class Checker {
       for (Map.Entry<Merge, List<Assessment>> e : several.entrySet()) {
         List<Assessment> instances = e.getValue();
         instances.sort(TIE); // an order on content: the engine hands them over in varying order
-        Assessment shown = instances.stream().reduce(Checker::stronger).orElseThrow();
+        Assessment shown = instances.get(0);
+        for (int i = 1; i < instances.size(); i++) shown = stronger(shown, instances.get(i)); // as a stream's reduce, without one
         merged.put(e.getKey(), Assessment.anyOf(shown, instances));
       }
     }
