@@ -2073,11 +2073,12 @@ public final class Assessment {
   }
 
   private void add(FactPaths.Fact f, String label, Object value, String op, Object threshold, Boolean met, Double margin, String unit) {
-    SourceLocation at = facts.at(f);
+    FactCache.Located where = facts.located(f);
+    SourceLocation at = where.at();
     changed();
     if (Boolean.FALSE.equals(met) && !"applies only if".equals(label)) anyKnownFalse = true;
     tests.add(new Test(f.path(), label, value, op, threshold, met, margin, unit,
-        at == null ? 0 : at.line(), at == null ? 0 : at.column(), value == null ? null : facts.written(f)));
+        at == null ? 0 : at.line(), at == null ? 0 : at.column(), value == null ? null : where.written()));
   }
 
   /**

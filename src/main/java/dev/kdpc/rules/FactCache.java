@@ -75,15 +75,15 @@ final class FactCache {
     return l;
   }
 
-  /** Where the file states {@code f} (a fact this cache resolved), or its nearest stated parent; null when nowhere. */
-  SourceLocation at(FactPaths.Fact f) {
+  /**
+   * {@code f} (a fact this cache resolved, or one made elsewhere) with where the file states it, or its
+   * nearest stated parent (null when nowhere), and how it wrote the value when it wrote money or a count
+   * as text (else null): one look-up for both.
+   */
+  Located located(FactPaths.Fact f) {
     Located l = positions.get(f);
-    return l != null ? l.at() : profile.sourceMap().locate(f.path());
-  }
-
-  /** How the file wrote {@code f}'s value, when it wrote money or a count as text; else null. */
-  String written(FactPaths.Fact f) {
-    Located l = positions.get(f);
-    return l != null ? l.written() : profile.sourceMap().written(f.path());
+    if (l != null) return l;
+    dev.kdpc.profile.SourceMap map = profile.sourceMap();
+    return new Located(f, map.locate(f.path()), map.written(f.path()));
   }
 }
