@@ -81,7 +81,7 @@ public final class Watchdog {
     private volatile long due; // the deadline, then the deadline and the grace period
     private Thread thread;
     private KieSession session;
-    /** The rule whose consequence runs now (set by the session's agenda listener), or null. */
+    /** The rule whose consequence runs now (noted by the agenda filter of {@link Engine}, just before it fires), or null. */
     volatile Rule rule;
     private boolean done;
     private boolean expired;
