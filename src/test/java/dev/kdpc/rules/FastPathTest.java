@@ -3,12 +3,8 @@ package dev.kdpc.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.kdpc.Checker;
 import dev.kdpc.Options;
-import dev.kdpc.Scenario;
 import dev.kdpc.TestSupport;
 import dev.kdpc.profile.Profile;
 import dev.kdpc.render.JsonRenderer;
@@ -33,8 +29,6 @@ import org.junit.jupiter.api.TestFactory;
  * (with proposals and in force) and on every rule case profile.
  */
 class FastPathTest {
-  private static final ObjectMapper YAML_OUT = new ObjectMapper(
-      YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
   private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 
   /** The plain path: the bundled DRL compiled here, no cache involved (one compile for this class). */
@@ -97,11 +91,8 @@ class FastPathTest {
     for (Path file : RuleCasesTest.files()) {
       for (JsonNode c : RuleCasesTest.cases(file)) {
         tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + c.path("name").asText(), () -> {
-          String yaml = YAML_OUT.writeValueAsString(c.path("profile"));
-          Profile p = TestSupport.profile(file.getFileName() + "#" + c.path("name").asText(), yaml);
-          List<String> regimes = new ArrayList<>();
-          c.path("regimes").forEach(r -> regimes.add(r.asText()));
-          Options o = new Options(LocalDate.parse(c.path("as_of").asText()), Scenario.parse(c.path("scenario").asText("in-force")), regimes);
+          Profile p = RuleCasesTest.profile(file, c);
+          Options o = RuleCasesTest.options(c);
           assertThat(json(TestSupport.checker().check(p, o))).isEqualTo(json(plain().check(p, o)));
           Options all = Options.withProposals(o.asOf()); // and every rule that could apply on that day
           assertThat(json(TestSupport.checker().check(p, all))).isEqualTo(json(plain().check(p, all)));

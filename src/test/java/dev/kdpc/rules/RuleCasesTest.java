@@ -67,13 +67,19 @@ class RuleCasesTest {
   }
 
   static Report evaluate(Path file, JsonNode c) throws IOException {
-    String yaml = YAML_OUT.writeValueAsString(c.path("profile"));
-    Profile p = TestSupport.profile(file.getFileName() + "#" + c.path("name").asText(), yaml);
-    LocalDate asOf = LocalDate.parse(c.path("as_of").asText());
-    Scenario scenario = Scenario.parse(c.path("scenario").asText("in-force"));
+    return TestSupport.checker().check(profile(file, c), options(c));
+  }
+
+  /** Case {@code c}'s profile, named after its file and case. */
+  static Profile profile(Path file, JsonNode c) throws IOException {
+    return TestSupport.profile(file.getFileName() + "#" + c.path("name").asText(), YAML_OUT.writeValueAsString(c.path("profile")));
+  }
+
+  /** Case {@code c}'s options: its date, scenario (in force unless it says) and regimes (all unless it names some). */
+  static Options options(JsonNode c) {
     List<String> regimes = new ArrayList<>();
     c.path("regimes").forEach(r -> regimes.add(r.asText()));
-    return TestSupport.checker().check(p, new Options(asOf, scenario, regimes));
+    return new Options(LocalDate.parse(c.path("as_of").asText()), Scenario.parse(c.path("scenario").asText("in-force")), regimes);
   }
 
   private static void run(Path file, JsonNode c) throws IOException {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.kdpc.Checker;
 import dev.kdpc.InputException;
 import dev.kdpc.Options;
-import dev.kdpc.Scenario;
 import dev.kdpc.TestSupport;
 import dev.kdpc.profile.Profile;
 import dev.kdpc.render.JsonRenderer;
@@ -115,10 +114,10 @@ class ShortcutsTest {
     for (Path file : RuleCasesTest.files()) {
       for (JsonNode c : RuleCasesTest.cases(file)) {
         tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + c.path("name").asText(), () -> {
-          Profile p = TestSupport.profile(file.getFileName() + "#" + c.path("name").asText(), YAML.writeValueAsString(c.path("profile")));
-          LocalDate asOf = LocalDate.parse(c.path("as_of").asText());
-          sameBothWays(p, new Options(asOf, Scenario.parse(c.path("scenario").asText("in-force")), List.of()));
-          sameBothWays(p, Options.withProposals(asOf));
+          Profile p = RuleCasesTest.profile(file, c);
+          Options o = RuleCasesTest.options(c);
+          sameBothWays(p, o);
+          sameBothWays(p, Options.withProposals(o.asOf()));
         }));
       }
     }
