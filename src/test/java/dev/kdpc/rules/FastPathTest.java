@@ -2,7 +2,6 @@ package dev.kdpc.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kdpc.Checker;
 import dev.kdpc.Options;
 import dev.kdpc.TestSupport;
@@ -87,19 +86,7 @@ class FastPathTest {
 
   @TestFactory
   Stream<DynamicTest> everyRuleCaseGivesByteIdenticalReports() throws IOException {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Path file : RuleCasesTest.files()) {
-      for (JsonNode c : RuleCasesTest.cases(file)) {
-        tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + c.path("name").asText(), () -> {
-          Profile p = RuleCasesTest.profile(file, c);
-          Options o = RuleCasesTest.options(c);
-          assertThat(json(TestSupport.checker().check(p, o))).isEqualTo(json(plain().check(p, o)));
-          Options all = Options.withProposals(o.asOf()); // and every rule that could apply on that day
-          assertThat(json(TestSupport.checker().check(p, all))).isEqualTo(json(plain().check(p, all)));
-        }));
-      }
-    }
-    assertThat(tests).hasSizeGreaterThan(10);
-    return tests.stream();
+    // each case under its own options, then every rule that could apply on that day
+    return RuleCasesTest.perCase((p, o) -> assertThat(json(TestSupport.checker().check(p, o))).isEqualTo(json(plain().check(p, o))));
   }
 }

@@ -70,6 +70,31 @@ class RuleCasesTest {
     return TestSupport.checker().check(profile(file, c), options(c));
   }
 
+  /** A check of one profile under one set of options, for {@link #perCase}. */
+  interface CaseCheck {
+    void check(Profile profile, Options options) throws Exception;
+  }
+
+  /**
+   * A dynamic test per rule case, running {@code check} on the case's profile under the case's own
+   * options, then with every rule that could apply on its date (with proposals, every regime).
+   */
+  static Stream<DynamicTest> perCase(CaseCheck check) throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path file : files()) {
+      for (JsonNode c : cases(file)) {
+        tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + c.path("name").asText(), () -> {
+          Profile p = profile(file, c);
+          Options o = options(c);
+          check.check(p, o);
+          check.check(p, Options.withProposals(o.asOf()));
+        }));
+      }
+    }
+    assertThat(tests).hasSizeGreaterThan(10);
+    return tests.stream();
+  }
+
   /** Case {@code c}'s profile, named after its file and case. */
   static Profile profile(Path file, JsonNode c) throws IOException {
     return TestSupport.profile(file.getFileName() + "#" + c.path("name").asText(), YAML_OUT.writeValueAsString(c.path("profile")));

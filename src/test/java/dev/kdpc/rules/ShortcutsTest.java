@@ -110,19 +110,7 @@ class ShortcutsTest {
 
   @TestFactory
   Stream<DynamicTest> everyRuleCaseGivesTheSameReportWithoutTheShortcuts() throws IOException {
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Path file : RuleCasesTest.files()) {
-      for (JsonNode c : RuleCasesTest.cases(file)) {
-        tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + c.path("name").asText(), () -> {
-          Profile p = RuleCasesTest.profile(file, c);
-          Options o = RuleCasesTest.options(c);
-          sameBothWays(p, o);
-          sameBothWays(p, Options.withProposals(o.asOf()));
-        }));
-      }
-    }
-    assertThat(tests).hasSizeGreaterThan(10);
-    return tests.stream();
+    return RuleCasesTest.perCase(ShortcutsTest::sameBothWays);
   }
 
   /** The paths (field names and indexes) of every value in {@code node} that is not an object or a list. */
