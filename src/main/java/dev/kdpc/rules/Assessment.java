@@ -983,15 +983,17 @@ public final class Assessment {
     int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
     int size = all.size;
     long[] cls = new long[size];
-    Object[] v = all.v;
+    Table table = new Table(all);
+    long[] applies = table.applies(root);
+    long[] holds = kind == Kind.PROHIBITION ? null : table.holds(root);
+    long[] present = kind != Kind.PROHIBITION ? null : conduct >= 0 ? table.isTrue(conduct) : table.constant(Boolean.TRUE.equals(conductPresent));
     boolean anyApplies = false;
     boolean allApply = true;
     for (int k = 0; k < size; k++) {
-      boolean applies = root.applies(v);
-      anyApplies |= applies;
-      allApply &= applies;
-      cls[k] = classOf(applies, root, v, conduct);
-      all.next();
+      boolean a = Table.get(applies, k);
+      anyApplies |= a;
+      allApply &= a;
+      cls[k] = classOf(a, kind == Kind.PROHIBITION ? Table.get(present, k) : Table.get(holds, k));
     }
     neverApplies = !anyApplies;
     boolean[] matters = all.matters(cls);
@@ -1150,37 +1152,52 @@ public final class Assessment {
 
   /**
    * {@link #exact} for a designation, duty or eligibility that rests on no designation in doubt and whose
-   * tests on unknowns each read one fact, no two the same fact (the commonest shape: a line or two on
-   * facts the profile does not state); null otherwise. Each such test can then hold or fail on its own,
-   * so without going through the combinations: a finding applies in some completion where each "applies
-   * only if" test can hold, and in every completion where none can fail; its own tests all hold in some
-   * completion where each can hold (and none is known to fail), and fail in some where one can fail. A
-   * fact can change the outcome where its test can both hold and fail and the others can all hold (for
-   * an own test of a duty: with its conditions able to hold), and nowhere else: with another test unable
-   * to hold, the outcome is the same whatever this one does.
+   * tests on unknowns read no fact in common: each reads one fact, or is an oligopoly test whose facts
+   * (the list, this firm's share, firms' users) no other test reads (the commonest shapes: a line or two
+   * on facts the profile does not state; a market whose leaders are not all given); null otherwise. Each
+   * such test can then hold or fail on its own, so without going through the combinations: a finding
+   * applies in some completion where each "applies only if" test can hold, and in every completion where
+   * none can fail; its own tests all hold in some completion where each can hold (and none is known to
+   * fail), and fail in some where one can fail. A fact can change the outcome where changing it alone can
+   * change its test (for a test of one fact: the test can both hold and fail; for an oligopoly test, as
+   * {@code TopFirms.local} found going through that test's own facts) and the other tests can all hold
+   * (for an own test of a duty: with its conditions able to hold), and nowhere else: with another test
+   * unable to hold, the outcome is the same whatever this one does.
    */
   private Outcome onIndependentTests() {
     if (alternatives != null || openGivens != null || open == null || applicable == Boolean.FALSE || open.size() > 16) return null;
     int n = open.size();
     boolean[] canHold = new boolean[n];
     boolean[] canFail = new boolean[n];
-    String[] paths = new String[n];
+    String[][] paths = new String[n][];
     Domain d = new Domain();
     Object[] v = new Object[1];
     int[] at = {0};
+    // turns[i][j]: the j-th unknown of open i, changed alone, can change that test
+    boolean[][] turns = new boolean[n][];
     for (int i = 0; i < n; i++) {
       Open o = open.get(i);
-      if (!(o instanceof Compare || o instanceof Equal || o instanceof OneOf || o instanceof NotEmpty || o instanceof OnOrAfter)) return null;
-      d.n = 0;
-      o.values(d);
-      if (d.n != 1) return null;
-      paths[i] = d.paths[0];
-      for (int j = 0; j < i; j++) if (paths[j].equals(paths[i])) return null;
-      for (Object x : d.values[0]) {
-        v[0] = x;
-        if (o.holds(v, at)) canHold[i] = true;
-        else canFail[i] = true;
+      if (o instanceof TopFirms t) {
+        // a test of several unknowns, gone through once when the rule made it (local)
+        if (t.can == null) return null;
+        paths[i] = t.paths();
+        canFail[i] = t.can[0];
+        canHold[i] = t.can[1];
+        turns[i] = t.turns;
+      } else {
+        if (!(o instanceof Compare || o instanceof Equal || o instanceof OneOf || o instanceof NotEmpty || o instanceof OnOrAfter)) return null;
+        d.n = 0;
+        o.values(d);
+        if (d.n != 1) return null;
+        paths[i] = new String[] {d.paths[0]};
+        for (Object x : d.values[0]) {
+          v[0] = x;
+          if (o.holds(v, at)) canHold[i] = true;
+          else canFail[i] = true;
+        }
+        turns[i] = canHold[i] && canFail[i] ? TURNS : TURNS_NOT;
       }
+      for (String p : paths[i]) for (int j = 0; j < i; j++) for (String q : paths[j]) if (q.equals(p)) return null;
     }
     boolean whenCanHold = true; // every condition can hold: the finding applies in some completion
     boolean whenCanFail = false; // some condition can fail: it is dropped in some
@@ -1200,8 +1217,9 @@ public final class Assessment {
     next:
     for (String p : missing) {
       for (int i = 0; i < n; i++) {
-        if (!paths[i].equals(p)) continue;
-        boolean matters = canHold[i] && canFail[i];
+        int pos = indexOf(paths[i], p);
+        if (pos < 0) continue;
+        boolean matters = turns[i][pos];
         for (int j = 0; j < n && matters; j++) {
           if (j == i) continue;
           // a designation: every other test must be able to hold; a duty: its other conditions, and for
@@ -1229,6 +1247,14 @@ public final class Assessment {
     if (dropped || met == unmet) return Outcome.UNDETERMINED; // dropped somewhere, both, or never applies (never reported)
     if (kind == Kind.ELIGIBILITY) return met ? Outcome.ELIGIBLE : Outcome.INELIGIBLE;
     return met ? Outcome.MET : Outcome.UNMET;
+  }
+
+  private static final boolean[] TURNS = {true};
+  private static final boolean[] TURNS_NOT = {false};
+
+  private static int indexOf(String[] paths, String p) {
+    for (int i = 0; i < paths.length; i++) if (paths[i].equals(p)) return i;
+    return -1;
   }
 
   /**
@@ -1268,20 +1294,17 @@ public final class Assessment {
   }
 
   /**
-   * The outcome of one completion, as a number: a designation not applying is not designated, a
-   * prohibition not applying is clear (a practice the profile states absent is clear either way); an
+   * The outcome of one completion, as a number, from whether the finding applies in it and whether its
+   * tests hold (for a prohibition: whether its conduct is present): a designation not applying is not
+   * designated, a prohibition not applying is clear (a practice stated absent is clear either way); an
    * obligation not applying is dropped, which differs from met and unmet.
    */
-  private int classOf(boolean applies, Node self, Object[] v, int conduct) {
+  private int classOf(boolean applies, boolean holds) {
     return switch (kind) {
-      case DESIGNATION -> applies && self.holds(v) ? 1 : 2;
-      case OBLIGATION -> !applies ? DROPPED : self.holds(v) ? 3 : 4;
-      case ELIGIBILITY -> !applies ? DROPPED : self.holds(v) ? 7 : 8;
-      default -> {
-        if (!applies) yield 5;
-        Object present = conduct >= 0 ? v[conduct] : conductPresent;
-        yield Boolean.TRUE.equals(present) ? 6 : 5;
-      }
+      case DESIGNATION -> applies && holds ? 1 : 2;
+      case OBLIGATION -> !applies ? DROPPED : holds ? 3 : 4;
+      case ELIGIBILITY -> !applies ? DROPPED : holds ? 7 : 8;
+      default -> applies && holds ? 6 : 5; // a prohibition: holds is the conduct's presence
     };
   }
 
@@ -1328,6 +1351,132 @@ public final class Assessment {
 
     boolean designatedIn(Object[] v) {
       return applies(v) && holds(v);
+    }
+
+    /** {@link Table}'s memo: whether it applies and whether its tests hold, in each completion. */
+    long[] appliesBits;
+    long[] holdsBits;
+  }
+
+  /**
+   * The truth of tests and findings in every completion of one enumeration at once: bit {@code k} of an
+   * array is the truth in the {@code k}-th completion, in {@link Completions}'s order (the first fact
+   * changing fastest). A test of one fact is worked out once per value of that fact, not per completion;
+   * a finding's truth is then a few bitwise operations, where going through the completions one by one
+   * evaluated every test of every finding in each.
+   */
+  private static final class Table {
+    private final Completions all;
+    private final int words;
+    /** Completions between two changes of a fact's value. */
+    private final int[] stride;
+
+    Table(Completions all) {
+      this.all = all;
+      this.words = (all.size + 63) >>> 6;
+      this.stride = new int[all.radix.length];
+      int s = 1;
+      for (int i = 0; i < stride.length; i++) {
+        stride[i] = s;
+        s *= all.radix[i];
+      }
+    }
+
+    static boolean get(long[] bits, int k) {
+      return (bits[k >>> 6] & (1L << k)) != 0;
+    }
+
+    long[] constant(boolean b) {
+      long[] out = new long[words];
+      if (b) fill(out);
+      return out;
+    }
+
+    private void fill(long[] out) {
+      java.util.Arrays.fill(out, -1L);
+      int rest = all.size & 63;
+      if (rest != 0) out[words - 1] = (1L << rest) - 1;
+    }
+
+    /** Where the value of slot {@code i} is {@code true}. */
+    long[] isTrue(int i) {
+      Object[] values = all.values[i];
+      boolean[] truth = new boolean[values.length];
+      for (int d = 0; d < values.length; d++) truth[d] = Boolean.TRUE.equals(values[d]);
+      return bySlot(i, truth);
+    }
+
+    /** The bits of a test of slot {@code i} alone whose truth for its {@code d}-th value is {@code truth[d]}. */
+    private long[] bySlot(int i, boolean[] truth) {
+      long[] out = new long[words];
+      int s = stride[i];
+      int size = all.size;
+      for (int k = 0; k < size; ) {
+        for (int d = 0; d < truth.length; d++) {
+          if (truth[d]) for (int j = k; j < k + s; j++) out[j >>> 6] |= 1L << j;
+          k += s;
+        }
+      }
+      return out;
+    }
+
+    long[] atom(Atom t) {
+      int[] at = t.at();
+      if (at.length == 1) {
+        int i = at[0];
+        Object[] values = all.values[i];
+        Object[] v = new Object[i + 1];
+        boolean[] truth = new boolean[values.length];
+        for (int d = 0; d < values.length; d++) {
+          v[i] = values[d];
+          truth[d] = t.holds(v);
+        }
+        return bySlot(i, truth);
+      }
+      // a test of several facts (or none): evaluated in each completion, in order
+      long[] out = new long[words];
+      Completions c = new Completions(all.values, all.radix, all.size);
+      for (int k = 0; k < all.size; k++) {
+        if (t.holds(c.v)) out[k >>> 6] |= 1L << k;
+        c.next();
+      }
+      return out;
+    }
+
+    /** As {@link Node#applies}, in every completion. */
+    long[] applies(Node n) {
+      if (n.appliesBits != null) return n.appliesBits;
+      long[] out = new long[words];
+      if (n.alternatives != null) {
+        for (Node a : n.alternatives) or(out, applies(a));
+      } else if (!n.never) {
+        fill(out);
+        for (Atom a : n.when) and(out, atom(a));
+        for (Node g : n.givens) {
+          and(out, applies(g));
+          and(out, holds(g));
+        }
+      }
+      return n.appliesBits = out;
+    }
+
+    /** As {@link Node#holds}, in every completion. */
+    long[] holds(Node n) {
+      if (n.holdsBits != null) return n.holdsBits;
+      long[] out = new long[words];
+      if (!n.knownFalse) {
+        fill(out);
+        for (Atom a : n.tests) and(out, atom(a));
+      }
+      return n.holdsBits = out;
+    }
+
+    private static void and(long[] into, long[] b) {
+      for (int w = 0; w < into.length; w++) into[w] &= b[w];
+    }
+
+    private static void or(long[] into, long[] b) {
+      for (int w = 0; w < into.length; w++) into[w] |= b[w];
     }
   }
 
@@ -1982,16 +2131,40 @@ public final class Assessment {
       int[] at = new int[paths.length];
       for (int i = 0; i < paths.length; i++) at[i] = domain.slot(paths[i]);
       Object[] v = new Object[n];
-      for (long k = 0; k < total; k++) {
+      long[] whole = new long[(int) ((total + 63) >>> 6)];
+      for (int k = 0; k < total; k++) {
         for (int i = 0; i < n; i++) v[i] = domain.values[i][digit[i]];
         boolean[] r = results(v, at);
         can[r[0] && r[1] ? 1 : 0] = true;
         can[r[0] ? 3 : 2] = true;
         can[r[1] ? 5 : 4] = true;
+        if (r[0] && r[1]) whole[k >>> 6] |= 1L << k;
         for (int i = 0; i < n && ++digit[i] == domain.values[i].length; i++) digit[i] = 0;
       }
+      // Which unknown, changed alone, can change the whole test: completions k and k - d * stride differ in it alone.
+      boolean[] turns = new boolean[paths.length];
+      int stride = 1;
+      for (int i = 0; i < n; i++) {
+        int radix = domain.values[i].length;
+        boolean t = false;
+        for (int k = 0; k < total && !t; k++) {
+          int d = (k / stride) % radix;
+          if (d != 0) {
+            int j = k - d * stride;
+            t = ((whole[k >>> 6] >>> k) & 1) != ((whole[j >>> 6] >>> j) & 1);
+          }
+        }
+        for (int p = 0; p < paths.length; p++) if (at[p] == i) turns[p] = t;
+        stride *= radix;
+      }
+      this.can = can;
+      this.turns = turns;
       return can;
     }
+
+    /** From {@link #local}: whether the whole test can fail and hold ([0], [1]), and which of its {@link #paths} can change it. */
+    boolean[] can;
+    boolean[] turns;
   }
 
   private FactPaths.Fact resolve(String path) {
