@@ -349,7 +349,8 @@ public final class Assessment {
    */
   private void denial(FactPaths.Fact leadersFact, FactPaths.Fact own, Double ownShare, double minShareEach) {
     if (ownShare == null) unknown(own, new Compare(false, own.path(), ">=", minShareEach, "share"));
-    add(leadersFact, "this firm's own share (a firm under " + pct(minShareEach) + " is not presumed)", ownShare, ">=", minShareEach,
+    String label = DENIAL.computeIfAbsent(minShareEach, x -> "this firm's own share (a firm under " + pct(x) + " is not presumed)");
+    add(leadersFact, label, ownShare, ">=", minShareEach,
         ownShare == null ? null : compareNumbers(ownShare, minShareEach) >= 0,
         ownShare == null ? null : margin(ownShare, minShareEach, ">="), "share");
   }
@@ -1576,14 +1577,34 @@ public final class Assessment {
       boolean[] matters = new boolean[radix.length];
       int stride = 1;
       for (int i = 0; i < radix.length; i++) {
-        for (int k = 0; k < size && !matters[i]; k++) {
-          int d = (k / stride) % radix[i];
-          if (d != 0 && outcome[k] != outcome[k - d * stride]) matters[i] = true;
-        }
+        matters[i] = turns(size, stride, radix[i], (k, j) -> outcome[k] != outcome[j]);
         stride *= radix[i];
       }
       return matters;
     }
+  }
+
+  /** Whether completions {@code k} and {@code j} give different outcomes. */
+  @FunctionalInterface
+  private interface Differ {
+    boolean differ(int k, int j);
+  }
+
+  /**
+   * Whether some completion differs from the one that has the first value of a fact and is otherwise the
+   * same: the fact changes every {@code stride} completions and takes {@code radix} values, so in each
+   * block of {@code stride * radix} completions, completion {@code b + d * stride + j} differs from
+   * {@code b + j} in that fact alone.
+   */
+  private static boolean turns(int size, int stride, int radix, Differ differ) {
+    int block = stride * radix;
+    for (int b = 0; b < size; b += block) {
+      for (int d = 1; d < radix; d++) {
+        int from = b + d * stride;
+        for (int j = 0; j < stride; j++) if (differ.differ(from + j, b + j)) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -1772,7 +1793,7 @@ public final class Assessment {
 
     @Override
     void values(Domain domain) {
-      if (values == null) values = sides(line, unit).toArray();
+      if (values == null) values = sidesOnce(line, unit);
       domain.add(path, values);
     }
 
@@ -1791,6 +1812,20 @@ public final class Assessment {
         default -> c < 0;
       };
     }
+  }
+
+  private record Line(double line, String unit) {}
+
+  /** {@link #sides} of the lines the rules draw, as arrays never changed; made once per line while they are few. */
+  private static final Map<Line, Object[]> SIDES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Object[] sidesOnce(Number line, String unit) {
+    Line key = new Line(line.doubleValue(), unit); // sides reads no more of the line than its double
+    Object[] out = SIDES.get(key);
+    if (out != null) return out;
+    out = sides(line, unit).toArray();
+    if (SIDES.size() < 4096) SIDES.put(key, out); // a sweep draws new lines without end: past this, made each time
+    return out;
   }
 
   /** Values of a number of {@code unit} at, just below and just above {@code line}, and its domain's ends. */
@@ -2146,14 +2181,7 @@ public final class Assessment {
       int stride = 1;
       for (int i = 0; i < n; i++) {
         int radix = domain.values[i].length;
-        boolean t = false;
-        for (int k = 0; k < total && !t; k++) {
-          int d = (k / stride) % radix;
-          if (d != 0) {
-            int j = k - d * stride;
-            t = ((whole[k >>> 6] >>> k) & 1) != ((whole[j >>> 6] >>> j) & 1);
-          }
-        }
+        boolean t = Assessment.turns((int) total, stride, radix, (k, j) -> Table.get(whole, k) != Table.get(whole, j));
         for (int p = 0; p < paths.length; p++) if (at[p] == i) turns[p] = t;
         stride *= radix;
       }
@@ -2240,6 +2268,9 @@ public final class Assessment {
   private static String pct(double share) {
     return BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString() + "%";
   }
+
+  /** The denial test's wording, made once per floor (rules call it for every service). */
+  private static final Map<Double, String> DENIAL = new java.util.concurrent.ConcurrentHashMap<>();
 
   private void add(FactPaths.Fact f, String label, Object value, String op, Object threshold, Boolean met, Double margin) {
     add(f, label, value, op, threshold, met, margin, f.unit());
