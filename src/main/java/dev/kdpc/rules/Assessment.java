@@ -1085,6 +1085,10 @@ public final class Assessment {
       des[i] = d;
     }
     if (alternatives == null && des[0] == null) return null;
+    // the own facts (read by the finding's tests, or its conduct) must be none of the designations': tried
+    // before binding, which finds the same facts (and checks again below)
+    if (readsAnyOf(this, des)) return null;
+    if (alternatives != null) for (Assessment a : instances) if (readsAnyOf(a, des)) return null;
     Bind bind = new Bind();
     bind.followGivens = false;
     Node root = bind.node(this);
@@ -1248,6 +1252,16 @@ public final class Assessment {
     if (dropped || met == unmet) return Outcome.UNDETERMINED; // dropped somewhere, both, or never applies (never reported)
     if (kind == Kind.ELIGIBILITY) return met ? Outcome.ELIGIBLE : Outcome.INELIGIBLE;
     return met ? Outcome.MET : Outcome.UNMET;
+  }
+
+  /** Whether {@code a}'s own open tests or its conduct read a fact that one of {@code des} does not state. */
+  private static boolean readsAnyOf(Assessment a, Assessment[] des) {
+    for (Assessment d : des) {
+      if (d == null) continue;
+      if (a.conductPath != null && d.missing.contains(a.conductPath)) return true;
+      if (a.open != null) for (Open o : a.open) for (String p : o.paths()) if (d.missing.contains(p)) return true;
+    }
+    return false;
   }
 
   private static final boolean[] TURNS = {true};
