@@ -1830,16 +1830,23 @@ public final class Assessment {
 
   private record Line(double line, String unit) {}
 
-  /** {@link #sides} of the lines the rules draw, as arrays never changed; made once per line while they are few. */
+  /** {@link #sides} of the lines the rules draw, as arrays never changed; made once per line, up to {@link #SIDES_CACHED} lines. */
   private static final Map<Line, Object[]> SIDES = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static Object[] sidesOnce(Number line, String unit) {
+  /** Most lines whose {@link #sides} are kept: a sweep draws new lines without end; past this they are made each time. */
+  static final int SIDES_CACHED = 4096;
+
+  static Object[] sidesOnce(Number line, String unit) {
     Line key = new Line(line.doubleValue(), unit); // sides reads no more of the line than its double
     Object[] out = SIDES.get(key);
     if (out != null) return out;
     out = sides(line, unit).toArray();
-    if (SIDES.size() < 4096) SIDES.put(key, out); // a sweep draws new lines without end: past this, made each time
+    if (SIDES.size() < SIDES_CACHED) SIDES.put(key, out);
     return out;
+  }
+
+  static int sidesCached() {
+    return SIDES.size();
   }
 
   /** Values of a number of {@code unit} at, just below and just above {@code line}, and its domain's ends. */

@@ -80,4 +80,17 @@ class DeterminacyTest {
     assertThat(Assessment.sides(0L, "krw")).allSatisfy(v -> assertThat((Long) v).isGreaterThanOrEqualTo(0L));
     assertThat(Assessment.sides(20_000_000L, "count")).contains(19_999_999L, 20_000_000L, 20_000_001L);
   }
+
+  @Test
+  void theValuesAroundALineAreTheSameMadeOnceOrEachTimeAndTheirCacheStaysBounded() {
+    // a sweep draws a new line per step: past the cache's bound the values are made each time, alike
+    for (int i = 0; i < Assessment.SIDES_CACHED + 100; i++) {
+      long line = 7_000_000_000L + i;
+      assertThat(Assessment.sidesOnce(line, "krw")).containsExactly(Assessment.sides(line, "krw").toArray());
+    }
+    assertThat(Assessment.sidesOnce(0.5, "share")).containsExactly(Assessment.sides(0.5, "share").toArray());
+    assertThat(Assessment.sidesOnce(0.5, "quantity")).containsExactly(Assessment.sides(0.5, "quantity").toArray());
+    // evaluations on other threads may each add one line past the check: a few over, never the 4,196 lines above
+    assertThat(Assessment.sidesCached()).isLessThanOrEqualTo(Assessment.SIDES_CACHED + 64);
+  }
 }
