@@ -954,6 +954,79 @@ public final class Assessment {
    * completion sit in an array, one slot per fact; the tests are bound to their slots once per call.
    */
   private Outcome exact() {
+    Object key = shortcuts && facts != null ? sameDesignations() : null;
+    if (key == null) return exactOnce();
+    Map<Object, Object> memo = facts.memo();
+    if (memo.get(key) instanceof Memo m) {
+      Outcome o = m.applyTo(this);
+      if (o != null) return o;
+    }
+    Outcome o = exactOnce();
+    if (material != null) {
+      // this prohibition's conduct, when not stated, is its own fact: kept apart from the designations'
+      boolean conductMatters = conductPresent == null && material.contains(conductPath);
+      Set<String> m = new java.util.HashSet<>(material);
+      Set<String> im = new java.util.HashSet<>(immaterial);
+      if (conductPresent == null) {
+        m.remove(conductPath);
+        im.remove(conductPath);
+      }
+      memo.put(key, new Memo(o, m, im, conductMatters, neverApplies));
+    }
+    return o;
+  }
+
+  /**
+   * Whether its conduct is stated present, stated absent or not stated, and the designations each of its
+   * instances rests on, for a prohibition where that is all its outcome reads: no instance has a test
+   * on an unknown of its own, each applies where its designations are met, and its conduct (when not
+   * stated) is none of their facts. Several prohibitions of one service (self-preferencing, tying,
+   * most-favoured-nation terms...) rest on the same designations, so their outcomes, and the facts that
+   * can change them, are the same but for the justification each claims and the conduct each reads (a
+   * fact of its own, which takes the same values): worked out once per evaluation ({@link
+   * FactCache#memo}). Null for any other finding.
+   */
+  private Object sameDesignations() {
+    if (kind != Kind.PROHIBITION || open != null || conductPath == null) return null;
+    List<Assessment> instances = alternatives != null ? alternatives : List.of(this);
+    List<List<Assessment>> givens = new ArrayList<>(instances.size());
+    for (Assessment a : instances) {
+      if (a.open != null || a.openGivens == null || a.applicable != Boolean.TRUE || a.alternatives != null) return null;
+      if (!conductPath.equals(a.conductPath)) return null;
+      if (conductPresent == null) for (Assessment d : a.openGivens) if (d.missing.contains(conductPath)) return null;
+      givens.add(a.openGivens); // lists of assessments, which compare by identity
+    }
+    return new SameDesignations(conductPresent, givens);
+  }
+
+  private record SameDesignations(Boolean present, List<List<Assessment>> givens) {}
+
+  /**
+   * One prohibition's exact outcome, for another with the same {@link #sameDesignations}: the facts of
+   * the designations that can change it or cannot, and whether its conduct, not stated, can.
+   */
+  private record Memo(Outcome outcome, Set<String> material, Set<String> immaterial, boolean conductMatters, boolean neverApplies) {
+    /** {@code a}'s outcome; null where {@code a} lacks a fact the first did not (then worked out afresh). */
+    Outcome applyTo(Assessment a) {
+      List<String> m = new ArrayList<>();
+      List<String> im = new ArrayList<>();
+      for (String p : a.missing) {
+        if (a.conductPresent == null && p.equals(a.conductPath)) (conductMatters ? m : im).add(p);
+        else if (material.contains(p)) m.add(p);
+        else if (immaterial.contains(p)) im.add(p);
+        else return null;
+      }
+      a.material = List.copyOf(m);
+      a.immaterial = List.copyOf(im);
+      a.neverApplies = neverApplies;
+      if (outcome == Outcome.POTENTIAL_VIOLATION || outcome == Outcome.JUSTIFICATION_CLAIMED) {
+        return a.justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
+      }
+      return outcome;
+    }
+  }
+
+  private Outcome exactOnce() {
     material = null;
     immaterial = null;
     neverApplies = false;

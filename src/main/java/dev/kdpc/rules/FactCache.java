@@ -44,6 +44,15 @@ final class FactCache {
     this.infos = infos;
   }
 
+  private Map<Object, Object> memo;
+
+  /** Results worked out once per evaluation for the findings that share them (see {@code Assessment.exact}). */
+  Map<Object, Object> memo() {
+    Map<Object, Object> m = memo;
+    if (m == null) memo = m = new java.util.HashMap<>();
+    return m;
+  }
+
   /** {@code rule}'s metadata as the catalogue holds it, or null where this evaluation was given no table. */
   RuleInfo info(org.kie.api.definition.rule.Rule rule) {
     return infos == null ? null : infos.apply(rule);
