@@ -40,9 +40,25 @@ public final class SameJvmComparison {
       System.err.println("usage: SameJvmComparison A.jar[=RULES_DIR] B.jar[=RULES_DIR] SAMPLES_DIR SCENARIO SECONDS");
       System.exit(2);
     }
+    long seconds;
+    try {
+      seconds = Long.parseLong(args[4]);
+    } catch (NumberFormatException e) {
+      seconds = -1;
+    }
+    if (seconds < 1 || seconds > 86_400) {
+      System.err.println("SameJvmComparison: SECONDS is a whole number from 1 to 86400, not '" + args[4] + "'");
+      System.exit(2);
+    }
+    for (String jar : new String[] {args[0], args[1]}) {
+      Path p = Path.of(jar.contains("=") ? jar.substring(0, jar.indexOf('=')) : jar);
+      if (!Files.isRegularFile(p)) {
+        System.err.println("SameJvmComparison: " + p + " is not a kdpc jar file");
+        System.exit(2);
+      }
+    }
     Build a = new Build(args[0], Path.of(args[2]), args[3]);
     Build b = new Build(args[1], Path.of(args[2]), args[3]);
-    long seconds = Long.parseLong(args[4]);
     long end = System.nanoTime() + WARM_UP_NANOS;
     while (System.nanoTime() < end) {
       a.batch();
