@@ -1059,15 +1059,14 @@ public final class Assessment {
     long[] cls = new long[size];
     Table table = new Table(all);
     long[] applies = table.applies(root);
-    long[] holds = kind == Kind.PROHIBITION ? null : table.holds(root);
-    long[] present = kind != Kind.PROHIBITION ? null : conduct >= 0 ? table.isTrue(conduct) : table.constant(Boolean.TRUE.equals(conductPresent));
+    long[] holds = holdsOrPresent(table, root, conduct);
     boolean anyApplies = false;
     boolean allApply = true;
     for (int k = 0; k < size; k++) {
       boolean a = Table.get(applies, k);
       anyApplies |= a;
       allApply &= a;
-      cls[k] = classOf(a, kind == Kind.PROHIBITION ? Table.get(present, k) : Table.get(holds, k));
+      cls[k] = classOf(a, Table.get(holds, k));
     }
     neverApplies = !anyApplies;
     boolean[] matters = all.matters(cls);
@@ -1158,8 +1157,7 @@ public final class Assessment {
       des[i] = d;
     }
     if (alternatives == null && des[0] == null) return null;
-    // the own facts (read by the finding's tests, or its conduct) must be none of the designations': tried
-    // before binding, which finds the same facts (and checks again below)
+    // the own facts (read by the finding's tests, or its conduct) must be none of the designations'
     if (readsAnyOf(this, des)) return null;
     if (alternatives != null) for (Assessment a : instances) if (readsAnyOf(a, des)) return null;
     Bind bind = new Bind();
@@ -1168,8 +1166,6 @@ public final class Assessment {
     Node[] when = new Node[k];
     for (int i = 0; i < k; i++) when[i] = alternatives == null ? root : bind.node(instances.get(i));
     Domain domain = bind.domain;
-    int n = domain.n;
-    for (int i = 0; i < n; i++) for (Assessment d : des) if (d != null && d.missing.contains(domain.paths[i])) return null;
     Completions own = Completions.of(bind);
     if (own == null) return null;
     int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
@@ -1178,24 +1174,24 @@ public final class Assessment {
     long turns = 0; // the instances whose designation alone decides the outcome in some own completion
     boolean anyApplies = false;
     int seen = 0; // the outcomes that occur, as bits of independentOutcomes
-    Object[] v = own.v;
+    Table table = new Table(own);
+    long[][] applies = new long[k][];
+    for (int i = 0; i < k; i++) applies[i] = table.applies(when[i]);
+    long[] holds = holdsOrPresent(table, root, conduct);
     for (int c = 0; c < size; c++) {
       boolean certain = false;
       long u = 0;
       for (int i = 0; i < k; i++) {
-        if (!when[i].applies(v)) continue;
+        if (!Table.get(applies[i], c)) continue;
         if (des[i] == null) certain = true;
         else u |= 1L << i;
       }
       anyApplies |= certain || u != 0;
-      boolean h;
-      if (kind == Kind.PROHIBITION) h = Boolean.TRUE.equals(conduct >= 0 ? v[conduct] : conductPresent);
-      else h = root.holds(v);
+      boolean h = Table.get(holds, c);
       long f = independentKey(certain, u, h);
       key[c] = f;
       seen |= independentOutcomes(f, h);
       if (!certain && (kind != Kind.PROHIBITION || h)) turns |= u;
-      own.next();
     }
     boolean[] matters = own.matters(key);
     List<String> m = new ArrayList<>();
@@ -1396,6 +1392,15 @@ public final class Assessment {
     };
   }
 
+  /**
+   * In each completion of {@code table}: whether {@code self}'s tests hold, or for a prohibition whether
+   * its conduct is present (at slot {@code conduct}, or as stated where that is -1).
+   */
+  private long[] holdsOrPresent(Table table, Node self, int conduct) {
+    if (kind != Kind.PROHIBITION) return table.holds(self);
+    return conduct >= 0 ? table.isTrue(conduct) : table.constant(Boolean.TRUE.equals(conductPresent));
+  }
+
   private static final Object[] BOOLEANS = {Boolean.FALSE, Boolean.TRUE};
 
   /** A test on unknowns bound to the slots of their values in a completion. */
@@ -1419,27 +1424,6 @@ public final class Assessment {
     Atom[] tests = NO_ATOMS;
     Node[] givens = NO_NODES;
     Node[] alternatives;
-
-    boolean applies(Object[] v) {
-      if (alternatives != null) {
-        for (Node a : alternatives) if (a.applies(v)) return true;
-        return false;
-      }
-      if (never) return false;
-      for (Atom a : when) if (!a.holds(v)) return false;
-      for (Node d : givens) if (!d.designatedIn(v)) return false;
-      return true;
-    }
-
-    boolean holds(Object[] v) {
-      if (knownFalse) return false;
-      for (Atom a : tests) if (!a.holds(v)) return false;
-      return true;
-    }
-
-    boolean designatedIn(Object[] v) {
-      return applies(v) && holds(v);
-    }
 
     /** {@link Table}'s memo: whether it applies and whether its tests hold, in each completion. */
     long[] appliesBits;
@@ -1531,7 +1515,11 @@ public final class Assessment {
       return out;
     }
 
-    /** As {@link Node#applies}, in every completion. */
+    /**
+     * Whether {@code n} applies, in every completion: any of its instances does; or, where it has none, it
+     * is not ruled out, each of its "applies only if" tests holds and each designation it rests on applies
+     * and holds.
+     */
     long[] applies(Node n) {
       if (n.appliesBits != null) return n.appliesBits;
       long[] out = new long[words];
@@ -1548,7 +1536,7 @@ public final class Assessment {
       return n.appliesBits = out;
     }
 
-    /** As {@link Node#holds}, in every completion. */
+    /** Whether {@code n}'s own tests all hold (none known to fail), in every completion. */
     long[] holds(Node n) {
       if (n.holdsBits != null) return n.holdsBits;
       long[] out = new long[words];
@@ -1664,34 +1652,28 @@ public final class Assessment {
       boolean[] matters = new boolean[radix.length];
       int stride = 1;
       for (int i = 0; i < radix.length; i++) {
-        matters[i] = turns(size, stride, radix[i], (k, j) -> outcome[k] != outcome[j]);
+        matters[i] = turns(outcome, stride, radix[i]);
         stride *= radix[i];
       }
       return matters;
     }
-  }
 
-  /** Whether completions {@code k} and {@code j} give different outcomes. */
-  @FunctionalInterface
-  private interface Differ {
-    boolean differ(int k, int j);
-  }
-
-  /**
-   * Whether some completion differs from the one that has the first value of a fact and is otherwise the
-   * same: the fact changes every {@code stride} completions and takes {@code radix} values, so in each
-   * block of {@code stride * radix} completions, completion {@code b + d * stride + j} differs from
-   * {@code b + j} in that fact alone.
-   */
-  private static boolean turns(int size, int stride, int radix, Differ differ) {
-    int block = stride * radix;
-    for (int b = 0; b < size; b += block) {
-      for (int d = 1; d < radix; d++) {
-        int from = b + d * stride;
-        for (int j = 0; j < stride; j++) if (differ.differ(from + j, b + j)) return true;
+    /**
+     * Whether some completion's outcome differs from that of the one with the first value of a fact and
+     * otherwise the same: the fact changes every {@code stride} completions and takes {@code radix}
+     * values, so in each block of {@code stride * radix} completions, completion {@code b + d * stride + j}
+     * differs from {@code b + j} in that fact alone.
+     */
+    private boolean turns(long[] outcome, int stride, int radix) {
+      int block = stride * radix;
+      for (int b = 0; b < size; b += block) {
+        for (int d = 1; d < radix; d++) {
+          int from = b + d * stride;
+          for (int j = 0; j < stride; j++) if (outcome[from + j] != outcome[b + j]) return true;
+        }
       }
+      return false;
     }
-    return false;
   }
 
   /**
@@ -2251,34 +2233,31 @@ public final class Assessment {
       Domain domain = new Domain();
       values(domain);
       int n = domain.n;
+      Object[][] values = java.util.Arrays.copyOf(domain.values, n);
+      int[] radix = new int[n];
       long total = 1;
-      for (int i = 0; i < n; i++) total *= domain.values[i].length;
+      for (int i = 0; i < n; i++) {
+        radix[i] = values[i].length;
+        total *= radix[i];
+      }
       if (total > MAX_COMPLETIONS) return null;
+      Completions all = new Completions(values, radix, (int) total);
       boolean[] can = new boolean[6];
-      int[] digit = new int[n];
       String[] paths = paths();
       int[] at = new int[paths.length];
       for (int i = 0; i < paths.length; i++) at[i] = domain.slot(paths[i]);
-      Object[] v = new Object[n];
-      long[] whole = new long[(int) ((total + 63) >>> 6)];
+      long[] whole = new long[(int) total]; // 1 where the whole test holds
       for (int k = 0; k < total; k++) {
-        for (int i = 0; i < n; i++) v[i] = domain.values[i][digit[i]];
-        boolean[] r = results(v, at);
+        boolean[] r = results(all.v, at);
         can[r[0] && r[1] ? 1 : 0] = true;
         can[r[0] ? 3 : 2] = true;
         can[r[1] ? 5 : 4] = true;
-        if (r[0] && r[1]) whole[k >>> 6] |= 1L << k;
-        for (int i = 0; i < n && ++digit[i] == domain.values[i].length; i++) digit[i] = 0;
+        whole[k] = r[0] && r[1] ? 1 : 0;
+        all.next();
       }
-      // Which unknown, changed alone, can change the whole test: completions k and k - d * stride differ in it alone.
+      boolean[] bySlot = all.matters(whole); // which unknown, changed alone, can change the whole test
       boolean[] turns = new boolean[paths.length];
-      int stride = 1;
-      for (int i = 0; i < n; i++) {
-        int radix = domain.values[i].length;
-        boolean t = Assessment.turns((int) total, stride, radix, (k, j) -> Table.get(whole, k) != Table.get(whole, j));
-        for (int p = 0; p < paths.length; p++) if (at[p] == i) turns[p] = t;
-        stride *= radix;
-      }
+      for (int p = 0; p < paths.length; p++) turns[p] = bySlot[at[p]];
       this.can = can;
       this.turns = turns;
       return can;
