@@ -361,7 +361,7 @@ public final class Checker {
     Map<Merge, Assessment> merged = new java.util.HashMap<>(assessments.size() * 2); // order: sorted below
     Map<Merge, List<Assessment>> several = null;
     for (Assessment a : assessments) {
-      if (!a.isApplicable()) continue;
+      if (a.isRuledOut()) continue; // (whether any completion lets it apply is asked below, once they are grouped)
       Merge k = new Merge(a.getRule(), a.getServiceId());
       Assessment before = merged.putIfAbsent(k, a);
       if (before != null) {
@@ -369,10 +369,19 @@ public final class Checker {
         several.computeIfAbsent(k, x -> new ArrayList<>(List.of(before))).add(a);
       }
     }
+    Map<Merge, List<Assessment>> grouped = several;
+    merged.entrySet().removeIf(e -> (grouped == null || !grouped.containsKey(e.getKey())) && !e.getValue().isApplicable());
     if (several != null) {
       // One finding per rule and subject: it applies where any of its instances does (one per designation it rests on).
       for (Map.Entry<Merge, List<Assessment>> e : several.entrySet()) {
         List<Assessment> instances = e.getValue();
+        Assessment.outcomesTogether(instances); // one enumeration for them all, where the merged finding needs one anyway
+        instances.removeIf(a -> !a.isApplicable());
+        if (instances.size() < 2) {
+          if (instances.isEmpty()) merged.remove(e.getKey());
+          else merged.put(e.getKey(), instances.get(0));
+          continue;
+        }
         instances.sort(TIE); // an order on content: the engine hands them over in varying order
         Assessment shown = instances.get(0);
         for (int i = 1; i < instances.size(); i++) shown = stronger(shown, instances.get(i)); // as a stream's reduce, without one

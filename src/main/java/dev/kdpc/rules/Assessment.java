@@ -106,6 +106,10 @@ public final class Assessment {
   private boolean anyKnownFalse;
   /** True when no completion of the missing facts lets the finding apply. */
   private boolean neverApplies;
+  /** For a finding merged from instances ({@link #anyOf}): the instance it shows (its tests are that instance's). */
+  private Assessment shown;
+  /** For an instance worked out with the others of its finding ({@link #outcomesTogether}): their one enumeration. */
+  private Together together;
 
   private Assessment(RuleContext ctx, Kind kind, Object subject) {
     FactCache cache = subject instanceof ServiceFact s ? s.facts() : subject instanceof CompanyFact c ? c.facts() : null;
@@ -665,6 +669,11 @@ public final class Assessment {
   }
 
   /** False when an {@link #onlyIf} condition does not hold: such an assessment is not reported. */
+  /** Ruled out by a stated fact: an "applies only if" test known to fail (cheap; {@link #isApplicable} also works out whether any completion of the missing facts lets it apply). */
+  public boolean isRuledOut() {
+    return applicable == Boolean.FALSE;
+  }
+
   public boolean isApplicable() {
     if (applicable == Boolean.FALSE) return false;
     getOutcome();
@@ -683,8 +692,9 @@ public final class Assessment {
 
   /** Met (presumed or meeting the criteria), or undetermined: the duties that rest on it are then reported as undetermined. */
   public boolean isPossiblyDesignated() {
+    if (kind != Kind.DESIGNATION) return false; // before the outcome: rules ask it of every finding of a regime
     Outcome o = getOutcome();
-    return kind == Kind.DESIGNATION && (o.designationMet() || o == Outcome.UNDETERMINED);
+    return o.designationMet() || o == Outcome.UNDETERMINED;
   }
 
   public Outcome getOutcome() {
@@ -888,6 +898,7 @@ public final class Assessment {
   public static Assessment anyOf(Assessment shown, List<Assessment> instances) {
     Assessment a = new Assessment(shown);
     a.alternatives = List.copyOf(instances);
+    a.shown = shown;
     for (Assessment i : instances) a.missing.addAll(i.missing);
     return a;
   }
@@ -1048,6 +1059,16 @@ public final class Assessment {
       Outcome o = onIndependentTests();
       if (o != null) return o;
     }
+    Together t = shown == null ? null : shown.together;
+    if (t != null && t.isOf(alternatives)) {
+      // the instances were worked out together, over the completions this finding has too: it applies
+      // where any of them does, and its own tests are those of the instance it shows
+      long[] applies = t.table.constant(false);
+      for (long[] a : t.applies) Table.or(applies, a);
+      int j = t.instances.indexOf(shown);
+      int conduct = conductPresent == null && conductPath != null ? t.domain.slot(conductPath) : -1;
+      return fromBits(applies, holdsOrPresent(t.table, t.nodes[j], conduct), t.all, t.domain, null);
+    }
     // The unknowns, the values each takes, and the tests bound to them.
     Bind bind = new Bind();
     Node root = bind.node(this);
@@ -1055,11 +1076,20 @@ public final class Assessment {
     Completions all = Completions.of(bind);
     if (all == null) return outcomeNow();
     int conduct = conductPresent == null && conductPath != null ? domain.slot(conductPath) : -1;
+    Table table = new Table(all);
+    return fromBits(table.applies(root), holdsOrPresent(table, root, conduct), all, domain, null);
+  }
+
+  /**
+   * The outcome every completion of {@code all} gives, or undetermined where two differ, from whether this
+   * finding applies and whether its tests hold (for a prohibition: its conduct is present) in each; and
+   * which missing facts can change it. {@code reads}: the slots this finding's tests read, where the
+   * completions are also those of other findings' facts (null: it reads every slot); a missing fact it
+   * reads in none is counted as the enumeration of its own facts alone counts it.
+   */
+  private Outcome fromBits(long[] applies, long[] holds, Completions all, Domain domain, boolean[] reads) {
     int size = all.size;
     long[] cls = new long[size];
-    Table table = new Table(all);
-    long[] applies = table.applies(root);
-    long[] holds = holdsOrPresent(table, root, conduct);
     boolean anyApplies = false;
     boolean allApply = true;
     for (int k = 0; k < size; k++) {
@@ -1074,7 +1104,7 @@ public final class Assessment {
     List<String> im = new ArrayList<>();
     for (String p : missing) {
       int i = domain.slot(p);
-      (i < 0 || matters[i] ? m : im).add(p);
+      (i < 0 || reads != null && !reads[i] || matters[i] ? m : im).add(p);
     }
     material = List.copyOf(m);
     immaterial = List.copyOf(im);
@@ -1142,24 +1172,10 @@ public final class Assessment {
    */
   private Outcome onIndependentDesignations() {
     List<Assessment> instances = alternatives != null ? alternatives : List.of(this);
-    int k = instances.size();
-    if (k > 62) return null;
-    Assessment[] des = new Assessment[k]; // null: the instance rests on no designation in doubt
-    for (int i = 0; i < k; i++) {
-      Assessment a = instances.get(i);
-      if (a.alternatives != null) return null;
-      if (a.openGivens == null || a.applicable == Boolean.FALSE) continue;
-      if (a.openGivens.size() != 1) return null;
-      Assessment d = a.openGivens.get(0);
-      d.getOutcome();
-      if (d.outcome != Outcome.UNDETERMINED || d.material == null || d.openGivens != null || d.alternatives != null) return null;
-      for (int j = 0; j < i; j++) if (des[j] != null && !java.util.Collections.disjoint(des[j].missing, d.missing)) return null;
-      des[i] = d;
-    }
-    if (alternatives == null && des[0] == null) return null;
-    // the own facts (read by the finding's tests, or its conduct) must be none of the designations'
-    if (readsAnyOf(this, des)) return null;
-    if (alternatives != null) for (Assessment a : instances) if (readsAnyOf(a, des)) return null;
+    // (a merged finding's own tests and conduct are those of the instance it shows, one of instances)
+    Assessment[] des = designationsApart(instances);
+    if (des == null || alternatives == null && des[0] == null) return null;
+    int k = des.length;
     Bind bind = new Bind();
     bind.followGivens = false;
     Node root = bind.node(this);
@@ -1321,6 +1337,101 @@ public final class Assessment {
     if (dropped || met == unmet) return Outcome.UNDETERMINED; // dropped somewhere, both, or never applies (never reported)
     if (kind == Kind.ELIGIBILITY) return met ? Outcome.ELIGIBLE : Outcome.INELIGIBLE;
     return met ? Outcome.MET : Outcome.UNMET;
+  }
+
+  /**
+   * The undetermined designation each of {@code instances} rests on (null: none in doubt), where each
+   * rests on at most one, no two of those read a common missing fact, and none of them reads a fact of an
+   * instance's own tests or conduct; null where that does not hold ({@link #onIndependentDesignations}).
+   */
+  private static Assessment[] designationsApart(List<Assessment> instances) {
+    int k = instances.size();
+    if (k > 62) return null;
+    Assessment[] des = new Assessment[k]; // null: the instance rests on no designation in doubt
+    for (int i = 0; i < k; i++) {
+      Assessment a = instances.get(i);
+      if (a.alternatives != null) return null;
+      if (a.openGivens == null || a.applicable == Boolean.FALSE) continue;
+      if (a.openGivens.size() != 1) return null;
+      Assessment d = a.openGivens.get(0);
+      d.getOutcome();
+      if (d.outcome != Outcome.UNDETERMINED || d.material == null || d.openGivens != null || d.alternatives != null) return null;
+      for (int j = 0; j < i; j++) if (des[j] != null && !java.util.Collections.disjoint(des[j].missing, d.missing)) return null;
+      des[i] = d;
+    }
+    // the own facts (read by the instances' tests, or their conduct) must be none of the designations'
+    for (Assessment a : instances) if (readsAnyOf(a, des)) return null;
+    return des;
+  }
+
+  /**
+   * The instances of one finding (one per designation it rests on: see {@link #anyOf}) worked out in one
+   * enumeration, and the merged finding's outcome read from it whichever instance it shows. Before this,
+   * each instance went through the completions of its own facts, and then the merged finding through
+   * those of all of them.
+   */
+  private record Together(List<Assessment> instances, Completions all, Table table, Domain domain, Node[] nodes, long[][] applies) {
+    /** Whether {@code alternatives} are these instances, in any order. */
+    boolean isOf(List<Assessment> alternatives) {
+      if (alternatives == null || alternatives.size() != instances.size()) return false;
+      for (Assessment a : alternatives) if (!instances.contains(a)) return false; // by identity: Assessment keeps Object's equals
+      return true;
+    }
+  }
+
+  /**
+   * Works out together the outcomes of {@code instances}, the instances of one finding, where the finding
+   * merged from them ({@link #anyOf}) would go through every completion of their facts: one enumeration
+   * then serves them all and the merged finding. An instance's outcome over those completions is its
+   * outcome over the completions of its own facts (a fact it reads in none of its tests changes nothing
+   * in it), so each instance gets what working it out alone gives; the merged finding applies where any
+   * instance does, and its own tests are those of the instance it shows, whose results the enumeration
+   * holds. Does nothing where a shortcut serves the merged finding, with the shortcuts off ({@link
+   * #shortcuts}), or where the completions are too many: each is then worked out alone when asked. To be
+   * called before anything reads the instances' outcomes (choosing the instance to show does).
+   */
+  public static void outcomesTogether(List<Assessment> instances) {
+    int k = instances.size();
+    if (!shortcuts || k < 2 || k > 62) return;
+    Assessment first = instances.get(0);
+    if (first.kind == Kind.DESIGNATION) return;
+    boolean anyOpen = false;
+    for (Assessment a : instances) {
+      if (a.outcome != null || a.together != null || a.kind != first.kind || a.alternatives != null
+          || !Objects.equals(a.conductPath, first.conductPath) || !Objects.equals(a.conductPresent, first.conductPresent)) return;
+      if (a.kind == Kind.PROHIBITION && a.open == null && a.openGivens == null && a.applicable != Boolean.FALSE) return; // applies everywhere
+      anyOpen |= a.open != null;
+    }
+    if (first.kind == Kind.PROHIBITION && !anyOpen) return; // may share a working-out with other prohibitions (sameDesignations)
+    if (designationsApart(instances) != null) return; // the merged finding takes that shortcut
+    Bind bind = new Bind();
+    Node[] nodes = new Node[k];
+    for (int i = 0; i < k; i++) nodes[i] = bind.node(instances.get(i));
+    Completions all = Completions.of(bind);
+    if (all == null) return;
+    Domain domain = bind.domain;
+    Table table = new Table(all);
+    long[][] applies = new long[k][];
+    for (int i = 0; i < k; i++) applies[i] = table.applies(nodes[i]);
+    int conduct = first.conductPresent == null && first.conductPath != null ? domain.slot(first.conductPath) : -1;
+    Together t = new Together(List.copyOf(instances), all, table, domain, nodes, applies);
+    for (int i = 0; i < k; i++) {
+      Assessment a = instances.get(i);
+      a.together = t;
+      if (a.open == null && a.openGivens == null || a.applicable == Boolean.FALSE) continue; // from its stated facts, when asked
+      boolean[] reads = new boolean[domain.n];
+      reads(nodes[i], reads);
+      if (conduct >= 0) reads[conduct] = true;
+      a.outcome = a.fromBits(applies[i], a.holdsOrPresent(table, nodes[i], conduct), all, domain, reads);
+    }
+  }
+
+  /** Marks the slots that {@code n}'s tests, and those of the designations it rests on, read. */
+  private static void reads(Node n, boolean[] out) {
+    for (Atom a : n.when) for (int i : a.at()) out[i] = true;
+    for (Atom a : n.tests) for (int i : a.at()) out[i] = true;
+    for (Node g : n.givens) reads(g, out);
+    if (n.alternatives != null) for (Node g : n.alternatives) reads(g, out);
   }
 
   /** Whether {@code a}'s own open tests or its conduct read a fact that one of {@code des} does not state. */
@@ -1551,7 +1662,7 @@ public final class Assessment {
       for (int w = 0; w < into.length; w++) into[w] &= b[w];
     }
 
-    private static void or(long[] into, long[] b) {
+    static void or(long[] into, long[] b) {
       for (int w = 0; w < into.length; w++) into[w] |= b[w];
     }
   }
