@@ -790,6 +790,12 @@ public final class Assessment {
     for (ReadingSpec r : readingSpecs) {
       if (noneUnderFloor(r.call().minShareEach())) continue; // nobody to leave out or deny: the readings agree
       if (failsElsewhere(r.call())) continue; // not met under either reading
+      if (shortcuts && ownShareUnder(r.call().minShareEach())) continue; // left out, or denied: not met under either reading
+      // In any completion where excluding first presumes this firm, its share is at least the floor, so the
+      // firms left out rank below it: the top firms of them all hold as much or more, with it among them,
+      // and it is not denied. So the exclude-first reading met everywhere is the other met everywhere, and
+      // the add-then-deny reading not met everywhere is the other not met everywhere.
+      if (shortcuts && (r.addThenDeny() ? own == whenMet : own == Outcome.NOT_MET)) continue; // (ShortcutsTest works them out)
       Assessment other = new Assessment(this);
       TopFirmsCall c = r.call();
       other.tests.subList(c.testsFrom(), c.testsTo()).clear();
@@ -829,6 +835,15 @@ public final class Assessment {
       if (Boolean.FALSE.equals(t.met()) && !"applies only if".equals(t.label())) return true;
     }
     return false;
+  }
+
+  /** Whether this firm's share (in the leaders list, or its own market share) is stated and under {@code floor}. */
+  private boolean ownShareUnder(double floor) {
+    @SuppressWarnings("unchecked")
+    List<Leader> given = (List<Leader>) resolve("market.leaders").value();
+    if (given != null) for (Leader l : given) if (Boolean.TRUE.equals(l.self())) return l.share() < floor;
+    Object own = resolve("market.share").value();
+    return own != null && (Double) own < floor;
   }
 
   /**
@@ -1176,6 +1191,21 @@ public final class Assessment {
     Assessment[] des = designationsApart(instances);
     if (des == null || alternatives == null && des[0] == null) return null;
     int k = des.length;
+    boolean ownUnknowns = conductPresent == null && conductPath != null;
+    for (Assessment a : instances) ownUnknowns |= a.open != null;
+    if (!ownUnknowns) {
+      // one own completion, the stated facts: each instance applies unless ruled out
+      boolean certain = false;
+      long u = 0;
+      for (int i = 0; i < k; i++) {
+        if (instances.get(i).applicable == Boolean.FALSE) continue;
+        if (des[i] == null) certain = true;
+        else u |= 1L << i;
+      }
+      boolean h = kind == Kind.PROHIBITION ? Boolean.TRUE.equals(conductPresent) : !anyKnownFalse;
+      long turns = !certain && (kind != Kind.PROHIBITION || h) ? u : 0;
+      return independently(des, null, null, turns, independentOutcomes(independentKey(certain, u, h), h), certain || u != 0);
+    }
     Bind bind = new Bind();
     bind.followGivens = false;
     Node root = bind.node(this);
@@ -1209,12 +1239,22 @@ public final class Assessment {
       seen |= independentOutcomes(f, h);
       if (!certain && (kind != Kind.PROHIBITION || h)) turns |= u;
     }
-    boolean[] matters = own.matters(key);
+    return independently(des, domain, own.matters(key), turns, seen, anyApplies);
+  }
+
+  /**
+   * {@link #onIndependentDesignations}'s outcome and the missing facts that can change it, from the
+   * outcomes that occur ({@code seen}), the own facts' slots and whether each can change it (null where
+   * the finding has no unknown of its own), and the instances whose designation alone decides the outcome
+   * in some own completion ({@code turns}).
+   */
+  private Outcome independently(Assessment[] des, Domain domain, boolean[] matters, long turns, int seen, boolean anyApplies) {
+    int k = des.length;
     List<String> m = new ArrayList<>();
     List<String> im = new ArrayList<>();
     next:
     for (String p : missing) {
-      int i = domain.slot(p);
+      int i = domain == null ? -1 : domain.slot(p);
       if (i >= 0) {
         (matters[i] ? m : im).add(p);
         continue;
