@@ -1634,6 +1634,15 @@ public final class Assessment {
       long[] out = new long[words];
       int s = stride[i];
       int size = all.size;
+      if (words == 1) {
+        // one word (at most 64 completions): the bits of one period (each value's run of s), doubled up to size
+        long run = s == 64 ? -1L : (1L << s) - 1;
+        long bits = 0;
+        for (int d = 0; d < truth.length; d++) if (truth[d]) bits |= run << (d * s);
+        for (int p = s * truth.length; p < size; p <<= 1) bits |= bits << p;
+        out[0] = size == 64 ? bits : bits & ((1L << size) - 1);
+        return out;
+      }
       for (int k = 0; k < size; ) {
         for (int d = 0; d < truth.length; d++) {
           if (truth[d]) for (int j = k; j < k + s; j++) out[j >>> 6] |= 1L << j;
