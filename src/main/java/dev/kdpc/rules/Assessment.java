@@ -796,7 +796,7 @@ public final class Assessment {
       // and it is not denied. So the exclude-first reading met everywhere is the other met everywhere, and
       // the add-then-deny reading not met everywhere is the other not met everywhere.
       if (shortcuts && (r.addThenDeny() ? own == whenMet : own == Outcome.NOT_MET)) continue; // (ShortcutsTest works them out)
-      Assessment other = new Assessment(this);
+      Assessment other = new Assessment(this, false);
       TopFirmsCall c = r.call();
       other.tests.subList(c.testsFrom(), c.testsTo()).clear();
       // a failing test known so far may have been one of those just cleared: work it out again
@@ -911,7 +911,7 @@ public final class Assessment {
    * them. {@code shown} is the instance whose tests and designations the report shows.
    */
   public static Assessment anyOf(Assessment shown, List<Assessment> instances) {
-    Assessment a = new Assessment(shown);
+    Assessment a = new Assessment(shown, true);
     a.alternatives = List.copyOf(instances);
     a.shown = shown;
     for (Assessment i : instances) a.missing.addAll(i.missing);
@@ -922,7 +922,7 @@ public final class Assessment {
    * A copy of {@code o}'s state (tests, missing facts, open tests, conditions): for a finding merged from
    * alternatives ({@link #anyOf}), or to be worked out under another reading ({@link #getReadings}).
    */
-  private Assessment(Assessment o) {
+  private Assessment(Assessment o, boolean merged) {
     this.rule = o.rule;
     this.regime = o.regime;
     this.kind = o.kind;
@@ -932,9 +932,19 @@ public final class Assessment {
     this.info = o.info;
     this.tests.addAll(o.tests);
     this.missing.addAll(o.missing);
-    this.dependsOn = o.dependsOn.isEmpty() ? List.of() : new ArrayList<>(o.dependsOn);
-    this.notes = o.notes.isEmpty() ? List.of() : new ArrayList<>(o.notes);
-    this.ko = o.ko.isEmpty() ? Map.of() : new LinkedHashMap<>(o.ko);
+    if (merged) {
+      // a merged finding is never built further: the lists that only the builder calls change are shared
+      this.dependsOn = o.dependsOn;
+      this.notes = o.notes;
+      this.ko = o.ko;
+      this.testsCopy = o.testsCopy;
+      this.dependsOnCopy = o.dependsOnCopy;
+      this.notesCopy = o.notesCopy;
+    } else {
+      this.dependsOn = o.dependsOn.isEmpty() ? List.of() : new ArrayList<>(o.dependsOn);
+      this.notes = o.notes.isEmpty() ? List.of() : new ArrayList<>(o.notes);
+      this.ko = o.ko.isEmpty() ? Map.of() : new LinkedHashMap<>(o.ko);
+    }
     this.applicable = o.applicable;
     this.dependsUndetermined = o.dependsUndetermined;
     this.sanction = o.sanction;
@@ -943,7 +953,7 @@ public final class Assessment {
     this.conductPath = o.conductPath;
     this.justification = o.justification;
     this.burden = o.burden;
-    this.open = o.open == null ? null : new ArrayList<>(o.open); // its own list: a reading's copy replaces some
+    this.open = o.open == null || merged ? o.open : new ArrayList<>(o.open); // a reading's copy replaces some: its own list
     this.openGivens = o.openGivens;
     this.whenMet = o.whenMet;
     this.anyKnownFalse = o.anyKnownFalse;
@@ -1780,8 +1790,22 @@ public final class Assessment {
     /** The completions of {@code bind}'s unknowns; null where they are more than {@link #MAX_COMPLETIONS}. */
     static Completions of(Bind bind) {
       int n = bind.domain.n;
+      // each slot's tests: how many read it alone (and one of them), and whether one reads it with others
+      int[] readers = new int[n];
+      Atom[] one = new Atom[n];
+      boolean[] withOthers = new boolean[n];
+      List<Atom> atoms = bind.atoms;
+      for (int a = 0; a < atoms.size(); a++) {
+        int[] at = atoms.get(a).at;
+        if (at.length == 1) {
+          readers[at[0]]++;
+          one[at[0]] = atoms.get(a);
+        } else {
+          for (int j : at) withOthers[j] = true;
+        }
+      }
       Object[][] values = new Object[n][];
-      for (int i = 0; i < n; i++) values[i] = bind.distinct(i);
+      for (int i = 0; i < n; i++) values[i] = bind.distinct(i, readers[i], one[i], withOthers[i]);
       int[] radix = new int[n];
       long total = 1;
       for (int i = 0; i < n; i++) {
@@ -1884,7 +1908,7 @@ public final class Assessment {
     }
 
     private Atom atom(Open o) {
-      for (Atom t : atoms) if (t.open == o) return t;
+      for (int a = 0; a < atoms.size(); a++) if (atoms.get(a).open == o) return atoms.get(a);
       o.values(domain);
       String[] paths = o.paths();
       int[] at = new int[paths.length];
@@ -1896,26 +1920,13 @@ public final class Assessment {
 
     /**
      * Of the values of slot {@code i}, one for each way the tests reading the slot can come out, where
-     * those tests read no other slot and the outcome does not read it itself; otherwise all of them.
+     * those tests read no other slot ({@code withOthers} false: {@code readers} of them, {@code one} among
+     * them) and the outcome does not read it itself; otherwise all of them.
      */
-    Object[] distinct(int i) {
+    Object[] distinct(int i, int readers, Atom one, boolean withOthers) {
       Object[] values = domain.values[i];
-      if (values.length < 2 || domain.direct[i]) return values;
-      Atom only = null;
-      int readers = 0;
-      for (Atom t : atoms) {
-        boolean reads = false;
-        boolean others = false;
-        for (int j : t.at) {
-          if (j == i) reads = true;
-          else others = true;
-        }
-        if (!reads) continue;
-        if (others) return values;
-        readers++;
-        only = t;
-      }
-      if (readers == 1) return only.open.distinct(values, only.at);
+      if (values.length < 2 || domain.direct[i] || withOthers) return values;
+      if (readers == 1) return one.open.distinct(values, one.at);
       if (readers == 0 || readers > 63) return values;
       Object[] v = new Object[domain.n];
       long[] seen = new long[values.length];
@@ -1926,8 +1937,9 @@ public final class Assessment {
         v[i] = x;
         long sig = 0;
         int k = 0;
-        for (Atom t : atoms) {
-          if (t.at.length == 0 || t.at[0] != i) continue; // the readers of slot i read it alone: at[0] is i
+        for (int a = 0; a < atoms.size(); a++) {
+          Atom t = atoms.get(a);
+          if (t.at.length != 1 || t.at[0] != i) continue; // the readers of slot i read it alone
           if (t.holds(v)) sig |= 1L << k;
           k++;
         }
@@ -2540,6 +2552,20 @@ public final class Assessment {
     public boolean contains(Object o) {
       for (int i = 0; i < n; i++) if (paths[i].equals(o)) return true;
       return false;
+    }
+
+    @Override
+    public boolean addAll(java.util.Collection<? extends String> c) {
+      if (!(c instanceof PathSet o)) return super.addAll(c);
+      if (n == 0) {
+        if (o.n == 0) return false;
+        paths = java.util.Arrays.copyOf(o.paths, o.n); // no repeats in o
+        n = o.n;
+        return true;
+      }
+      boolean changed = false;
+      for (int i = 0; i < o.n; i++) changed |= add(o.paths[i]);
+      return changed;
     }
 
     @Override
