@@ -1113,6 +1113,7 @@ public final class Assessment {
    * reads in none is counted as the enumeration of its own facts alone counts it.
    */
   private Outcome fromBits(long[] applies, long[] holds, Completions all, Domain domain, boolean[] reads) {
+    if (applies.length == 1) return fromWord(applies[0], holds[0], all, domain, reads);
     int size = all.size;
     long[] cls = new long[size];
     boolean anyApplies = false;
@@ -1149,6 +1150,60 @@ public final class Assessment {
       case 8 -> Outcome.INELIGIBLE;
       default -> Outcome.UNDETERMINED;
     };
+  }
+
+  /**
+   * {@link #fromBits} for at most 64 completions, one word each: the outcome classes as words, and a fact
+   * can change the outcome where some completion with its first value and the one that differs from it
+   * in that fact alone (the value's run {@code d * stride} bits on) fall in different classes.
+   */
+  private Outcome fromWord(long a, long h, Completions all, Domain domain, boolean[] reads) {
+    int size = all.size;
+    long full = size == 64 ? -1L : (1L << size) - 1;
+    a &= full;
+    h &= full;
+    // an obligation or eligibility is dropped, met or unmet; a designation or prohibition met (counted) or not
+    boolean threeWay = kind == Kind.OBLIGATION || kind == Kind.ELIGIBILITY;
+    neverApplies = a == 0;
+    boolean[] matters = new boolean[all.radix.length];
+    int stride = 1;
+    for (int i = 0; i < matters.length; i++) {
+      int r = all.radix[i];
+      if (r > 1) {
+        long first = (1L << stride) - 1; // stride < 64 here: r > 1 values of this fact fit in the word
+        for (int q = stride * r; q < size; q <<= 1) first |= first << q; // the completions where it takes its first value
+        first &= full;
+        for (int d = 1; d < r && !matters[i]; d++) {
+          int shift = d * stride;
+          long a2 = a >>> shift;
+          long h2 = h >>> shift;
+          long differ = threeWay ? (a ^ a2) | (a & a2 & (h ^ h2)) : (a & h) ^ (a2 & h2);
+          matters[i] = (differ & first) != 0;
+        }
+      }
+      stride *= r;
+    }
+    List<String> m = new ArrayList<>();
+    List<String> im = new ArrayList<>();
+    for (String p : missing) {
+      int i = domain.slot(p);
+      (i < 0 || reads != null && !reads[i] || matters[i] ? m : im).add(p);
+    }
+    material = List.copyOf(m);
+    immaterial = List.copyOf(im);
+    if (threeWay) {
+      long met = a & h;
+      long unmet = a & ~h;
+      long dropped = full & ~a;
+      if ((met != 0 ? 1 : 0) + (unmet != 0 ? 1 : 0) + (dropped != 0 ? 1 : 0) != 1 || dropped != 0) return Outcome.UNDETERMINED; // differ, or never applies (never reported)
+      if (kind == Kind.ELIGIBILITY) return met != 0 ? Outcome.ELIGIBLE : Outcome.INELIGIBLE;
+      return met != 0 ? Outcome.MET : Outcome.UNMET;
+    }
+    long yes = a & h;
+    if (yes != 0 && yes != full) return Outcome.UNDETERMINED;
+    if (kind == Kind.DESIGNATION) return yes != 0 ? whenMet : Outcome.NOT_MET;
+    if (yes == 0) return Outcome.CLEAR;
+    return justification != null ? Outcome.JUSTIFICATION_CLAIMED : Outcome.POTENTIAL_VIOLATION;
   }
 
   /**
