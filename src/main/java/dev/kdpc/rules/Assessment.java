@@ -1126,14 +1126,7 @@ public final class Assessment {
     }
     neverApplies = !anyApplies;
     boolean[] matters = all.matters(cls);
-    List<String> m = new ArrayList<>();
-    List<String> im = new ArrayList<>();
-    for (String p : missing) {
-      int i = domain.slot(p);
-      (i < 0 || reads != null && !reads[i] || matters[i] ? m : im).add(p);
-    }
-    material = List.copyOf(m);
-    immaterial = List.copyOf(im);
+    split(matters, domain, reads);
     int first = (int) cls[0];
     boolean same = true;
     for (long c : cls) same &= c == first;
@@ -1150,6 +1143,22 @@ public final class Assessment {
       case 8 -> Outcome.INELIGIBLE;
       default -> Outcome.UNDETERMINED;
     };
+  }
+
+  /**
+   * Sorts the missing facts into those that can change the outcome ({@code matters}, by slot of {@code
+   * domain}) and those that cannot; a fact with no slot, or one this finding's tests do not read ({@code
+   * reads}, null: all), counts as one that can, as the enumeration of its own facts alone counts it.
+   */
+  private void split(boolean[] matters, Domain domain, boolean[] reads) {
+    List<String> m = new ArrayList<>();
+    List<String> im = new ArrayList<>();
+    for (String p : missing) {
+      int i = domain.slot(p);
+      (i < 0 || reads != null && !reads[i] || matters[i] ? m : im).add(p);
+    }
+    material = List.copyOf(m);
+    immaterial = List.copyOf(im);
   }
 
   /**
@@ -1183,14 +1192,7 @@ public final class Assessment {
       }
       stride *= r;
     }
-    List<String> m = new ArrayList<>();
-    List<String> im = new ArrayList<>();
-    for (String p : missing) {
-      int i = domain.slot(p);
-      (i < 0 || reads != null && !reads[i] || matters[i] ? m : im).add(p);
-    }
-    material = List.copyOf(m);
-    immaterial = List.copyOf(im);
+    split(matters, domain, reads);
     if (threeWay) {
       long met = a & h;
       long unmet = a & ~h;
