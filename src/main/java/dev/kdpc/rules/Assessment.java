@@ -1621,8 +1621,26 @@ public final class Assessment {
 
   private static final Object[] BOOLEANS = {Boolean.FALSE, Boolean.TRUE};
 
-  /** A test on unknowns bound to the slots of their values in a completion. */
-  private record Atom(Open open, int[] at) {
+  /**
+   * A test on unknowns bound to the slots of their values in a completion; one for all the equal tests of
+   * an enumeration (the instances of one finding repeat their own tests).
+   */
+  private static final class Atom {
+    final Open open;
+    final int[] at;
+    /** Its truth in each completion of {@link #table}: made once per enumeration (an atom belongs to one; the table is checked all the same). */
+    long[] bits;
+    Table table;
+
+    Atom(Open open, int[] at) {
+      this.open = open;
+      this.at = at;
+    }
+
+    int[] at() {
+      return at;
+    }
+
     boolean holds(Object[] v) {
       return open.holds(v, at);
     }
@@ -1720,6 +1738,14 @@ public final class Assessment {
     }
 
     long[] atom(Atom t) {
+      if (t.table != this) {
+        t.bits = truth(t);
+        t.table = this;
+      }
+      return t.bits;
+    }
+
+    private long[] truth(Atom t) {
       int[] at = t.at();
       if (at.length == 1) {
         int i = at[0];
@@ -1965,7 +1991,7 @@ public final class Assessment {
     }
 
     private Atom atom(Open o) {
-      for (int a = 0; a < atoms.size(); a++) if (atoms.get(a).open == o) return atoms.get(a);
+      for (int a = 0; a < atoms.size(); a++) if (atoms.get(a).open == o || atoms.get(a).open.sameTest(o)) return atoms.get(a);
       o.values(domain);
       String[] paths = o.paths();
       int[] at = new int[paths.length];
@@ -2031,6 +2057,11 @@ public final class Assessment {
 
     /** Adds the values of its unknowns that cover every side of its lines. */
     abstract void values(Domain domain);
+
+    /** Whether {@code o} tests the same facts the same way (it holds in the same completions); false where not known. */
+    boolean sameTest(Open o) {
+      return false;
+    }
 
     /** Of {@code values} (of its only unknown, at slot {@code at[0]}), the first where it holds and the first where it fails. */
     Object[] distinct(Object[] values, int[] at) {
@@ -2163,6 +2194,11 @@ public final class Assessment {
       this.path = path;
       this.expected = expected;
       this.bool = "bool".equals(unit);
+    }
+
+    @Override
+    boolean sameTest(Open o) {
+      return o instanceof Equal e && path.equals(e.path) && Objects.equals(expected, e.expected) && bool == e.bool;
     }
 
     private Object[] values;
