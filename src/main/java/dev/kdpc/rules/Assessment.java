@@ -1179,9 +1179,7 @@ public final class Assessment {
     for (int i = 0; i < matters.length; i++) {
       int r = all.radix[i];
       if (r > 1) {
-        long first = (1L << stride) - 1; // stride < 64 here: r > 1 values of this fact fit in the word
-        for (int q = stride * r; q < size; q <<= 1) first |= first << q; // the completions where it takes its first value
-        first &= full;
+        long first = Table.periodic((1L << stride) - 1, stride * r, size); // where it takes its first value (stride < 64: r > 1 values fit)
         for (int d = 1; d < r && !matters[i]; d++) {
           int shift = d * stride;
           long a2 = a >>> shift;
@@ -1535,8 +1533,8 @@ public final class Assessment {
 
   /** Marks the slots that {@code n}'s tests, and those of the designations it rests on, read. */
   private static void reads(Node n, boolean[] out) {
-    for (Atom a : n.when) for (int i : a.at()) out[i] = true;
-    for (Atom a : n.tests) for (int i : a.at()) out[i] = true;
+    for (Atom a : n.when) for (int i : a.at) out[i] = true;
+    for (Atom a : n.tests) for (int i : a.at) out[i] = true;
     for (Node g : n.givens) reads(g, out);
     if (n.alternatives != null) for (Node g : n.alternatives) reads(g, out);
   }
@@ -1637,10 +1635,6 @@ public final class Assessment {
       this.at = at;
     }
 
-    int[] at() {
-      return at;
-    }
-
     boolean holds(Object[] v) {
       return open.holds(v, at);
     }
@@ -1714,6 +1708,15 @@ public final class Assessment {
       return bySlot(i, truth);
     }
 
+    /**
+     * The word of {@code size} (at most 64) completions that repeats {@code bits}, the bits of the first
+     * {@code period} completions (a fact's values, each its run, change with that period; it divides size).
+     */
+    static long periodic(long bits, int period, int size) {
+      for (int p = period; p < size; p <<= 1) bits |= bits << p;
+      return size == 64 ? bits : bits & ((1L << size) - 1);
+    }
+
     /** The bits of a test of slot {@code i} alone whose truth for its {@code d}-th value is {@code truth[d]}. */
     private long[] bySlot(int i, boolean[] truth) {
       long[] out = new long[words];
@@ -1724,8 +1727,7 @@ public final class Assessment {
         long run = s == 64 ? -1L : (1L << s) - 1;
         long bits = 0;
         for (int d = 0; d < truth.length; d++) if (truth[d]) bits |= run << (d * s);
-        for (int p = s * truth.length; p < size; p <<= 1) bits |= bits << p;
-        out[0] = size == 64 ? bits : bits & ((1L << size) - 1);
+        out[0] = periodic(bits, s * truth.length, size);
         return out;
       }
       for (int k = 0; k < size; ) {
@@ -1746,7 +1748,7 @@ public final class Assessment {
     }
 
     private long[] truth(Atom t) {
-      int[] at = t.at();
+      int[] at = t.at;
       if (at.length == 1) {
         int i = at[0];
         Object[] values = all.values[i];
