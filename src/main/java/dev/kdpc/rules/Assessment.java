@@ -201,28 +201,31 @@ public final class Assessment {
   /** The fact at {@code path} must equal {@code expected}. */
   public Assessment equalTo(String path, Object expected) {
     if (expected instanceof Number n) finite(n, path);
-    FactPaths.Fact f = resolve(path);
+    FactCache.Located l = located(path);
+    FactPaths.Fact f = l.fact();
     Boolean met = f.value() == null ? null : Objects.equals(f.value(), expected);
     if (met == null) unknown(f, new Equal(false, f.path(), expected, f.unit()));
-    add(f, null, f.value(), "==", expected, met, null);
+    add(l, null, f.value(), "==", expected, met, null);
     return this;
   }
 
   /** The fact at {@code path} must be one of {@code allowed}. */
   public Assessment oneOf(String path, String... allowed) {
-    FactPaths.Fact f = resolve(path);
+    FactCache.Located l = located(path);
+    FactPaths.Fact f = l.fact();
     Boolean met = f.value() == null ? null : List.of(allowed).contains(String.valueOf(f.value()));
     if (met == null) unknown(f, new OneOf(false, f.path(), List.of(allowed)));
-    add(f, null, f.value(), "in", String.join(", ", allowed), met, null);
+    add(l, null, f.value(), "in", String.join(", ", allowed), met, null);
     return this;
   }
 
   /** The list at {@code path} must have at least one entry. */
   public Assessment notEmpty(String path) {
-    FactPaths.Fact f = resolve(path);
-    Integer n = f.value() instanceof List<?> l ? l.size() : null;
+    FactCache.Located l = located(path);
+    FactPaths.Fact f = l.fact();
+    Integer n = f.value() instanceof List<?> list ? list.size() : null;
     if (n == null) unknown(f, new NotEmpty(f.path()));
-    add(f, "number of entries", n, ">=", 1, n == null ? null : n >= 1, null);
+    add(l, "number of entries", n, ">=", 1, n == null ? null : n >= 1, null);
     return this;
   }
 
@@ -274,7 +277,8 @@ public final class Assessment {
   private void topFirms(int maxFirms, double minShareEach, long minUsersEach, double combinedAtLeast, boolean addThenDeny) {
     finite(minShareEach, "market.leaders");
     finite(combinedAtLeast, "market.leaders");
-    FactPaths.Fact leadersFact = resolve("market.leaders");
+    FactCache.Located leadersAt = located("market.leaders");
+    FactPaths.Fact leadersFact = leadersAt.fact();
     @SuppressWarnings("unchecked")
     List<Leader> given = (List<Leader>) leadersFact.value();
     double floor = addThenDeny ? 0 : minShareEach; // add-then-deny: no firm is left out before adding up
@@ -292,9 +296,9 @@ public final class Assessment {
       opens().add(t);
       boolean[] can = t.local();
       Boolean met = can == null || can[0] == can[1] ? null : can[1];
-      add(leadersFact, "this firm among the " + criteria, null, "in top", maxFirms, met, null);
-      add(leadersFact, "combined share of the " + criteria, null, ">=", combinedAtLeast, met, null, "share");
-      if (addThenDeny) denial(leadersFact, own, (Double) own.value(), minShareEach);
+      add(leadersAt, "this firm among the " + criteria, null, "in top", maxFirms, met, null);
+      add(leadersAt, "combined share of the " + criteria, null, ">=", combinedAtLeast, met, null, "share");
+      if (addThenDeny) denial(leadersAt, own, (Double) own.value(), minShareEach);
       return;
     }
     List<Leader> leaders = new ArrayList<>(given);
@@ -335,14 +339,14 @@ public final class Assessment {
     }
     // The values shown are those of the firms known to meet the criteria; shown once the test is decided.
     boolean show = ownSharePath == null && (known || (selfIn != null && combinedMet != null));
-    add(leadersFact, "this firm among the " + criteria + " (" + (g.names.isEmpty() ? "none" : String.join(", ", g.names)) + ")",
+    add(leadersAt, "this firm among the " + criteria + " (" + (g.names.isEmpty() ? "none" : String.join(", ", g.names)) + ")",
         show ? (g.selfIncluded ? "included" : "not included") : null, "in top", maxFirms, selfIn, null);
-    add(leadersFact, "combined share of the " + criteria, show ? g.combined.doubleValue() : null, ">=", combinedAtLeast,
+    add(leadersAt, "combined share of the " + criteria, show ? g.combined.doubleValue() : null, ">=", combinedAtLeast,
         combinedMet, show ? margin(g.combined.doubleValue(), combinedAtLeast, ">=") : null, "share");
     if (addThenDeny) {
       Double ownShare = null;
       for (Leader l : leaders) if (Boolean.TRUE.equals(l.self())) ownShare = l.share();
-      denial(leadersFact, own, ownShare, minShareEach);
+      denial(leadersAt, own, ownShare, minShareEach);
     }
   }
 
@@ -351,10 +355,10 @@ public final class Assessment {
    * in a group that holds enough. Where this firm's share is not stated, it is worked out over every
    * value it could take, like the other tests.
    */
-  private void denial(FactPaths.Fact leadersFact, FactPaths.Fact own, Double ownShare, double minShareEach) {
+  private void denial(FactCache.Located leadersAt, FactPaths.Fact own, Double ownShare, double minShareEach) {
     if (ownShare == null) unknown(own, new Compare(false, own.path(), ">=", minShareEach, "share"));
     String label = DENIAL.computeIfAbsent(minShareEach, x -> "this firm's own share (a firm under " + pct(x) + " is not presumed)");
-    add(leadersFact, label, ownShare, ">=", minShareEach,
+    add(leadersAt, label, ownShare, ">=", minShareEach,
         ownShare == null ? null : compareNumbers(ownShare, minShareEach) >= 0,
         ownShare == null ? null : margin(ownShare, minShareEach, ">="), "share");
   }
@@ -397,16 +401,17 @@ public final class Assessment {
    */
   public Assessment onlyIf(String path, Object expected) {
     if (expected instanceof Number n) finite(n, path);
-    FactPaths.Fact f = resolve(path);
+    FactCache.Located l = located(path);
+    FactPaths.Fact f = l.fact();
     if (f.value() == null) {
       if (applicable != Boolean.FALSE) applicable = null;
       unknown(f, new Equal(true, f.path(), expected, f.unit()));
-      add(f, "applies only if", null, "==", expected, null, null);
+      add(l, "applies only if", null, "==", expected, null, null);
     } else if (!Objects.equals(f.value(), expected)) {
       applicable = Boolean.FALSE;
-      add(f, "applies only if", f.value(), "==", expected, false, null); // kept for explanations; never reported
+      add(l, "applies only if", f.value(), "==", expected, false, null); // kept for explanations; never reported
     } else {
-      add(f, "applies only if", f.value(), "==", expected, true, null);
+      add(l, "applies only if", f.value(), "==", expected, true, null);
     }
     return this;
   }
@@ -431,10 +436,11 @@ public final class Assessment {
 
   /** As {@link #onlyIf}, where the fact at {@code path} must be one of {@code values}. */
   public Assessment onlyIfOneOf(String path, String... values) {
-    FactPaths.Fact f = resolve(path);
+    FactCache.Located l = located(path);
+    FactPaths.Fact f = l.fact();
     Boolean holds = f.value() == null ? null : List.of(values).contains(String.valueOf(f.value()));
     if (holds == null) unknown(f, new OneOf(true, f.path(), List.of(values)));
-    return applicability(f, holds, "in", String.join(", ", values));
+    return applicability(l, holds, "in", String.join(", ", values));
   }
 
   /**
@@ -443,12 +449,13 @@ public final class Assessment {
    * undetermined. The date is legal content and is written in the rule.
    */
   public Assessment onlyIfOnOrAfter(String path, String isoDate) {
-    FactPaths.Fact f = resolve(path);
+    FactCache.Located l = located(path);
+    FactPaths.Fact f = l.fact();
     LocalDate line = LocalDate.parse(isoDate);
     if (f.value() != null && !(f.value() instanceof LocalDate)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a date");
     Boolean holds = f.value() == null ? null : !((LocalDate) f.value()).isBefore(line);
     if (holds == null) unknown(f, new OnOrAfter(f.path(), line));
-    return applicability(f, holds, ">=", line);
+    return applicability(l, holds, ">=", line);
   }
 
   /**
@@ -457,7 +464,8 @@ public final class Assessment {
    * {@code atLeastRank("cloud.csap_tier", "cloud.required_tier", "none", "low", "medium", "high")}.
    */
   public Assessment atLeastRank(String path, String otherPath, String... order) {
-    FactPaths.Fact f = resolve(path);
+    FactCache.Located l = located(path);
+    FactPaths.Fact f = l.fact();
     FactPaths.Fact g = resolve(otherPath);
     List<String> ranks = List.of(order);
     Integer a = rank(f, ranks);
@@ -468,7 +476,7 @@ public final class Assessment {
       if (b == null) missing.add(g.path());
       opens().add(r);
     }
-    add(f, "ranks at least as high as " + g.path() + " (" + String.join(" < ", order) + ")", f.value(), ">=", g.value(),
+    add(l, "ranks at least as high as " + g.path() + " (" + String.join(" < ", order) + ")", f.value(), ">=", g.value(),
         a == null || b == null ? null : a >= b, null);
     return this;
   }
@@ -482,7 +490,8 @@ public final class Assessment {
 
   private Assessment onlyIfCompare(String path, String op, Number line) {
     finite(line, path);
-    FactPaths.Fact f = resolve(path);
+    FactCache.Located l = located(path);
+    FactPaths.Fact f = l.fact();
     Object v = f.value();
     if (v != null && !(v instanceof Number)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a number");
     Boolean holds = null;
@@ -496,19 +505,20 @@ public final class Assessment {
     } else {
       unknown(f, new Compare(true, f.path(), op, line, f.unit()));
     }
-    return applicability(f, holds, op, normalise(line, f.unit()));
+    return applicability(l, holds, op, normalise(line, f.unit()));
   }
 
   /** Records an "applies only if" condition: dropped when false, undetermined when unknown. */
-  private Assessment applicability(FactPaths.Fact f, Boolean holds, String op, Object threshold) {
+  private Assessment applicability(FactCache.Located l, Boolean holds, String op, Object threshold) {
+    Object v = l.fact().value();
     if (holds == null) {
       if (applicable != Boolean.FALSE) applicable = null;
-      add(f, "applies only if", null, op, threshold, null, null);
+      add(l, "applies only if", null, op, threshold, null, null);
     } else if (!holds) {
       applicable = Boolean.FALSE;
-      add(f, "applies only if", f.value(), op, threshold, false, null); // kept for explanations; never reported
+      add(l, "applies only if", v, op, threshold, false, null); // kept for explanations; never reported
     } else {
-      add(f, "applies only if", f.value(), op, threshold, true, null);
+      add(l, "applies only if", v, op, threshold, true, null);
     }
     return this;
   }
@@ -537,7 +547,8 @@ public final class Assessment {
    */
   public Assessment conduct(String path) {
     FactPaths.Fact f = resolve(path);
-    FactPaths.Fact present = resolve(PRESENT.computeIfAbsent(path, p -> p + ".present"));
+    FactCache.Located presentAt = located(PRESENT.computeIfAbsent(path, p -> p + ".present"));
+    FactPaths.Fact present = presentAt.fact();
     conductStated = true;
     ConductFact c = (ConductFact) f.value();
     conductPresent = c == null ? null : c.present();
@@ -546,7 +557,7 @@ public final class Assessment {
       conductPath = present.path();
     }
     if (c != null && c.justification() != null && !c.justification().isBlank()) justification = c.justification().strip();
-    add(present, null, conductPresent, "==", false, conductPresent == null ? null : !conductPresent, null);
+    add(presentAt, null, conductPresent, "==", false, conductPresent == null ? null : !conductPresent, null);
     return this;
   }
 
@@ -2539,6 +2550,11 @@ public final class Assessment {
     return facts.get(service, path).fact();
   }
 
+  /** {@code path} resolved, with where the file states it: what a test records ({@link #add}). */
+  private FactCache.Located located(String path) {
+    return facts.get(service, path);
+  }
+
   /**
    * Refuses a line that is not a finite number: with NaN every comparison is false, so "at least NaN"
    * would read as met or unmet by accident, and the report could not show it. The rule grammar refuses
@@ -2555,7 +2571,8 @@ public final class Assessment {
   private Assessment compare(String path, String op, Number line) {
     finite(line, path);
     if (facts.override() != null) line = facts.override().line(rule, path, line);
-    FactPaths.Fact f = resolve(path);
+    FactCache.Located l = located(path);
+    FactPaths.Fact f = l.fact();
     Object v = f.value();
     if (v != null && !(v instanceof Number)) throw new IllegalArgumentException("rule " + rule + ": fact '" + path + "' is not a number");
     Boolean met = null;
@@ -2572,7 +2589,7 @@ public final class Assessment {
     } else {
       unknown(f, new Compare(false, f.path(), op, line, f.unit()));
     }
-    add(f, null, v, op, normalise(line, f.unit()), met, margin);
+    add(l, null, v, op, normalise(line, f.unit()), met, margin);
     return this;
   }
 
@@ -2612,12 +2629,12 @@ public final class Assessment {
   /** The denial test's wording, made once per floor (rules call it for every service). */
   private static final Map<Double, String> DENIAL = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private void add(FactPaths.Fact f, String label, Object value, String op, Object threshold, Boolean met, Double margin) {
-    add(f, label, value, op, threshold, met, margin, f.unit());
+  private void add(FactCache.Located where, String label, Object value, String op, Object threshold, Boolean met, Double margin) {
+    add(where, label, value, op, threshold, met, margin, where.fact().unit());
   }
 
-  private void add(FactPaths.Fact f, String label, Object value, String op, Object threshold, Boolean met, Double margin, String unit) {
-    FactCache.Located where = facts.located(f);
+  private void add(FactCache.Located where, String label, Object value, String op, Object threshold, Boolean met, Double margin, String unit) {
+    FactPaths.Fact f = where.fact();
     SourceLocation at = where.at();
     changed();
     if (Boolean.FALSE.equals(met) && !"applies only if".equals(label)) anyKnownFalse = true;

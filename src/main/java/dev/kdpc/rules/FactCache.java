@@ -28,7 +28,6 @@ final class FactCache {
    */
   private final Map<String, Located> absolute = new IdentityHashMap<>();
   private final Map<Service, Map<String, Located>> relative = new IdentityHashMap<>();
-  private final Map<FactPaths.Fact, Located> positions = new IdentityHashMap<>();
 
   private final LineOverride override;
   /** The metadata of the rule a consequence runs for, from the KieBase's own table; null: read from the rule. */
@@ -78,21 +77,8 @@ final class FactCache {
     // only money and counts are written as text, and only a stated value has a form: no look-up for the rest
     boolean mayBeWritten = f.value() != null && map.hasWritten() && ("krw".equals(f.unit()) || "count".equals(f.unit()));
     l = new Located(f, map.locate(f.path()), mayBeWritten ? map.written(f.path()) : null);
-    positions.put(f, l);
     if (f.path().equals(path)) absolute.put(path, l); // an absolute path resolves to itself
     else own.put(path, l);
     return l;
-  }
-
-  /**
-   * {@code f} (a fact this cache resolved, or one made elsewhere) with where the file states it, or its
-   * nearest stated parent (null when nowhere), and how it wrote the value when it wrote money or a count
-   * as text (else null): one look-up for both.
-   */
-  Located located(FactPaths.Fact f) {
-    Located l = positions.get(f);
-    if (l != null) return l;
-    dev.kdpc.profile.SourceMap map = profile.sourceMap();
-    return new Located(f, map.locate(f.path()), map.written(f.path()));
   }
 }
