@@ -301,24 +301,16 @@ public final class Assessment {
       if (addThenDeny) denial(leadersAt, own, (Double) own.value(), minShareEach);
       return;
     }
-    List<Leader> leaders = new ArrayList<>(given);
-    boolean listed = false;
-    for (Leader l : given) listed |= Boolean.TRUE.equals(l.self());
-    String ownSharePath = null;
-    String ownUsersPath = null;
-    if (!listed) {
-      if (own.value() == null) ownSharePath = own.path();
-      else leaders.add(new Leader(profile.displayName(), (Double) own.value(), (Long) ownUsers.value(), true));
-      if (minUsersEach > 0 && ownUsers.value() == null && (own.value() == null || (Double) own.value() >= floor)) ownUsersPath = ownUsers.path();
-    }
+    Firms firms = firms(given, own.value(), ownUsers.value(), floor, minUsersEach);
+    List<Leader> leaders = firms.leaders();
+    String ownSharePath = firms.ownShareMissing() ? own.path() : null;
+    String ownUsersPath = firms.ownUsersMissing() ? ownUsers.path() : null;
     String[] userPaths = null;
-    for (int i = 0; i < given.size(); i++) {
-      if (minUsersEach > 0 && given.get(i).monthlyUsersKr() == null && given.get(i).share() >= floor) {
-        if (userPaths == null) userPaths = new String[given.size()];
-        userPaths[i] = leadersFact.path() + "[" + i + "].monthly_users_kr";
-      }
+    if (firms.usersMissing() != null) {
+      userPaths = new String[given.size()];
+      for (int i = 0; i < given.size(); i++) if (firms.usersMissing()[i]) userPaths[i] = leadersFact.path() + "[" + i + "].monthly_users_kr";
     }
-    boolean known = userPaths == null && ownSharePath == null && ownUsersPath == null;
+    boolean known = firms.known();
     Group g = group(leaders, maxFirms, floor, minUsersEach, false);
     Boolean selfIn;
     Boolean combinedMet;
@@ -348,6 +340,62 @@ public final class Assessment {
       for (Leader l : leaders) if (Boolean.TRUE.equals(l.self())) ownShare = l.share();
       denial(leadersAt, own, ownShare, minShareEach);
     }
+  }
+
+  /**
+   * The firms an oligopoly test counts: the leaders listed, with this firm added where the list leaves it
+   * out and its share is stated; and which facts the test reads under {@code floor} are not stated (this
+   * firm's share, its users, a listed firm's users: by index, null where none).
+   */
+  private record Firms(List<Leader> leaders, boolean ownShareMissing, boolean ownUsersMissing, boolean[] usersMissing) {
+    boolean known() {
+      return !ownShareMissing && !ownUsersMissing && usersMissing == null;
+    }
+  }
+
+  private Firms firms(List<Leader> given, Object own, Object ownUsers, double floor, long minUsersEach) {
+    List<Leader> leaders = new ArrayList<>(given);
+    boolean listed = false;
+    for (Leader l : given) listed |= Boolean.TRUE.equals(l.self());
+    boolean ownShareMissing = false;
+    boolean ownUsersMissing = false;
+    if (!listed) {
+      if (own == null) ownShareMissing = true;
+      else leaders.add(new Leader(profile.displayName(), (Double) own, (Long) ownUsers, true));
+      ownUsersMissing = minUsersEach > 0 && ownUsers == null && (own == null || (Double) own >= floor);
+    }
+    boolean[] usersMissing = null;
+    for (int i = 0; i < given.size(); i++) {
+      if (minUsersEach > 0 && given.get(i).monthlyUsersKr() == null && given.get(i).share() >= floor) {
+        if (usersMissing == null) usersMissing = new boolean[given.size()];
+        usersMissing[i] = true;
+      }
+    }
+    return new Firms(leaders, ownShareMissing, ownUsersMissing, usersMissing);
+  }
+
+  /**
+   * The oligopoly test of {@code c} read as {@code addThenDeny} says, where the profile states every fact it
+   * reads: whether it holds (this firm among the top firms, their combined share reached and, adding up
+   * before denying, this firm's own share at least the floor), as {@link #topFirms} works it out; null where
+   * a fact it reads is not stated.
+   */
+  private Boolean decided(TopFirmsCall c, boolean addThenDeny) {
+    @SuppressWarnings("unchecked")
+    List<Leader> given = (List<Leader>) resolve("market.leaders").value();
+    if (given == null || given.isEmpty()) return null;
+    double floor = addThenDeny ? 0 : c.minShareEach();
+    Firms firms = firms(given, resolve("market.share").value(), resolve("users.monthly_active_kr").value(), floor, c.minUsersEach());
+    if (!firms.known()) return null;
+    Group g = group(firms.leaders(), c.maxFirms(), floor, c.minUsersEach(), false);
+    boolean holds = g.selfIncluded && g.combined.compareTo(BigDecimal.valueOf(c.combinedAtLeast())) >= 0;
+    if (addThenDeny) {
+      Double ownShare = null;
+      for (Leader l : firms.leaders()) if (Boolean.TRUE.equals(l.self())) ownShare = l.share();
+      if (ownShare == null) return null;
+      holds &= compareNumbers(ownShare, c.minShareEach()) >= 0;
+    }
+    return holds;
   }
 
   /**
@@ -807,6 +855,16 @@ public final class Assessment {
       // and it is not denied. So the exclude-first reading met everywhere is the other met everywhere, and
       // the add-then-deny reading not met everywhere is the other not met everywhere.
       if (shortcuts && (r.addThenDeny() ? own == whenMet : own == Outcome.NOT_MET)) continue; // (ShortcutsTest works them out)
+      // Undetermined under exclude-first: met in some completion, so add-then-deny is met there too; and where a
+      // fact the oligopoly test does not read turns the outcome, some other test fails in a completion, and
+      // fails under add-then-deny alike (it keeps every other test): undetermined under both.
+      if (shortcuts && r.addThenDeny() && own == Outcome.UNDETERMINED && turnsElsewhere(r.call())) continue;
+      // Every fact stated, and no other test failing (failsElsewhere): the other reading's outcome is its own
+      // test's, worked out without a copy of this designation; a copy only where the outcomes differ, for the note.
+      if (shortcuts && kind == Kind.DESIGNATION && open == null && openGivens == null && alternatives == null && applicable == Boolean.TRUE) {
+        Boolean holds = decided(r.call(), r.addThenDeny());
+        if (holds != null && (holds ? whenMet : Outcome.NOT_MET) == own) continue;
+      }
       Assessment other = new Assessment(this, false);
       TopFirmsCall c = r.call();
       other.tests.subList(c.testsFrom(), c.testsTo()).clear();
@@ -848,6 +906,27 @@ public final class Assessment {
     return false;
   }
 
+  /**
+   * Whether a missing fact that can change this designation's outcome is read by one of its tests outside
+   * the oligopoly test {@code c} and by none of {@code c}'s: two completions that differ in that fact alone
+   * then give different outcomes with {@code c}'s tests alike, so in one of them a test outside {@code c}
+   * fails. (Its own tests only: a designation resting on another is left to the general case.)
+   */
+  private boolean turnsElsewhere(TopFirmsCall c) {
+    if (kind != Kind.DESIGNATION || material == null || open == null || openGivens != null || alternatives != null) return false;
+    next:
+    for (String p : material) {
+      boolean elsewhere = false;
+      for (int i = 0; i < open.size(); i++) {
+        boolean reads = indexOf(open.get(i).paths(), p) >= 0;
+        if (reads && i >= c.openFrom() && i < c.openTo()) continue next; // read by the oligopoly test
+        elsewhere |= reads;
+      }
+      if (elsewhere) return true;
+    }
+    return false;
+  }
+
   /** Whether this firm's share (in the leaders list, or its own market share) is stated and under {@code floor}. */
   private boolean ownShareUnder(double floor) {
     @SuppressWarnings("unchecked")
@@ -878,9 +957,20 @@ public final class Assessment {
 
   private static String shown(Object v, String unit) {
     if (v == null) return "not stated";
-    if ("share".equals(unit) && v instanceof Number n) return BigDecimal.valueOf(n.doubleValue() * 100).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%";
+    if ("share".equals(unit) && v instanceof Number n) {
+      double d = n.doubleValue();
+      String s = SHOWN.get(d);
+      if (s == null) {
+        s = BigDecimal.valueOf(d * 100).setScale(2, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%";
+        if (SHOWN.size() < 4096) SHOWN.put(d, s); // bounded: the shares come from profiles
+      }
+      return s;
+    }
     return String.valueOf(v);
   }
+
+  /** Shares as a reading's note shows them, made once per share (a decimal's formatting costs more than the rest of the note). */
+  private static final Map<Double, String> SHOWN = new java.util.concurrent.ConcurrentHashMap<>();
 
   public String getJustification() {
     return justification;
