@@ -336,9 +336,7 @@ public final class Assessment {
     add(leadersAt, "combined share of the " + criteria, show ? g.combined.doubleValue() : null, ">=", combinedAtLeast,
         combinedMet, show ? margin(g.combined.doubleValue(), combinedAtLeast, ">=") : null, "share");
     if (addThenDeny) {
-      Double ownShare = null;
-      for (Leader l : leaders) if (Boolean.TRUE.equals(l.self())) ownShare = l.share();
-      denial(leadersAt, own, ownShare, minShareEach);
+      denial(leadersAt, own, firms.ownShare(), minShareEach);
     }
   }
 
@@ -350,6 +348,13 @@ public final class Assessment {
   private record Firms(List<Leader> leaders, boolean ownShareMissing, boolean ownUsersMissing, boolean[] usersMissing) {
     boolean known() {
       return !ownShareMissing && !ownUsersMissing && usersMissing == null;
+    }
+
+    /** This firm's share among them (the last entry marked as this firm's), or null where none is. */
+    Double ownShare() {
+      Double share = null;
+      for (Leader l : leaders) if (Boolean.TRUE.equals(l.self())) share = l.share();
+      return share;
     }
   }
 
@@ -390,8 +395,7 @@ public final class Assessment {
     Group g = group(firms.leaders(), c.maxFirms(), floor, c.minUsersEach(), false);
     boolean holds = g.selfIncluded && g.combined.compareTo(BigDecimal.valueOf(c.combinedAtLeast())) >= 0;
     if (addThenDeny) {
-      Double ownShare = null;
-      for (Leader l : firms.leaders()) if (Boolean.TRUE.equals(l.self())) ownShare = l.share();
+      Double ownShare = firms.ownShare();
       if (ownShare == null) return null;
       holds &= compareNumbers(ownShare, c.minShareEach()) >= 0;
     }
